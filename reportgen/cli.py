@@ -1,0 +1,121 @@
+"""Command line: `reportgen build|check|serve FILE`. Help and messages are Swedish."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reportgen.findings import UserError
+
+
+_ARGPARSE_SV = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "the following arguments are required: %s": "följande argument saknas: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "expected one argument": "ett värde saknas",
+    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+}
+
+
+def _translate(text: str) -> str:
+    return _ARGPARSE_SV.get(text, text)
+
+
+argparse._ = _translate  # type: ignore[attr-defined]  # argparse looks `_` up at call time
+
+
+class _SwedishParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
+def _formats(value: str) -> list[str]:
+    from reportgen.commands.build import FORMATS
+
+    chosen = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"okänt format {', '.join(unknown) or value!r}; välj bland {', '.join(FORMATS)}"
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _SwedishParser(
+        prog="reportgen",
+        description="Årsredovisning för samordningsförbund: PDF, DOCX och HTML från YAML.",
+        add_help=False,
+    )
+    p.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+    sub = p.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_SwedishParser)
+    sub.required = True
+
+    b = sub.add_parser("build", help="bygg rapporten som HTML, PDF och DOCX", add_help=False,
+                       description="Bygg rapporten. Filerna skrivs först när allt har lyckats.")
+    b.add_argument("-h", "--help", action="help", help="visa hjälpen för build")
+    b.add_argument("fil", type=Path, metavar="FIL", help="rapportens YAML-fil, t.ex. content/2023.yaml")
+    b.add_argument("--out", type=Path, default=Path("build"), metavar="MAPP",
+                   help="mapp för de färdiga filerna (standard: build)")
+    b.add_argument("--format", type=_formats, default=["html", "pdf", "docx"], metavar="FORMAT",
+                   help="kommaseparerad lista av html, pdf, docx (standard: alla tre)")
+    b.add_argument("--utkast", action="store_true",
+                   help="bygg även om kontrollen hittar fel; alla filer märks UTKAST")
+
+    c = sub.add_parser("check", help="kontrollera att alla siffror stämmer", add_help=False,
+                       description="Kontrollera rapporten och visa alla fel och varningar.")
+    c.add_argument("-h", "--help", action="help", help="visa hjälpen för check")
+    c.add_argument("fil", type=Path, metavar="FIL", help="rapportens YAML-fil")
+    c.add_argument("--format", choices=["text", "json"], default="text",
+                   help="utdata som text (standard) eller json")
+
+    s = sub.add_parser("serve", help="förhandsvisa rapporten i webbläsaren medan du skriver",
+                       add_help=False, description="Starta en lokal förhandsvisning som uppdateras när filerna sparas.")
+    s.add_argument("-h", "--help", action="help", help="visa hjälpen för serve")
+    s.add_argument("fil", type=Path, metavar="FIL", help="rapportens YAML-fil")
+    s.add_argument("--port", type=int, default=8000, help="port på 127.0.0.1 (standard: 8000)")
+    return p
+
+
+def _print_user_error(error: UserError) -> None:
+    for finding in error.findings:
+        print(finding, file=sys.stderr)
+    count = sum(1 for f in error.findings if f.severity.value == "fel")
+    print(f"reportgen: {count} fel; inga filer skrevs.", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            from reportgen.commands.build import build
+
+            written = build(args.fil, args.out, args.format, args.utkast)
+            for path in written:
+                print(f"skrev {path}")
+            return 0
+        if args.command == "check":
+            from reportgen.commands.check import check
+
+            return check(args.fil, args.format)
+        if args.command == "serve":
+            from reportgen.commands.serve import serve
+
+            return serve(args.fil, args.port)
+    except UserError as error:
+        _print_user_error(error)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

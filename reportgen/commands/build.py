@@ -1,0 +1,71 @@
+"""`reportgen build`: render HTML, PDF and DOCX into the output folder.
+
+Two phases, as MkDocs does: first everything is prepared and rendered in memory,
+then files are written atomically. Bad input never touches existing outputs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from reportgen.checks import run_checks
+from reportgen.document.model import Document
+from reportgen.findings import Severity, UserError
+from reportgen.pipeline import prepare
+from reportgen.write import write_atomic
+
+FORMATS = ("html", "pdf", "docx")
+
+
+def _render_html(document: Document) -> bytes:
+    from reportgen.render.html import render_html
+
+    return render_html(document).encode("utf-8")
+
+
+def _render_pdf(document: Document) -> bytes:
+    from reportgen.render.pdf import render_pdf
+
+    return render_pdf(document)
+
+
+def _render_docx(document: Document) -> bytes:
+    from reportgen.render.docx import render_docx
+
+    return render_docx(document)
+
+
+RENDERERS: dict[str, Callable[[Document], bytes]] = {
+    "html": _render_html,
+    "pdf": _render_pdf,
+    "docx": _render_docx,
+}
+
+
+def output_stem(file: Path) -> str:
+    return file.stem
+
+
+def build(file: Path, out_dir: Path, formats: list[str], draft: bool) -> list[Path]:
+    """Build the report; returns the written paths. Raises UserError on bad input."""
+    prepared = prepare(file, draft=draft)
+    findings = [*prepared.warnings, *run_checks(prepared)]
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    for finding in findings:
+        if finding.severity is Severity.WARNING:
+            print(finding, file=sys.stderr)
+    if errors and not draft:
+        raise UserError(errors + [])
+    if errors:
+        for finding in errors:
+            print(finding, file=sys.stderr)
+    rendered = {fmt: RENDERERS[fmt](prepared.document) for fmt in formats}
+    stem = output_stem(file)
+    written = []
+    for fmt, data in rendered.items():
+        target = out_dir / f"{stem}.{fmt}"
+        write_atomic(target, data)
+        written.append(target)
+    return written

@@ -1,0 +1,1 @@
+"""Derived figures: pure functions of the validated input."""

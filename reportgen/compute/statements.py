@@ -1,0 +1,333 @@
+"""Resultaträkning, balansräkning and kassaflödesanalys computed from their lines.
+
+Every subtotal is computed here, once; renderers and checks read these figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from reportgen.schema import Indata
+from reportgen.schema.ekonomi import Balansräkning, Resultaträkning
+
+
+class Radtyp(str, Enum):
+    RUBRIK = "rubrik"  # a heading row without amounts
+    POST = "post"  # an amount line from the input
+    SUMMA = "summa"  # a computed total
+    TEXT = "text"  # a row whose values are words ("inga")
+
+
+@dataclass(frozen=True)
+class Rad:
+    key: str
+    label: str
+    kind: Radtyp
+    values: dict[int, int | None] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
+    note: int | None = None
+
+
+@dataclass(frozen=True)
+class Rakning:
+    """One statement: its title, year columns (newest first) and rows."""
+
+    key: str
+    title: str
+    years: tuple[int, ...]
+    column_labels: tuple[str, ...]
+    rows: tuple[Rad, ...]
+
+    def value(self, key: str, year: int) -> int | None:
+        for row in self.rows:
+            if row.key == key:
+                return row.values.get(year)
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class RR:
+    intäkter: int
+    kostnader: int
+    avskrivningar: int
+    verksamhetens_resultat: int
+    finansiella_intäkter: int
+    finansiella_kostnader: int
+    resultat_efter_finansiella_poster: int
+    extraordinära_poster: int
+    årets_resultat: int
+
+
+def compute_rr(rr: Resultaträkning) -> RR:
+    verksamhetens = rr.verksamhetens_intäkter + rr.verksamhetens_kostnader + rr.avskrivningar
+    efter_fin = verksamhetens + rr.finansiella_intäkter + rr.finansiella_kostnader
+    return RR(
+        intäkter=rr.verksamhetens_intäkter,
+        kostnader=rr.verksamhetens_kostnader,
+        avskrivningar=rr.avskrivningar,
+        verksamhetens_resultat=verksamhetens,
+        finansiella_intäkter=rr.finansiella_intäkter,
+        finansiella_kostnader=rr.finansiella_kostnader,
+        resultat_efter_finansiella_poster=efter_fin,
+        extraordinära_poster=rr.extraordinära_poster,
+        årets_resultat=efter_fin + rr.extraordinära_poster,
+    )
+
+
+@dataclass(frozen=True)
+class BR:
+    summa_anläggningstillgångar: int
+    fordringar: int
+    summa_omsättningstillgångar: int
+    summa_tillgångar: int
+    årets_resultat: int
+    summa_eget_kapital: int
+    summa_avsättningar: int
+    summa_skulder: int
+    summa_eget_kapital_avsättningar_och_skulder: int
+    likvida_medel: int
+
+
+def compute_br(br: Balansräkning, årets_resultat: int, likvida_poster: list[str]) -> BR:
+    anl = br.maskiner_och_inventarier + br.finansiella_anläggningstillgångar
+    fordringar = br.kundfordringar + br.kortfristiga_fordringar
+    oms = fordringar + br.kortfristiga_placeringar + br.kassa_och_bank
+    ek = br.övrigt_eget_kapital + årets_resultat
+    avs = br.avsättningar_för_pensioner
+    skulder = br.långfristiga_skulder + br.kortfristiga_skulder
+    return BR(
+        summa_anläggningstillgångar=anl,
+        fordringar=fordringar,
+        summa_omsättningstillgångar=oms,
+        summa_tillgångar=anl + oms,
+        årets_resultat=årets_resultat,
+        summa_eget_kapital=ek,
+        summa_avsättningar=avs,
+        summa_skulder=skulder,
+        summa_eget_kapital_avsättningar_och_skulder=ek + avs + skulder,
+        likvida_medel=sum(getattr(br, post) for post in likvida_poster),
+    )
+
+
+@dataclass(frozen=True)
+class KF:
+    årets_resultat: int
+    justering: int
+    före_rörelsekapital: int
+    förändring_fordringar: int
+    förändring_skulder: int
+    löpande: int
+    investering: int
+    finansiering: int
+    årets_kassaflöde: int
+    likvida_början: int
+    likvida_slut: int
+
+
+@dataclass(frozen=True)
+class Ekonomiberakning:
+    """All computed statements for the report year and the comparison year."""
+
+    year: int
+    years: tuple[int, int]
+    rr: dict[int, RR]
+    br: dict[int, BR]
+    kf: dict[int, KF]
+    resultaträkning: Rakning
+    balansräkning: Rakning
+    kassaflödesanalys: Rakning
+    note_numbers: dict[str, int]  # statement line key → note number
+
+
+def _opening(indata: Indata, year: int, br: dict[int, BR]) -> tuple[int, int, int, int]:
+    """Receivables, short-term liabilities, liquid funds and provisions at the start of *year*."""
+    prev = year - 1
+    if prev in br:
+        src = indata.ekonomi.balansräkning[prev]
+        return (
+            br[prev].fordringar,
+            src.kortfristiga_skulder,
+            br[prev].likvida_medel,
+            br[prev].summa_avsättningar,
+        )
+    ib = indata.ekonomi.ingående_balans
+    if ib is None:
+        # No opening balance: the cash flow of this year starts from nothing known.
+        # `check` reports the missing ingående_balans; here the year shows no change.
+        src = indata.ekonomi.balansräkning[year]
+        return (
+            br[year].fordringar,
+            src.kortfristiga_skulder,
+            br[year].likvida_medel,
+            br[year].summa_avsättningar,
+        )
+    return ib.fordringar, ib.kortfristiga_skulder, ib.likvida_medel, ib.avsättningar
+
+
+def compute_kf(indata: Indata, year: int, rr: dict[int, RR], br: dict[int, BR]) -> KF:
+    fordr0, skuld0, likv0, avs0 = _opening(indata, year, br)
+    src = indata.ekonomi.balansräkning[year]
+    inputs = indata.ekonomi.kassaflöde.get(year)
+    justering = (
+        inputs.justering_ej_likviditetspåverkande
+        if inputs is not None and inputs.justering_ej_likviditetspåverkande is not None
+        else -rr[year].avskrivningar + (br[year].summa_avsättningar - avs0)
+    )
+    före = rr[year].årets_resultat + justering
+    d_fordr = fordr0 - br[year].fordringar
+    d_skuld = src.kortfristiga_skulder - skuld0
+    löpande = före + d_fordr + d_skuld
+    invest = inputs.investeringsverksamheten if inputs else 0
+    finans = inputs.finansieringsverksamheten if inputs else 0
+    kassaflöde = löpande + invest + finans
+    return KF(
+        årets_resultat=rr[year].årets_resultat,
+        justering=justering,
+        före_rörelsekapital=före,
+        förändring_fordringar=d_fordr,
+        förändring_skulder=d_skuld,
+        löpande=löpande,
+        investering=invest,
+        finansiering=finans,
+        årets_kassaflöde=kassaflöde,
+        likvida_början=likv0,
+        likvida_slut=likv0 + kassaflöde,
+    )
+
+
+def _note_numbers(indata: Indata) -> dict[str, int]:
+    numbers: dict[str, int] = {}
+    for index, note in enumerate(indata.ekonomi.noter, start=1):
+        for key in note.avser:
+            numbers.setdefault(key, index)
+    return numbers
+
+
+def compute_ekonomi(indata: Indata) -> Ekonomiberakning:
+    year = indata.rapport.räkenskapsår
+    years = (year, year - 1)
+    eko = indata.ekonomi
+    rr = {y: compute_rr(eko.resultaträkning[y]) for y in years}
+    br = {
+        y: compute_br(eko.balansräkning[y], rr[y].årets_resultat, list(eko.likvida_medel))
+        for y in years
+    }
+    kf = {y: compute_kf(indata, y, rr, br) for y in sorted(years)}
+    notes = _note_numbers(indata)
+    return Ekonomiberakning(
+        year=year,
+        years=years,
+        rr=rr,
+        br=br,
+        kf=kf,
+        resultaträkning=_rr_table(years, rr, notes),
+        balansräkning=_br_table(indata, years, br, notes),
+        kassaflödesanalys=_kf_table(years, kf),
+        note_numbers=notes,
+    )
+
+
+def _row(key: str, label: str, kind: Radtyp, years: tuple[int, ...], get, notes=None) -> Rad:  # type: ignore[no-untyped-def]
+    values = {} if kind is Radtyp.RUBRIK else {y: get(y) for y in years}
+    return Rad(key, label, kind, values, note=(notes or {}).get(key))
+
+
+def _rr_table(years: tuple[int, int], rr: dict[int, RR], notes: dict[str, int]) -> Rakning:
+    P, S = Radtyp.POST, Radtyp.SUMMA
+    spec = [
+        ("verksamhetens_intäkter", "Verksamhetens intäkter", P, lambda y: rr[y].intäkter),
+        ("verksamhetens_kostnader", "Verksamhetens kostnader", P, lambda y: rr[y].kostnader),
+        ("avskrivningar", "Avskrivningar", P, lambda y: rr[y].avskrivningar),
+        ("verksamhetens_resultat", "Verksamhetens resultat", S,
+         lambda y: rr[y].verksamhetens_resultat),
+        ("finansiella_intäkter", "Finansiella intäkter", P, lambda y: rr[y].finansiella_intäkter),
+        ("finansiella_kostnader", "Finansiella kostnader", P,
+         lambda y: rr[y].finansiella_kostnader),
+        ("resultat_efter_finansiella_poster", "Resultat efter finansiella poster", S,
+         lambda y: rr[y].resultat_efter_finansiella_poster),
+        ("extraordinära_poster", "Extraordinära poster", P, lambda y: rr[y].extraordinära_poster),
+        ("årets_resultat", "Årets resultat", S, lambda y: rr[y].årets_resultat),
+    ]
+    rows = tuple(_row(k, label, kind, years, get, notes) for k, label, kind, get in spec)
+    return Rakning("resultaträkning", "Resultaträkning", years, tuple(str(y) for y in years), rows)
+
+
+def _br_table(
+    indata: Indata, years: tuple[int, int], br: dict[int, BR], notes: dict[str, int]
+) -> Rakning:
+    P, S, H = Radtyp.POST, Radtyp.SUMMA, Radtyp.RUBRIK
+    src = indata.ekonomi.balansräkning
+
+    def line(name: str):  # type: ignore[no-untyped-def]
+        return lambda y: getattr(src[y], name)
+
+    def total(name: str):  # type: ignore[no-untyped-def]
+        return lambda y: getattr(br[y], name)
+
+    spec = [
+        ("rubrik_tillgångar", "Tillgångar", H, None),
+        ("rubrik_anläggningstillgångar", "Anläggningstillgångar", H, None),
+        ("maskiner_och_inventarier", "Maskiner och inventarier", P, line("maskiner_och_inventarier")),
+        ("finansiella_anläggningstillgångar", "Finansiella anläggningstillgångar", P,
+         line("finansiella_anläggningstillgångar")),
+        ("summa_anläggningstillgångar", "Summa anläggningstillgångar", S,
+         total("summa_anläggningstillgångar")),
+        ("rubrik_omsättningstillgångar", "Omsättningstillgångar", H, None),
+        ("kundfordringar", "Kundfordringar", P, line("kundfordringar")),
+        ("kortfristiga_fordringar", "Kortfristiga fordringar", P, line("kortfristiga_fordringar")),
+        ("kortfristiga_placeringar", "Kortfristiga placeringar", P,
+         line("kortfristiga_placeringar")),
+        ("kassa_och_bank", "Kassa och bank", P, line("kassa_och_bank")),
+        ("summa_omsättningstillgångar", "Summa omsättningstillgångar", S,
+         total("summa_omsättningstillgångar")),
+        ("summa_tillgångar", "Summa tillgångar", S, total("summa_tillgångar")),
+        ("rubrik_ek_och_skulder", "Eget kapital, avsättningar och skulder", H, None),
+        ("rubrik_eget_kapital", "Eget kapital", H, None),
+        ("årets_resultat", "Årets resultat", P, total("årets_resultat")),
+        ("övrigt_eget_kapital", "Övrigt eget kapital", P, line("övrigt_eget_kapital")),
+        ("summa_eget_kapital", "Summa eget kapital", S, total("summa_eget_kapital")),
+        ("rubrik_avsättningar", "Avsättningar", H, None),
+        ("avsättningar_för_pensioner", "Avsättningar för pensioner", P,
+         line("avsättningar_för_pensioner")),
+        ("rubrik_skulder", "Skulder", H, None),
+        ("långfristiga_skulder", "Långfristiga skulder", P, line("långfristiga_skulder")),
+        ("kortfristiga_skulder", "Kortfristiga skulder", P, line("kortfristiga_skulder")),
+        ("summa_eget_kapital_avsättningar_och_skulder",
+         "Summa eget kapital, avsättningar och skulder", S,
+         total("summa_eget_kapital_avsättningar_och_skulder")),
+    ]
+    rows = [_row(k, label, kind, years, get, notes) for k, label, kind, get in spec]
+    rows.append(Rad("rubrik_ansvarsförbindelser", "Ansvarsförbindelser", H))
+    values = {y: src[y].ansvarsförbindelser for y in years}
+    texts = {y: "inga" for y in years if values[y] is None}
+    rows.append(Rad("ansvarsförbindelser", "Ansvarsförbindelser", Radtyp.TEXT
+                    if texts else P, values, texts))
+    labels = tuple(f"{y}-12-31" for y in years)
+    return Rakning("balansräkning", "Balansräkning", years, labels, tuple(rows))
+
+
+def _kf_table(years: tuple[int, int], kf: dict[int, KF]) -> Rakning:
+    P, S = Radtyp.POST, Radtyp.SUMMA
+    spec = [
+        ("årets_resultat", "Årets resultat", P, lambda y: kf[y].årets_resultat),
+        ("justering", "Justering för ej likviditetspåverkande poster", P,
+         lambda y: kf[y].justering),
+        ("före_rörelsekapital", "Medel från verksamheten före förändring av rörelsekapital", S,
+         lambda y: kf[y].före_rörelsekapital),
+        ("förändring_fordringar", "Ökning (−) / minskning (+) av kortfristiga fordringar", P,
+         lambda y: kf[y].förändring_fordringar),
+        ("förändring_skulder", "Ökning (+) / minskning (−) av kortfristiga skulder", P,
+         lambda y: kf[y].förändring_skulder),
+        ("löpande", "Kassaflöde från den löpande verksamheten", S, lambda y: kf[y].löpande),
+        ("investering", "Kassaflöde från investeringsverksamheten", P,
+         lambda y: kf[y].investering),
+        ("finansiering", "Kassaflöde från finansieringsverksamheten", P,
+         lambda y: kf[y].finansiering),
+        ("årets_kassaflöde", "Årets kassaflöde", S, lambda y: kf[y].årets_kassaflöde),
+        ("likvida_början", "Likvida medel vid årets början", P, lambda y: kf[y].likvida_början),
+        ("likvida_slut", "Likvida medel vid årets slut", S, lambda y: kf[y].likvida_slut),
+    ]
+    rows = tuple(_row(k, label, kind, years, get) for k, label, kind, get in spec)
+    return Rakning("kassaflödesanalys", "Kassaflödesanalys", years,
+                   tuple(str(y) for y in years), rows)

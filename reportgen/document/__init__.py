@@ -1,0 +1,1 @@
+"""The neutral report model that every renderer translates."""

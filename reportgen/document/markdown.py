@@ -1,0 +1,194 @@
+"""Markdown narrative → report-model blocks (markdown-it-py; raw HTML is never passed on)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reportgen.document.model import (
+    Block,
+    Cell,
+    CellKind,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Row,
+    RowKind,
+    Run,
+    Table,
+)
+
+# Raw HTML is disabled: "<script>" or "<img src=…>" in a Markdown field stays literal text.
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+    "table"
+)
+
+# Characters a DOCX (XML 1.0) cannot hold, and that mean nothing in a printed report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
+
+
+def clean_text(text: str) -> tuple[str, bool]:
+    """Normalise line endings and drop control characters; report whether any were dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = _CONTROL.sub("", text)
+    return cleaned, cleaned != text
+
+
+def _inline_runs(token: Token) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    bold = italic = 0
+    href: str | None = None
+    for child in token.children or []:
+        t = child.type
+        if t == "strong_open":
+            bold += 1
+        elif t == "strong_close":
+            bold -= 1
+        elif t == "em_open":
+            italic += 1
+        elif t == "em_close":
+            italic -= 1
+        elif t == "link_open":
+            target = str(child.attrs.get("href", ""))
+            href = target if target.startswith(_SAFE_SCHEMES) else None
+        elif t == "link_close":
+            href = None
+        elif t in {"text", "code_inline"}:
+            runs.append(Run(child.content, bold > 0, italic > 0, href))
+        elif t == "softbreak":
+            runs.append(Run(" ", bold > 0, italic > 0, href))
+        elif t == "hardbreak":
+            runs.append(Run("", line_break=True))
+        elif t == "image":
+            # Images inside prose are shown as their alt text; pictures belong in the YAML.
+            runs.append(Run(child.content or "", bold > 0, italic > 0))
+    return tuple(_merge(runs))
+
+
+def _merge(runs: list[Run]) -> list[Run]:
+    merged: list[Run] = []
+    for run in runs:
+        if (
+            merged
+            and not merged[-1].line_break
+            and (merged[-1].bold, merged[-1].italic, merged[-1].href)
+            == (run.bold, run.italic, run.href)
+        ):
+            prev = merged.pop()
+            run = Run(prev.text + run.text, run.bold, run.italic, run.href, run.line_break)
+        merged.append(run)
+    return merged
+
+
+class _Parser:
+    def __init__(self, tokens: Sequence[Token], heading_level: int, table_prefix: str) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.heading_level = heading_level
+        self.table_prefix = table_prefix
+        self.table_count = 0
+
+    def blocks(self, until: str | None = None) -> tuple[Block, ...]:
+        out: list[Block] = []
+        while self.pos < len(self.tokens):
+            tok = self.tokens[self.pos]
+            if until is not None and tok.type == until:
+                self.pos += 1
+                break
+            handler = getattr(self, "_" + tok.type, None)
+            self.pos += 1
+            if handler is not None:
+                block = handler(tok)
+                if block is not None:
+                    out.append(block)
+        return tuple(out)
+
+    def _paragraph_open(self, tok: Token) -> Block | None:
+        inline = self.tokens[self.pos]
+        self.pos += 2  # inline, paragraph_close
+        runs = _inline_runs(inline)
+        return Paragraph(runs) if runs else None
+
+    def _heading_open(self, tok: Token) -> Block:
+        inline = self.tokens[self.pos]
+        self.pos += 2
+        depth = int(tok.tag[1:])
+        level = min(self.heading_level + max(depth - 3, 0), 4)
+        return Heading(level, "".join(r.text for r in _inline_runs(inline)))
+
+    def _bullet_list_open(self, tok: Token) -> Block:
+        return ListBlock(self._items("bullet_list_close"), ordered=False)
+
+    def _ordered_list_open(self, tok: Token) -> Block:
+        return ListBlock(self._items("ordered_list_close"), ordered=True)
+
+    def _items(self, close: str) -> tuple[tuple[Block, ...], ...]:
+        items: list[tuple[Block, ...]] = []
+        while self.pos < len(self.tokens) and self.tokens[self.pos].type != close:
+            tok = self.tokens[self.pos]
+            self.pos += 1
+            if tok.type == "list_item_open":
+                items.append(self.blocks(until="list_item_close"))
+        self.pos += 1
+        return tuple(items)
+
+    def _blockquote_open(self, tok: Token) -> Block | None:
+        inner = self.blocks(until="blockquote_close")
+        return ListBlock((inner,), ordered=False) if inner else None
+
+    def _fence(self, tok: Token) -> Block:
+        return Paragraph((Run(tok.content.rstrip("\n")),))
+
+    _code_block = _fence
+
+    def _table_open(self, tok: Token) -> Block:
+        header: list[Row] = []
+        body: list[Row] = []
+        current: list[Cell] = []
+        in_head = False
+        aligns: list[str] = []
+        while self.pos < len(self.tokens) and self.tokens[self.pos].type != "table_close":
+            t = self.tokens[self.pos]
+            self.pos += 1
+            if t.type == "thead_open":
+                in_head = True
+            elif t.type == "thead_close":
+                in_head = False
+            elif t.type == "tr_open":
+                current = []
+            elif t.type == "tr_close":
+                (header if in_head else body).append(Row(tuple(current)))
+            elif t.type in {"th_open", "td_open"}:
+                style = str(t.attrs.get("style", ""))
+                if in_head:
+                    aligns.append(style)
+                inline = self.tokens[self.pos]
+                text = "".join(r.text for r in _inline_runs(inline))
+                column = len(current)
+                right = column < len(aligns) and "right" in aligns[column]
+                if in_head:
+                    kind = CellKind.HEADER
+                elif column == 0:
+                    kind = CellKind.LABEL
+                else:
+                    kind = CellKind.AMOUNT if right else CellKind.TEXT
+                current.append(Cell(text, kind))
+        self.pos += 1
+        self.table_count += 1
+        return Table(
+            id=f"{self.table_prefix}-tabell-{self.table_count}",
+            caption="",
+            header=tuple(header),
+            body=tuple(Row(r.cells, RowKind.NORMAL) for r in body),
+            row_headers=False,
+        )
+
+
+def to_blocks(text: str, heading_level: int = 3, table_prefix: str = "text") -> tuple[Block, ...]:
+    """Parse Markdown *text* into blocks; its headings start at *heading_level*."""
+    tokens = _MD.parse(text)
+    return _Parser(tokens, heading_level, table_prefix).blocks()

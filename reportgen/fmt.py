@@ -1,0 +1,55 @@
+"""Swedish number and date formatting (Babel, sv_SE), and explicit tkr rounding."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "sv_SE"
+NBSP = "\u00a0"
+
+
+def kronor(amount: int) -> str:
+    """4507988 → '4 507 988' (non-breaking spaces), -4360316 → '-4 360 316'."""
+    return format_decimal(amount, format="#,##0", locale=LOCALE)
+
+
+def tkr(amount_kr: int) -> int:
+    """Round whole kronor to thousands, half away from zero: 159 492 → 159, -186 813 → -187."""
+    return int((Decimal(amount_kr) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def procent(share: Decimal | float, decimals: int = 0) -> str:
+    """0.935 → '94 %' (ratio in, rounded half up, non-breaking space before %)."""
+    value = (Decimal(str(share)) * 100).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = format_decimal(value, format="0" if decimals == 0 else "0." + "0" * decimals,
+                          locale=LOCALE)
+    return f"{text}{NBSP}%"
+
+
+def procenttal(percent: int | float) -> str:
+    """An already-computed percentage: 93 → '93 %'."""
+    return procent(Decimal(str(percent)) / 100)
+
+
+def datum(day: dt.date) -> str:
+    """2024-03-14 (ISO, as in running text and signatures)."""
+    return day.isoformat()
+
+
+def dag_och_månad(day: dt.date) -> str:
+    return format_date(day, "d MMMM", locale=LOCALE)
+
+
+def period(start: dt.date, end: dt.date) -> str:
+    """'1 januari – 31 december 2023'."""
+    if start.year == end.year:
+        return f"{dag_och_månad(start)} – {dag_och_månad(end)} {end.year}"
+    return f"{dag_och_månad(start)} {start.year} – {dag_och_månad(end)} {end.year}"
+
+
+def räkenskapsår(year: int) -> str:
+    return period(dt.date(year, 1, 1), dt.date(year, 12, 31))

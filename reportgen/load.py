@@ -1,0 +1,170 @@
+"""Read the YAML input, keeping file, line and column for every value.
+
+The result is plain Python data (dicts, lists, scalars) plus a position index keyed
+by the path of each value, so later stages can point the user at the exact place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from reportgen.document.markdown import clean_text
+from reportgen.findings import Finding, Location, Severity, error_at
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """The loaded YAML document: data plus where each value stands."""
+
+    file: Path
+    data: Any
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    warnings: list[Finding] = field(default_factory=list)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.file.parent
+
+    def locate(self, path: PathKey) -> Location:
+        """Location of the value at *path*, or of its nearest located ancestor."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.positions:
+                line, col = self.positions[probe]
+                return Location(self.file, line, col)
+            probe = probe[:-1]
+        return Location(self.file, 1, 1)
+
+
+def _plain(node: Any, path: PathKey, positions: dict[PathKey, tuple[int, int]]) -> Any:
+    if isinstance(node, CommentedMap):
+        out: dict[Any, Any] = {}
+        for key in node:
+            child = (*path, key)
+            # Point at the key ("belopp: …"): that is where a reader looks, also
+            # when the value is a nested mapping that starts on the next line.
+            line, col = node.lc.key(key)
+            positions[child] = (line + 1, col + 1)
+            out[key] = _plain(node[key], child, positions)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, item in enumerate(node):
+            child = (*path, index)
+            line, col = node.lc.item(index)
+            positions[child] = (line + 1, col + 1)
+            items.append(_plain(item, child, positions))
+        return items
+    if isinstance(node, dt.datetime):
+        return node
+    if isinstance(node, str):
+        return str(node)  # cleaned of control characters in _clean_strings
+    if isinstance(node, bool | int | float | dt.date) or node is None:
+        return node
+    return node
+
+
+def load_yaml(file: Path) -> Source:
+    """Parse *file*; a syntax error becomes a located, Swedish user error."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error_at(Location(file), "filen finns inte") from None
+    except UnicodeDecodeError as exc:
+        raise error_at(Location(file), f"filen är inte UTF-8-kodad ({exc.reason})") from None
+    except OSError as exc:
+        raise error_at(Location(file), f"filen kan inte läsas: {exc.strerror}") from None
+    text, raw_warnings = _drop_raw_control_characters(file, text)
+    yaml = YAML(typ="rt")
+    try:
+        doc = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        col = mark.column + 1 if mark is not None else None
+        problem = _swedish_yaml_problem(exc.problem or exc.context or "")
+        raise error_at(Location(file, line, col), f"YAML-syntaxfel: {problem}") from None
+    except YAMLError as exc:
+        raise error_at(Location(file), f"YAML-syntaxfel: {exc}") from None
+    if doc is None:
+        raise error_at(Location(file, 1, 1), "filen är tom")
+    if not isinstance(doc, CommentedMap):
+        raise error_at(Location(file, 1, 1), "filen ska innehålla en mappning (nyckel: värde) överst")
+    positions: dict[PathKey, tuple[int, int]] = {}
+    data = _plain(doc, (), positions)
+    source = Source(file=file, data=data, positions=positions, warnings=raw_warnings)
+    source.data = _clean_strings(source, source.data, ())
+    return source
+
+
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _drop_raw_control_characters(file: Path, text: str) -> tuple[str, list[Finding]]:
+    """YAML forbids raw control characters; drop them (with a located warning) instead of failing."""
+    warnings = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _RAW_CONTROL.search(line)
+        if match:
+            warnings.append(
+                Finding(
+                    Location(file, number, match.start() + 1),
+                    "raden innehöll styrtecken som inte kan visas; de har tagits bort",
+                    Severity.WARNING,
+                    "",
+                    "text.styrtecken",
+                )
+            )
+    return _RAW_CONTROL.sub("", text), warnings
+
+
+def _clean_strings(source: Source, node: Any, path: PathKey) -> Any:
+    """Drop control characters (which a DOCX cannot hold) from every string, with a warning."""
+    if isinstance(node, dict):
+        return {k: _clean_strings(source, v, (*path, k)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_clean_strings(source, v, (*path, i)) for i, v in enumerate(node)]
+    if isinstance(node, str):
+        cleaned, dropped = clean_text(node)
+        if dropped:
+            dotted = ".".join(str(p) for p in path)
+            source.warnings.append(
+                Finding(
+                    source.locate(path),
+                    "texten innehöll styrtecken som inte kan visas; de har tagits bort",
+                    Severity.WARNING,
+                    dotted,
+                    "text.styrtecken",
+                )
+            )
+        return cleaned
+    return node
+
+
+_PROBLEMS = {
+    "found duplicate key": "nyckeln förekommer två gånger",
+    "mapping values are not allowed here": "kolon på fel ställe (saknas citattecken eller indrag?)",
+    "could not find expected ':'": "kolon saknas efter nyckeln",
+    "found character '\\t' that cannot start any token": "tabb-tecken är inte tillåtna; använd mellanslag",
+    "did not find expected key": "oväntat indrag eller saknad nyckel",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)",
+    "did not find expected '-' indicator": "listpunkten saknar '-' eller har fel indrag",
+    "found undefined alias": "okänt alias",
+}
+
+
+def _swedish_yaml_problem(problem: str) -> str:
+    for english, swedish in _PROBLEMS.items():
+        if problem.startswith(english):
+            return swedish
+    return f"kan inte tolkas ({problem})"

@@ -1,0 +1,1 @@
+"""Renderers: translators from the neutral report model to one output format each."""
