@@ -16,3 +16,16 @@ def example_prepared():  # type: ignore[no-untyped-def]
     from reportgen.pipeline import prepare
 
     return prepare(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The example built once into a temporary folder: {"html": path, "pdf": path, "docx": path}.
+
+    Building the PDF is the slow part of the suite; tests that read outputs share this build.
+    """
+    from reportgen.commands.build import build
+
+    out = tmp_path_factory.mktemp("build")
+    paths = build(EXAMPLE, out, ["html", "pdf", "docx"], draft=False)
+    return {p.suffix.lstrip("."): p for p in paths}

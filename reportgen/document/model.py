@@ -26,7 +26,9 @@ class Run:
 @dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
-    style: str = "normal"  # normal | lead | small | attestation
+    # normal | lead | small | attestation | status-uppfyllt | status-delvis | status-ej
+    # (renderers map a style to a CSS class and a Word paragraph style; unknown → normal)
+    style: str = "normal"
 
     kind = "paragraph"
 
