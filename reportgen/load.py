@@ -89,10 +89,14 @@ def load_yaml(file: Path) -> Source:
     try:
         doc = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed [ ] or { } is noticed lines later; point at where it was opened.
+        flow = (exc.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
+        mark = (exc.context_mark if flow else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         col = mark.column + 1 if mark is not None else None
-        problem = _swedish_yaml_problem(exc.problem or exc.context or "")
+        problem = _swedish_yaml_problem(
+            exc.context if flow and exc.context else exc.problem or exc.context or ""
+        )
         raise error_at(Location(file, line, col), f"YAML-syntaxfel: {problem}") from None
     except YAMLError as exc:
         raise error_at(Location(file), f"YAML-syntaxfel: {exc}") from None
@@ -157,9 +161,17 @@ _PROBLEMS = {
     "could not find expected ':'": "kolon saknas efter nyckeln",
     "found character '\\t' that cannot start any token": "tabb-tecken är inte tillåtna; använd mellanslag",
     "did not find expected key": "oväntat indrag eller saknad nyckel",
-    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)",
     "did not find expected '-' indicator": "listpunkten saknar '-' eller har fel indrag",
     "found undefined alias": "okänt alias",
+    "expected ',' or ']'": "en lista inom [ ] avslutas inte (saknas ']'?)",
+    "expected ',' or '}'": "en mappning inom { } avslutas inte (saknas '}'?)",
+    "while scanning a quoted scalar": "ett citattecken avslutas inte",
+    "while parsing a flow sequence": "en lista inom [ ] avslutas inte (saknas ']'?)",
+    "while parsing a flow mapping": "en mappning inom { } avslutas inte (saknas '}'?)",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
+    "while scanning a simple key": "kolon saknas efter nyckeln",
+    "found character that cannot start any token": "tecknet kan inte inleda ett värde "
+    "(sätt texten inom citattecken)",
 }
 
 
