@@ -298,7 +298,6 @@ def _br_table(
          total("summa_eget_kapital_avsättningar_och_skulder")),
     ]
     rows = [_row(k, label, kind, years, get, notes) for k, label, kind, get in spec]
-    rows.append(Rad("rubrik_ansvarsförbindelser", "Ansvarsförbindelser", H))
     values = {y: src[y].ansvarsförbindelser for y in years}
     texts = {y: "inga" for y in years if values[y] is None}
     rows.append(Rad("ansvarsförbindelser", "Ansvarsförbindelser", Radtyp.TEXT
