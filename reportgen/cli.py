@@ -8,7 +8,6 @@ from pathlib import Path
 
 from reportgen.findings import UserError
 
-
 _ARGPARSE_SV = {
     "usage: ": "användning: ",
     "positional arguments": "argument",
@@ -77,7 +76,8 @@ def parser() -> argparse.ArgumentParser:
                    help="utdata som text (standard) eller json")
 
     s = sub.add_parser("serve", help="förhandsvisa rapporten i webbläsaren medan du skriver",
-                       add_help=False, description="Starta en lokal förhandsvisning som uppdateras när filerna sparas.")
+                       add_help=False,
+                       description="Starta en lokal förhandsvisning som uppdateras när filerna sparas.")
     s.add_argument("-h", "--help", action="help", help="visa hjälpen för serve")
     s.add_argument("fil", type=Path, metavar="FIL", help="rapportens YAML-fil")
     s.add_argument("--port", type=int, default=8000, help="port på 127.0.0.1 (standard: 8000)")

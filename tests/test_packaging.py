@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, ROOT
 
 pytestmark = pytest.mark.slow

@@ -7,9 +7,8 @@ case is named in SEED_ERRORS with the reason.
 from __future__ import annotations
 
 import pytest
-from seed_tables import seed_statement
-
 from conftest import SEEDS
+from seed_tables import seed_statement
 
 SEED_000 = SEEDS / "000_05cbb9a16c33db66.txt"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.compute.overview import Översiktsrad
-from reportgen.compute.statements import Rakning, Radtyp
+from reportgen.compute.statements import Radtyp, Rakning
 from reportgen.document.model import Cell, CellKind, Row, RowKind, Table
 from reportgen.fmt import kronor, procent
 from reportgen.schema.ekonomi import Not
