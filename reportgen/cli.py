@@ -67,6 +67,9 @@ def parser() -> argparse.ArgumentParser:
                    help="kommaseparerad lista av html, pdf, docx (standard: alla tre)")
     b.add_argument("--utkast", action="store_true",
                    help="bygg även om kontrollen hittar fel; alla filer märks UTKAST")
+    b.add_argument("--pdf-variant", choices=["ua", "a"], default="ua", dest="pdf_variant",
+                   help="ua: PDF/UA-1 för publicering (standard); "
+                   "a: PDF/A-2a för arkivet, även märkt PDF/UA-1")
 
     c = sub.add_parser("check", help="kontrollera att alla siffror stämmer", add_help=False,
                        description="Kontrollera rapporten och visa alla fel och varningar.")
@@ -97,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from reportgen.commands.build import build
 
-            written = build(args.fil, args.out, args.format, args.utkast)
+            written = build(args.fil, args.out, args.format, args.utkast, args.pdf_variant)
             for path in written:
                 print(f"skrev {path}")
             return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
+# Babel is imported where it is used: `reportgen check` formats numbers only when it
+# has something to report, and importing Babel costs more than the whole check.
 
 LOCALE = "sv_SE"
 NBSP = "\u00a0"
@@ -14,6 +14,8 @@ NBSP = "\u00a0"
 
 def kronor(amount: int) -> str:
     """4507988 → '4 507 988' (non-breaking spaces), -4360316 → '-4 360 316'."""
+    from babel.numbers import format_decimal
+
     return format_decimal(amount, format="#,##0", locale=LOCALE)
 
 
@@ -24,6 +26,8 @@ def tkr(amount_kr: int) -> int:
 
 def procent(share: Decimal | float, decimals: int = 0) -> str:
     """0.935 → '94 %' (ratio in, rounded half up, non-breaking space before %)."""
+    from babel.numbers import format_decimal
+
     value = (Decimal(str(share)) * 100).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     text = format_decimal(value, format="0" if decimals == 0 else "0." + "0" * decimals,
                           locale=LOCALE)
@@ -41,6 +45,8 @@ def datum(day: dt.date) -> str:
 
 
 def dag_och_månad(day: dt.date) -> str:
+    from babel.dates import format_date
+
     return format_date(day, "d MMMM", locale=LOCALE)
 
 

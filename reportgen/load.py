@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-from reportgen.document.markdown import clean_text
 from reportgen.findings import Finding, Location, Severity, error_at
+from reportgen.textclean import clean_text
+from reportgen.yamlfast import compose_fast
 
 PathKey = tuple[str | int, ...]
 
@@ -47,6 +44,8 @@ class Source:
 
 
 def _plain(node: Any, path: PathKey, positions: dict[PathKey, tuple[int, int]]) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # see load_yaml
+
     if isinstance(node, CommentedMap):
         out: dict[Any, Any] = {}
         for key in node:
@@ -85,6 +84,16 @@ def load_yaml(file: Path) -> Source:
     except OSError as exc:
         raise error_at(Location(file), f"filen kan inte läsas: {exc.strerror}") from None
     text, raw_warnings = _drop_raw_control_characters(file, text)
+    fast = compose_fast(text)  # libyaml when it reproduces ruamel exactly (reportgen/yamlfast.py)
+    if fast is not None:
+        source = Source(file=file, data=fast[0], positions=fast[1], warnings=raw_warnings)
+        source.data = _clean_strings(source, source.data, ())
+        return source
+    # ruamel is imported only here: `reportgen check` on a good file never needs it.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt")
     try:
         doc = yaml.load(text)

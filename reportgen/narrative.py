@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen.document.markdown import clean_text
 from reportgen.findings import Finding, Location, Severity, error_at
 from reportgen.load import PathKey, Source
+from reportgen.textclean import clean_text
+
+if TYPE_CHECKING:
+    from reportgen.figures import Figurer
 
 
 @dataclass(frozen=True)
@@ -31,8 +35,14 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
-def resolve(value: str, field: PathKey, source: Source) -> Narrative:
-    """Read the narrative of *field*; a missing or outside file is a located error."""
+def resolve(
+    value: str, field: PathKey, source: Source, figures: Figurer | None = None
+) -> Narrative:
+    """Read the narrative of *field*; a missing or outside file is a located error.
+
+    With *figures*, `{{ name }}` expressions are filled in with computed figures
+    (reportgen/figures.py) before the text is parsed as Markdown.
+    """
     dotted = ".".join(str(p) for p in field)
     where = source.locate(field)
     if is_file_reference(value):
@@ -53,6 +63,9 @@ def resolve(value: str, field: PathKey, source: Source) -> Narrative:
     else:
         raw, location = value, where
     text, dropped = clean_text(raw)
+    if figures is not None:
+        in_file = location.file != source.file
+        text = figures.render(text, location, dotted, 0 if in_file else -1)
     warnings: tuple[Finding, ...] = ()
     if dropped:
         warnings = (

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 extra=""
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils libreoffice-writer-nogui chromium)
+  packages+=(poppler-utils libreoffice-writer-nogui fonts-crosextra-carlito chromium)
   extra="[test]"
 fi
 

@@ -29,3 +29,17 @@ def example_build(tmp_path_factory):  # type: ignore[no-untyped-def]
     out = tmp_path_factory.mktemp("build")
     paths = build(EXAMPLE, out, ["html", "pdf", "docx"], draft=False)
     return {p.suffix.lstrip("."): p for p in paths}
+
+
+@pytest.fixture(scope="session")
+def example_docx_pdf(example_build, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The example's DOCX (from example_build) converted to PDF by LibreOffice, once per session.
+
+    Returns {"pdf": path, "text": pdftotext output}. Tests of the DOCX as Word/LibreOffice
+    shows it share this one conversion.
+    """
+    from docx_extract import libreoffice_pdf, pdf_text
+
+    out = tmp_path_factory.mktemp("docx-pdf")
+    pdf = libreoffice_pdf(example_build["docx"], out, out / "lo-profile")
+    return {"pdf": pdf, "text": pdf_text(pdf)}

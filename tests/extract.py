@@ -45,7 +45,9 @@ def docx_headings(path: Path) -> list[str]:
     return [
         norm(p.text)
         for p in document.paragraphs
-        if p.style is not None and p.style.name.startswith("Heading") and p.text.strip()
+        # "Mellanrubrik N": headings kept out of Word's table of contents (render/docx_styles.py)
+        if p.style is not None and p.style.name.startswith(("Heading", "Mellanrubrik"))
+        and p.text.strip()
     ]
 
 

@@ -71,7 +71,7 @@ def test_docx_statement_has_every_seed_figure(example_build, example_prepared, s
     rows = {r[0]: r for r in table}
     for seed_label, values in figures(statement):
         label = our_label(example_prepared, statement, seed_label)
-        row = rows[label]
+        row = rows[norm(label)]
         if values == ["inga", "inga"]:
             assert row[-2:] == ["inga", "inga"]
             continue

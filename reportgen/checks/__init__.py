@@ -1,11 +1,78 @@
-"""Consistency rules over the validated input and computed figures (see `reportgen check`)."""
+"""Consistency rules over the validated input and computed figures (see `reportgen check`).
+
+Every rule is a `Regel` (id, description, pure check function) in one module per rule
+family; `REGLER` lists them all in report order. `run_checks` runs every rule and
+returns every finding; nothing stops at the first.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
+from reportgen.checks import (
+    balansrakning,
+    budget,
+    datum,
+    kassaflode,
+    noter,
+    oversikt,
+    resultatrakning,
+    styrelse,
+    texter,
+)
+from reportgen.checks.base import Kontext, Regel
 from reportgen.findings import Finding
-from reportgen.pipeline import Prepared
+
+if TYPE_CHECKING:
+    from reportgen.compute.statements import Ekonomiberakning
+    from reportgen.load import Source
+    from reportgen.schema import Indata
+
+REGLER: tuple[Regel, ...] = (
+    *resultatrakning.REGLER,
+    *balansrakning.REGLER,
+    *kassaflode.REGLER,
+    *noter.REGLER,
+    *oversikt.REGLER,
+    *budget.REGLER,
+    *styrelse.REGLER,
+    *datum.REGLER,
+    *texter.REGLER,
+)
+
+# Group titles for the output, by the first part of a finding's rule id.
+GRUPPER: dict[str, str] = {
+    "yaml": "Filen",
+    "schema": "Indata (schemat)",
+    "text": "Texter och filer",
+    "rr": "Resultaträkning",
+    "br": "Balansräkning",
+    "kf": "Kassaflödesanalys",
+    "not": "Noter",
+    "femår": "Femårsöversikt",
+    "budget": "Driftredovisning och sammanställning av utfall och budget",
+    "styrelse": "Styrelse och underskrifter",
+    "datum": "Datum",
+}
 
 
-def run_checks(prepared: Prepared) -> list[Finding]:
+def grupp(finding: Finding) -> str:
+    prefix = finding.rule.split(".", 1)[0]
+    return GRUPPER.get(prefix, "Övrigt" if finding.rule else "Filen")
+
+
+class _HasFigures(Protocol):
+    source: Source
+    indata: Indata
+    eko: Ekonomiberakning
+
+
+def check_figures(source: Source, indata: Indata, eko: Ekonomiberakning) -> list[Finding]:
+    """Every finding of every rule, in rule order."""
+    ctx = Kontext(source, indata, eko)
+    return [finding for rule in REGLER for finding in rule(ctx)]
+
+
+def run_checks(prepared: _HasFigures) -> list[Finding]:
     """Every consistency finding for a prepared report, errors and warnings."""
-    return []
+    return check_figures(prepared.source, prepared.indata, prepared.eko)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from reportgen.checks import run_checks
@@ -25,10 +26,10 @@ def _render_html(document: Document) -> bytes:
     return render_html(document).encode("utf-8")
 
 
-def _render_pdf(document: Document) -> bytes:
+def _render_pdf(document: Document, variant: str = "ua") -> bytes:
     from reportgen.render.pdf import render_pdf
 
-    return render_pdf(document)
+    return render_pdf(document, variant)
 
 
 def _render_docx(document: Document) -> bytes:
@@ -48,10 +49,13 @@ def output_stem(file: Path) -> str:
     return file.stem
 
 
-def build(file: Path, out_dir: Path, formats: list[str], draft: bool) -> list[Path]:
+def build(
+    file: Path, out_dir: Path, formats: list[str], draft: bool, pdf_variant: str = "ua"
+) -> list[Path]:
     """Build the report; returns the written paths. Raises UserError on bad input."""
     prepared = prepare(file, draft=draft)
-    findings = [*prepared.warnings, *run_checks(prepared)]
+    # The checks read the narrative files too (for `reportgen check`); drop the duplicates.
+    findings = list(dict.fromkeys([*prepared.warnings, *run_checks(prepared)]))
     errors = [f for f in findings if f.severity is Severity.ERROR]
     for finding in findings:
         if finding.severity is Severity.WARNING:
@@ -61,7 +65,11 @@ def build(file: Path, out_dir: Path, formats: list[str], draft: bool) -> list[Pa
     if errors:
         for finding in errors:
             print(finding, file=sys.stderr)
-    rendered = {fmt: RENDERERS[fmt](prepared.document) for fmt in formats}
+    renderers: dict[str, Callable[[Document], bytes]] = {
+        **RENDERERS,
+        "pdf": partial(_render_pdf, variant=pdf_variant),
+    }
+    rendered = {fmt: renderers[fmt](prepared.document) for fmt in formats}
     stem = output_stem(file)
     written = []
     for fmt, data in rendered.items():

@@ -26,8 +26,9 @@ API (pure functions, integer kronor in, integer kronor and tkr out)
     ``.within_rounding`` say whether they agree. This is what `reportgen check` uses.
 
 ``driftsammandrag(budget, eko) -> Driftsammandrag``
-    The driftredovisning's summary row: intäkt, kostnad, netto (this year from the
-    budget's tkr figures, last year from the resultaträkning), budget netto, avvikelse.
+    The driftredovisning's summary: intäkt, kostnad (negative, net of financial items) and
+    netto = årets resultat, in tkr: this year from the budget's tkr figures (so it shows
+    what the sammanställning shows), last year from the resultaträkning; and the budget.
 
 Rounding (documented in the tables' footnote)
 ---------------------------------------------
@@ -319,15 +320,17 @@ def avstamning(budget: Budgetberakning, eko: Ekonomiberakning) -> tuple[Avstamni
 
 @dataclass(frozen=True)
 class Driftsammandrag:
-    """Intäkt, kostnad (positive) and netto in tkr; kostnad = intäkt − netto so the row foots.
+    """Intäkt, kostnad (negative) and netto in tkr; kostnad = netto − intäkt so rows foot.
 
-    Netto is the year's result: kostnad includes financial items net, as in seed 000.
+    Netto is the year's result; kostnad therefore includes the financial items net (as
+    seed 000 does: its 2023 kostnad 4 348 tkr is 4 360 tkr costs less 12 tkr financial income).
     """
 
     year: int
     intäkt: int
     kostnad: int
     netto: int
+    budget_intäkt: int
     budget_netto: int
     föregående_år: int
     föregående_intäkt: int
@@ -335,8 +338,8 @@ class Driftsammandrag:
     föregående_netto: int
 
     @property
-    def avvikelse(self) -> int:
-        return self.netto - self.budget_netto
+    def budget_kostnad(self) -> int:
+        return self.budget_netto - self.budget_intäkt
 
 
 def driftsammandrag(budget: Budgetberakning, eko: Ekonomiberakning) -> Driftsammandrag:
@@ -348,11 +351,12 @@ def driftsammandrag(budget: Budgetberakning, eko: Ekonomiberakning) -> Driftsamm
     return Driftsammandrag(
         year=budget.year,
         intäkt=intäkt,
-        kostnad=intäkt - netto,
+        kostnad=netto - intäkt,
         netto=netto,
+        budget_intäkt=budget.summa_intäkter.tkr.periodbudget,
         budget_netto=budget.periodens_resultat.tkr.periodbudget,
         föregående_år=prev,
         föregående_intäkt=prev_intäkt,
-        föregående_kostnad=prev_intäkt - prev_netto,
+        föregående_kostnad=prev_netto - prev_intäkt,
         föregående_netto=prev_netto,
     )

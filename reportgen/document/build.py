@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from reportgen.compute.overview import compute_overview
 from reportgen.compute.statements import Ekonomiberakning
@@ -24,7 +25,14 @@ from reportgen.document.model import (
     SignatureBlock,
     Table,
 )
+from reportgen.document.sections_budget import (
+    driftredovisning_sections,
+    sammanstallning_sections,
+)
+from reportgen.document.sections_goals import hushållning_blocks, ordförande_sections
+from reportgen.document.sections_indicators import bilagor_sections
 from reportgen.document.tables import header, note_table, overview_table, statement_table
+from reportgen.figures import Verksamhetsunderlag, verksamhetsunderlag
 from reportgen.findings import Finding, error_at
 from reportgen.fmt import datum, räkenskapsår
 from reportgen.load import PathKey, Source
@@ -53,11 +61,16 @@ class Builder:
     warnings: list[Finding] = field(default_factory=list)
     chapter: int = 0
 
+    @cached_property
+    def verksamhet(self) -> Verksamhetsunderlag:
+        """Activity figures, assessed mål and the figures narrative can name (figures.py)."""
+        return verksamhetsunderlag(self.indata, self.eko, self.source)
+
     # -- narrative ---------------------------------------------------------------------------
     def text(self, path: PathKey, value: str | None, heading_level: int = 3) -> tuple[Block, ...]:
         if value is None:
             return ()
-        narrative = resolve(value, path, self.source)
+        narrative = resolve(value, path, self.source, self.verksamhet.figurer)
         self.warnings.extend(narrative.warnings)
         prefix = "-".join(str(p) for p in path[1:]) or "text"
         return markdown.to_blocks(narrative.text, heading_level, prefix)
@@ -75,13 +88,17 @@ class Builder:
         year = self.indata.rapport.räkenskapsår
         förbund = self.indata.förbund
         sections = (
+            *ordförande_sections(self),
             self.förvaltningsberättelse(),
             self.statement_section(self.eko.resultaträkning, "resultatrakning"),
             self.statement_section(self.eko.balansräkning, "balansrakning", page_break=False),
             self.statement_section(self.eko.kassaflödesanalys, "kassaflodesanalys",
                                    with_notes=False),
+            *driftredovisning_sections(self),
             self.noter(),
+            *sammanstallning_sections(self),
             self.underskrifter(),
+            *bilagor_sections(self),
         )
         return Document(
             title=f"Årsredovisning {year}",
@@ -105,7 +122,7 @@ class Builder:
                 raise error_at(where, "logotypen ligger utanför projektmappen", "förbund.logotyp")
             if not path.is_file():
                 raise error_at(where, f"logotypen {f.logotyp!r} finns inte", "förbund.logotyp")
-            logo = Image(path.resolve(), f.logotyp_alt or f"{f.namn}s logotyp", 40)
+            logo = Image(path.resolve(), f.logotyp_alt or f"{f.namn}s logotyp", 40, where)
         address = [f"Postadress: {f.adress.postadress}"]
         if f.adress.besöksadress:
             address.append(f"Besöksadress: {f.adress.besöksadress}")
@@ -141,7 +158,7 @@ class Builder:
                 intro.append(Heading(2, title))
                 intro.extend(blocks)
 
-        def sub(n: int, slug: str, title: str, blocks: tuple[Block, ...]) -> Section:
+        def sub(n: int, slug: str, title: str, blocks: tuple[Block | Section, ...]) -> Section:
             return Section(slug, f"{number}.{n}", title, 2, blocks)
 
         overview = compute_overview(self.indata, self.eko)
@@ -151,6 +168,7 @@ class Builder:
                 self.indata.ekonomi.femårsöversikt_text,
                 ("ekonomi", "femårsöversikt_text"),
                 self.source,
+                self.verksamhet.figurer,
             )
             footnote = " ".join(narrative.text.split())
         subsections = [
@@ -166,7 +184,7 @@ class Builder:
                  self.revisorer_table())),
             sub(5, "god-hushallning",
                 "God ekonomisk hushållning, måluppfyllelse och ekonomisk ställning",
-                self.fb_text("god_hushållning")),
+                (*self.fb_text("god_hushållning"), *hushållning_blocks(self))),
             sub(6, "personal", "Väsentliga personalförhållanden", self.fb_text("personal")),
             sub(7, "forvantad-utveckling", "Förväntad utveckling",
                 self.fb_text("förväntad_utveckling")),
@@ -256,7 +274,8 @@ class Builder:
         else:
             place = u.ort or self.indata.förbund.säte or ""
             place_and_date = f"{place} den ____________________".strip()
-        statement = resolve(u.intygande, ("underskrifter", "intygande"), self.source).text.strip()
+        statement = resolve(u.intygande, ("underskrifter", "intygande"), self.source,
+                            self.verksamhet.figurer).text.strip()
         blocks = (
             SignatureBlock("Styrelsen", statement, tuple(s for _, s in board), digital,
                            place_and_date),

@@ -31,11 +31,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
 
 
-def clean_text(text: str) -> tuple[str, bool]:
-    """Normalise line endings and drop control characters; report whether any were dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    cleaned = _CONTROL.sub("", text)
-    return cleaned, cleaned != text
+# clean_text lives in reportgen/textclean.py (loading must not import markdown-it).
+from reportgen.textclean import clean_text  # noqa: E402,F401
 
 
 def _inline_runs(token: Token) -> tuple[Run, ...]:

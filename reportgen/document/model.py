@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from reportgen.findings import Location
+
 
 @dataclass(frozen=True)
 class Run:
@@ -27,6 +29,7 @@ class Run:
 class Paragraph:
     runs: tuple[Run, ...]
     # normal | lead | small | attestation | status-uppfyllt | status-delvis | status-ej
+    # | label (a bold lead-in such as "Insatsens mål", kept with the next block)
     # (renderers map a style to a CSS class and a Word paragraph style; unknown → normal)
     style: str = "normal"
 
@@ -123,6 +126,7 @@ class Image:
     path: Path
     alt: str
     width_mm: float | None = None
+    location: Location | None = None  # where the input names the picture (for located errors)
 
     kind = "image"
 

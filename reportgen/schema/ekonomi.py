@@ -141,6 +141,11 @@ class Översiktsår(Modell):
     resultat_tkr: Tkr | None = None
     soliditet_procent: Procent | None = None
     anställda: int | None = Field(default=None, ge=0)
+    # Stated, optional: compared with the statements by `check` where the year has them.
+    eget_kapital_tkr: Tkr | None = Field(default=None, description="Eget kapital vid årets slut, tkr")
+    eget_kapital_andel_procent: Procent | None = Field(
+        default=None, description="Eget kapital i procent av årets medlemsbidrag"
+    )
 
 
 class Ekonomi(Modell):

@@ -83,8 +83,20 @@ class Signeringssätt(str, Enum):
     papper = "papper"
 
 
+class Undertecknare(Modell):
+    """A signature line as printed in an existing report (stated; compared by `check`)."""
+
+    namn: str
+    roll: Roll = Roll.ledamot
+
+
 class Underskrifter(Modell):
     sätt: Signeringssätt = Signeringssätt.digital
+    ledamöter: list[Undertecknare] | None = Field(
+        default=None,
+        description="Styrelsens underskriftsrader som de står i en befintlig rapport; "
+        "utelämnas normalt (raderna skapas från styrelsen) och jämförs annars av check",
+    )
     ort: str | None = Field(default=None, description="Ort för underskrift på papper")
     intygande: Text = (
         "Vi intygar att årsredovisningen ger en rättvisande bild av verksamhetens resultat "

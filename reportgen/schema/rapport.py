@@ -8,8 +8,11 @@ from typing import Literal
 from pydantic import Field
 
 from reportgen.schema.base import Modell, Text, År
+from reportgen.schema.budget import Budget
 from reportgen.schema.ekonomi import Ekonomi
+from reportgen.schema.indikatorer import Indikatorer
 from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Underskrifter
+from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
 
 
 class Rapportinfo(Modell):
@@ -47,3 +50,19 @@ class Indata(Modell):
     underskrifter: Underskrifter = Underskrifter()
     förvaltningsberättelse: Förvaltningsberättelse
     ekonomi: Ekonomi
+    # Budget och utfall per projekt (schema/budget.py) and NNS indicators (schema/indikatorer.py).
+    budget: Budget | None = None
+    indikatorer: Indikatorer | None = None
+    # Verksamhet (reportgen/schema/verksamhet.py): all optional.
+    ordförande_har_ordet: Förord | None = None
+    eget_kapital_tak_procent: int = Field(
+        default=20, ge=0, le=1000,
+        description="Rekommenderat tak för eget kapital i procent av medlemsbidragen",
+    )
+    ekonomiska_mål: list[Mål] = Field(default_factory=list)
+    balanskrav: Balanskrav | None = None
+    mål_inledning: Text | None = None
+    mål: list[Mål] = Field(default_factory=list)
+    insatser_inledning: Text | None = None
+    insatser: list[Insats] = Field(default_factory=list)
+    måluppfyllelse_sammanfattning: Text | None = None

@@ -1,0 +1,135 @@
+"""Building blocks of the consistency rules: the context they read, the rule record,
+tolerances and the Swedish wording of a mismatch.
+
+A rule is a pure function from a `Kontext` (validated input, computed figures, and
+the loaded source for locations) to findings. Rules never raise for bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportgen.compute.statements import Ekonomiberakning
+from reportgen.findings import Finding, Location, Severity
+from reportgen.fmt import kronor, procent, tkr
+from reportgen.load import PathKey, Source
+from reportgen.schema import Indata
+
+# Explicit tolerances (see the issue): tables in kronor must agree to the krona,
+# tables rounded to tkr within one thousand, percentages within their rounding.
+TOLERANS_KR = 0
+TOLERANS_TKR = 1
+TOLERANS_PROCENTENHETER = Decimal("0.5")
+PROCENTTOLERANS_TEXT = "0,5"
+
+
+@dataclass(frozen=True)
+class Kontext:
+    source: Source
+    indata: Indata
+    eko: Ekonomiberakning
+
+    @property
+    def år(self) -> int:
+        return self.indata.rapport.räkenskapsår
+
+    def plats(self, path: PathKey) -> Location:
+        return self.source.locate(path)
+
+    def fynd(
+        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR
+    ) -> Finding:
+        return Finding(self.plats(path), message, severity, _dotted(path), rule)
+
+
+Kontroll = Callable[[Kontext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One consistency rule: a stable id (shown with every finding), what it checks, and how."""
+
+    id: str
+    beskrivning: str
+    kontroll: Kontroll
+
+    def __call__(self, ctx: Kontext) -> Iterator[Finding]:
+        yield from self.kontroll(ctx)
+
+
+def regel(id: str, beskrivning: str) -> Callable[[Kontroll], Regel]:
+    """Decorator: turn a check function into a registered-by-list `Regel`."""
+
+    def wrap(func: Kontroll) -> Regel:
+        return Regel(id, beskrivning, func)
+
+    return wrap
+
+
+def _dotted(path: PathKey) -> str:
+    return ".".join(str(p) for p in path)
+
+
+# -- comparisons -----------------------------------------------------------------------------
+
+
+def avviker(angivet: int, *förväntade: int, tolerans: int = TOLERANS_KR) -> bool:
+    """True when *angivet* agrees with none of the acceptable readings.
+
+    A stated total is accepted when it matches either the sum of the figures printed
+    above it or the total computed from the lines, so one typo gives one finding (at
+    the figure that is wrong) and not a cascade through every total below it.
+    """
+    return all(abs(angivet - f) > tolerans for f in förväntade)
+
+
+def avviker_tkr(angivet_tkr: int, *förväntade_kr: int) -> bool:
+    return all(abs(angivet_tkr - tkr(f)) > TOLERANS_TKR for f in förväntade_kr)
+
+
+def kr(amount: int) -> str:
+    return f"{kronor(amount)} kr"
+
+
+def tkr_text(amount: int) -> str:
+    return f"{kronor(amount)} tkr"
+
+
+def skillnad_kr(angivet: int, förväntat: int) -> str:
+    return f"skillnad {_signed(angivet - förväntat)} kr"
+
+
+def _signed(diff: int) -> str:
+    return f"+{kronor(diff)}" if diff > 0 else kronor(diff)
+
+
+def meddelande_kr(vad: str, angivet: int, förväntat: int, grund: str) -> str:
+    """'Verksamhetens resultat 2023: angivet 147 674 kr, förväntat 147 672 kr (…); skillnad +2 kr'."""
+    return (
+        f"{vad}: angivet {kr(angivet)}, förväntat {kr(förväntat)} ({grund}); "
+        f"{skillnad_kr(angivet, förväntat)}"
+    )
+
+
+def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str) -> str:
+    förväntat = tkr(förväntat_kr)
+    return (
+        f"{vad}: angivet {tkr_text(angivet_tkr)}, förväntat {tkr_text(förväntat)} "
+        f"({grund} {kr(förväntat_kr)} avrundat); skillnad {_signed(angivet_tkr - förväntat)} tkr "
+        f"(tolerans ±{TOLERANS_TKR} tkr)"
+    )
+
+
+def andel(täljare: int, nämnare: int) -> Decimal | None:
+    return None if nämnare == 0 else Decimal(täljare) / Decimal(nämnare)
+
+
+def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:
+    stated = Decimal(str(angivet))
+    return all(abs(stated - f * 100) > TOLERANS_PROCENTENHETER for f in förväntade)
+
+
+def procent_text(share: Decimal) -> str:
+    return procent(share, 1)

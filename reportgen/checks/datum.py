@@ -1,0 +1,35 @@
+"""Dates: the board decides the report after the year end and within three months of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from reportgen.checks.base import Kontext, Regel, regel
+from reportgen.findings import Finding, Severity
+from reportgen.fmt import datum
+
+
+def senast(år: int) -> dt.date:
+    """Three months after the year end."""
+    return dt.date(år + 1, 3, 31)
+
+
+@regel("datum.beslut", "Beslutsdatum efter räkenskapsårets slut och inom tre månader")
+def datum_beslut(ctx: Kontext) -> Iterator[Finding]:
+    beslut = ctx.indata.rapport.beslutsdatum
+    year_end = dt.date(ctx.år, 12, 31)
+    path = ("rapport", "beslutsdatum")
+    if beslut is None:
+        yield ctx.fynd(("rapport",), "beslutsdatum saknas (datum då styrelsen beslutade "
+                       "årsredovisningen)", "datum.beslut", Severity.WARNING)
+    elif beslut <= year_end:
+        yield ctx.fynd(path, f"beslutsdatum {datum(beslut)} ligger inte efter räkenskapsårets "
+                       f"slut ({datum(year_end)})", "datum.beslut", Severity.WARNING)
+    elif beslut > senast(ctx.år):
+        yield ctx.fynd(path, f"beslutsdatum {datum(beslut)} ligger mer än tre månader efter "
+                       f"räkenskapsårets slut (senast {datum(senast(ctx.år))})", "datum.beslut",
+                       Severity.WARNING)
+
+
+REGLER: tuple[Regel, ...] = (datum_beslut,)

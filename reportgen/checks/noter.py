@@ -1,0 +1,118 @@
+"""Noter: each note adds up, and to the statement line(s) it explains."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportgen.checks.base import Kontext, Regel, avviker, kr, meddelande_kr, regel
+from reportgen.findings import Finding
+from reportgen.schema.ekonomi import Not
+
+RADNAMN = {
+    "verksamhetens_intäkter": "verksamhetens intäkter",
+    "verksamhetens_kostnader": "verksamhetens kostnader",
+    "avskrivningar": "avskrivningar",
+    "finansiella_intäkter": "finansiella intäkter",
+    "finansiella_kostnader": "finansiella kostnader",
+    "extraordinära_poster": "extraordinära poster",
+    "maskiner_och_inventarier": "maskiner och inventarier",
+    "finansiella_anläggningstillgångar": "finansiella anläggningstillgångar",
+    "kundfordringar": "kundfordringar",
+    "kortfristiga_fordringar": "kortfristiga fordringar",
+    "kortfristiga_placeringar": "kortfristiga placeringar",
+    "kassa_och_bank": "kassa och bank",
+    "avsättningar_för_pensioner": "avsättningar för pensioner",
+    "långfristiga_skulder": "långfristiga skulder",
+    "kortfristiga_skulder": "kortfristiga skulder",
+}
+
+
+def not_år(ctx: Kontext, note: Not) -> list[int]:
+    """The statement years for which the note has figures, newest first."""
+    have = {y for row in note.rader for y in row.belopp} | set(note.summa or {})
+    return [y for y in sorted(ctx.eko.years, reverse=True) if y in have]
+
+
+def radsumma(note: Not, år: int) -> int:
+    return sum(row.belopp.get(år, 0) for row in note.rader)
+
+
+def raderna(ctx: Kontext, note: Not, år: int) -> int:
+    """Sum of the statement lines the note explains, as the YAML gives them."""
+    total = 0
+    for key in note.avser:
+        model = (
+            ctx.indata.ekonomi.resultaträkning[år]
+            if hasattr(ctx.indata.ekonomi.resultaträkning[år], key)
+            else ctx.indata.ekonomi.balansräkning[år]
+        )
+        total += getattr(model, key)
+    return total
+
+
+def _rubrik(index: int, note: Not) -> str:
+    return f"Not {index + 1} {note.rubrik}"
+
+
+@regel("not.summa", "En angiven notsumma är summan av notens rader")
+def not_summa(ctx: Kontext) -> Iterator[Finding]:
+    for index, note in enumerate(ctx.indata.ekonomi.noter):
+        for år in not_år(ctx, note):
+            stated = (note.summa or {}).get(år)
+            if stated is None or not note.rader:
+                continue
+            computed = radsumma(note, år)
+            if avviker(stated, computed):
+                yield ctx.fynd(
+                    ("ekonomi", "noter", index, "summa", år),
+                    meddelande_kr(f"{_rubrik(index, note)}, summa {år}", stated, computed,
+                                  "summan av notens rader"),
+                    "not.summa",
+                )
+
+
+@regel("not.rad", "Notens summa = raden (raderna) i resultat- eller balansräkningen den förklarar")
+def not_rad(ctx: Kontext) -> Iterator[Finding]:
+    for index, note in enumerate(ctx.indata.ekonomi.noter):
+        if not note.avser or not (note.rader or note.summa):
+            continue
+        sign = -1 if note.omvänt_tecken else 1
+        lines = " + ".join(RADNAMN[k] for k in note.avser)
+        for år in not_år(ctx, note):
+            stated = (note.summa or {}).get(år)
+            rows = radsumma(note, år) if note.rader else None
+            shown = stated if stated is not None else rows
+            assert shown is not None
+            candidates = [c * sign for c in (stated, rows) if c is not None]
+            target = raderna(ctx, note, år)
+            where = (
+                ("ekonomi", "noter", index, "summa", år)
+                if stated is not None
+                else ("ekonomi", "noter", index, "avser")
+            )
+            tecken = " (med omvänt tecken)" if note.omvänt_tecken else ""
+            if note.delredovisning:
+                if all(abs(c) > abs(target) or c * target < 0 for c in candidates):
+                    yield ctx.fynd(
+                        where,
+                        f"{_rubrik(index, note)} {år} är en delredovisning (varav) men summan "
+                        f"{kr(shown)}{tecken} är större än {lines} {kr(target)} eller har "
+                        "annat tecken",
+                        "not.rad",
+                    )
+            elif avviker(target, *candidates):
+                yield ctx.fynd(
+                    where,
+                    meddelande_kr(f"{_rubrik(index, note)}, summa {år}", shown, target * sign,
+                                  f"{lines} i {_statement(note)}{tecken}"),
+                    "not.rad",
+                )
+
+
+def _statement(note: Not) -> str:
+    rr = {"verksamhetens_intäkter", "verksamhetens_kostnader", "avskrivningar",
+          "finansiella_intäkter", "finansiella_kostnader", "extraordinära_poster"}
+    return "resultaträkningen" if note.avser[0] in rr else "balansräkningen"
+
+
+REGLER: tuple[Regel, ...] = (not_summa, not_rad)

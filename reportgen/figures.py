@@ -1,0 +1,371 @@
+"""Computed figures that narrative text can name: `{{ eget_kapital_tkr }} tkr`.
+
+Every figure is formatted exactly as the tables print it (reportgen.fmt), from the same
+computation, so prose cannot contradict a table. Text is rendered with a sandboxed
+Jinja environment (StrictUndefined) before it is parsed as Markdown; every name is
+checked first, so an unknown figure is a located Swedish error listing close matches.
+
+The names are listed in README.md ("Siffror i texten").
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Union
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from reportgen.compute.statements import Ekonomiberakning
+from reportgen.compute.verksamhet import (
+    Antal,
+    Deltagarberakning,
+    Målberakning,
+    Verksamhetsberakning,
+    beräkna_mål,
+    compute_verksamhet,
+    händelsedeltagare,
+    medverkande,
+    statusräkning,
+)
+from reportgen.findings import Finding, Location, Severity, UserError
+from reportgen.fmt import kronor, procent, tkr
+from reportgen.load import PathKey, Source
+from reportgen.schema import Indata
+from reportgen.schema.ekonomi import Kostnadsslag
+from reportgen.schema.verksamhet import Insatstyp, Målstatus
+
+
+@dataclass(frozen=True)
+class Figur:
+    """One figure: the text prose shows, and the number behind it (in the unit shown)."""
+
+    text: str
+    number: Decimal | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Grupp = dict[str, Union[Figur, "Grupp"]]
+
+
+def belopp(value: int) -> Figur:
+    return Figur(kronor(value), Decimal(value))
+
+
+def belopp_tkr(value: int) -> Figur:
+    rounded = tkr(value)
+    return Figur(kronor(rounded), Decimal(rounded))
+
+
+def antal_figur(value: int) -> Figur:
+    return Figur(kronor(value), Decimal(value))
+
+
+def andel_figur(ratio: Decimal) -> Figur:
+    return Figur(procent(ratio), ratio * 100)
+
+
+def _amounts(out: Grupp, name: str, value: int | None) -> None:
+    if value is not None:
+        out[name] = belopp(value)
+        out[f"{name}_tkr"] = belopp_tkr(value)
+
+
+def _share(out: Grupp, name: str, ratio: Decimal | None) -> None:
+    if ratio is not None:
+        out[name] = andel_figur(ratio)
+
+
+# -- the namespace --------------------------------------------------------------------------------
+
+
+def årsfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning, year: int) -> Grupp:
+    """Figures of one year (the report year at top level, the comparison year under `fg`)."""
+    out: Grupp = {"år": Figur(str(year), Decimal(year))}
+    rr, br = eko.rr[year], eko.br[year]
+    _amounts(out, "verksamhetens_intäkter", rr.intäkter)
+    _amounts(out, "verksamhetens_kostnader", rr.kostnader)
+    _amounts(out, "årets_resultat", rr.årets_resultat)
+    _amounts(out, "summa_tillgångar", br.summa_tillgångar)
+    _amounts(out, "eget_kapital", br.summa_eget_kapital)
+    if br.summa_tillgångar:
+        _share(out, "soliditet", Decimal(br.summa_eget_kapital) / Decimal(br.summa_tillgångar))
+    kapital = vb.kapital[year]
+    _amounts(out, "medlemsbidrag", kapital.medlemsbidrag)
+    _share(out, "eget_kapital_andel", kapital.andel)
+    out["eget_kapital_tak"] = andel_figur(kapital.tak)
+    if kapital.över_tak is not None:
+        out["eget_kapital_jämfört_med_tak"] = Figur(
+            "överstiger det rekommenderade taket"
+            if kapital.över_tak
+            else "ligger inom det rekommenderade taket"
+        )
+    kostnader = vb.kostnader.get(year)
+    if kostnader is not None:
+        andelar: Grupp = {}
+        belopp_per_slag: Grupp = {}
+        for slag in Kostnadsslag:
+            if slag in kostnader.belopp:
+                _share(andelar, slag.value, kostnader.andel(slag))
+                _amounts(belopp_per_slag, slag.value, kostnader.belopp[slag])
+        out["kostnadsandel"] = andelar
+        out["kostnader"] = belopp_per_slag
+    if vb.balanskrav is not None:
+        _amounts(out, "balanskravsresultat", vb.balanskrav.resultat[year])
+    return out
+
+
+def _antal(out: Grupp, name: str, value: Antal | None) -> None:
+    if value is None:
+        return
+    out[name] = antal_figur(value.totalt)
+    if value.kvinnor is not None and value.män is not None:
+        out[f"{name}_kvinnor"] = antal_figur(value.kvinnor)
+        out[f"{name}_män"] = antal_figur(value.män)
+
+
+def deltagarfigurer(d: Deltagarberakning) -> Grupp:
+    out: Grupp = {}
+    _antal(out, "aktiva", d.aktiva)
+    _share(out, "andel_kvinnor", d.aktiva.andel_kvinnor)
+    _share(out, "andel_män", d.aktiva.andel_män)
+    _antal(out, "aktiva_vid_årets_början", d.aktiva_vid_årets_början)
+    _antal(out, "nya", d.nya)
+    _antal(out, "avslutade", d.avslutade)
+    _antal(out, "tidiga_avhopp", d.tidiga_avhopp)
+    _antal(out, "måluppfyllt", d.måluppfyllt)
+    _share(out, "andel_måluppfyllt", d.andel_måluppfyllt)
+    if d.föregående_år is not None:
+        out["fg"] = deltagarfigurer(d.föregående_år)
+    return out
+
+
+def insatsfigurer(indata: Indata, vb: Verksamhetsberakning) -> tuple[Grupp, Grupp]:
+    insats: Grupp = {}
+    deltagare: Grupp = {}
+    for i in indata.insatser:
+        own: Grupp = {}
+        f = vb.finansiering.get(i.id)
+        if f is not None:
+            _amounts(own, "beviljat", f.beviljat)
+            _amounts(own, "förbrukat", f.förbrukat)
+            _amounts(own, "skillnad", f.skillnad)
+        reached = medverkande(i)
+        if reached is not None:
+            own["medverkande"] = antal_figur(reached)
+        if i.händelser:
+            own["händelser"] = antal_figur(len(i.händelser))
+        at_events = händelsedeltagare(i)
+        if at_events is not None:
+            own["händelsedeltagare"] = antal_figur(at_events)
+        insats[i.id] = own
+        if i.id in vb.deltagare:
+            deltagare[i.id] = deltagarfigurer(vb.deltagare[i.id])
+    return insats, deltagare
+
+
+def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
+    year = indata.rapport.räkenskapsår
+    out = årsfigurer(indata, eko, vb, year)
+    out["jämförelseår"] = Figur(str(year - 1), Decimal(year - 1))
+    out["fg"] = årsfigurer(indata, eko, vb, year - 1)
+    insats, deltagare = insatsfigurer(indata, vb)
+    out["insats"] = insats
+    out["deltagare"] = deltagare
+    individ = [i for i in indata.insatser if i.typ is Insatstyp.individinriktad]
+    struktur = [i for i in indata.insatser if i.typ is Insatstyp.strukturövergripande]
+    out["insatser_antal"] = antal_figur(len(indata.insatser))
+    out["insatser_individinriktade"] = antal_figur(len(individ))
+    out["insatser_strukturövergripande"] = antal_figur(len(struktur))
+    aktiva = [vb.deltagare[i.id].aktiva.totalt for i in individ if i.id in vb.deltagare]
+    if aktiva:
+        out["deltagare_totalt"] = antal_figur(sum(aktiva))
+    reached = [r for i in struktur if (r := medverkande(i)) is not None]
+    if reached:
+        out["medverkande_strukturövergripande"] = antal_figur(sum(reached))
+    return out
+
+
+def målfigurer(mål: tuple[Målberakning, ...]) -> Grupp:
+    counts = statusräkning(mål)
+    return {
+        "mål_antal": antal_figur(len(mål)),
+        "mål_uppfyllda": antal_figur(counts[Målstatus.uppfyllt]),
+        "mål_delvis_uppfyllda": antal_figur(counts[Målstatus.delvis]),
+        "mål_ej_uppfyllda": antal_figur(counts[Målstatus.ej]),
+    }
+
+
+def names(group: Mapping[str, object], prefix: str = "") -> Iterator[str]:
+    """Every leaf figure's dotted name."""
+    for key, value in group.items():
+        if isinstance(value, Figur):
+            yield prefix + key
+        elif isinstance(value, Mapping):
+            yield from names(value, f"{prefix}{key}.")
+
+
+def lookup(group: Grupp, dotted: str) -> Figur | Grupp | None:
+    node: Figur | Grupp | None = group
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+# -- rendering narrative ------------------------------------------------------------------------
+
+# Only {{ … }} (and {% … %}) are special; "{#" may occur in Markdown, so comments are made
+# hard to start by accident.
+_ENV = SandboxedEnvironment(
+    undefined=StrictUndefined,
+    autoescape=False,
+    keep_trailing_newline=True,
+    comment_start_string="{##",
+    comment_end_string="##}",
+)
+
+
+def _chain(node: nodes.Node) -> list[str] | None:
+    """`a.b["c"]` → ["a", "b", "c"]; None if the expression is not a plain name chain."""
+    if isinstance(node, nodes.Name):
+        return [node.name]
+    if isinstance(node, nodes.Getattr):
+        inner = _chain(node.node)
+        return None if inner is None else [*inner, node.attr]
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        inner = _chain(node.node)
+        return None if inner is None else [*inner, str(node.arg.value)]
+    return None
+
+
+def _references(node: nodes.Node) -> Iterator[tuple[str, int]]:
+    """Each figure name the template reads, with its line in the text."""
+    if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
+        chain = _chain(node)
+        if chain is not None:
+            yield ".".join(chain), node.lineno
+            return
+    for child in node.iter_child_nodes():
+        yield from _references(child)
+
+
+@dataclass
+class Figurer:
+    """The namespace narrative can use, and the text renderer over it."""
+
+    träd: Grupp = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        return sorted(names(self.träd))
+
+    def number(self, dotted: str) -> tuple[Decimal, str]:
+        """(number, text) of a figure; KeyError if unknown or not a number."""
+        found = lookup(self.träd, dotted)
+        if not isinstance(found, Figur) or found.number is None:
+            raise KeyError(dotted)
+        return found.number, found.text
+
+    def problem(self, dotted: str) -> str | None:
+        """Why *dotted* cannot be shown, in Swedish; None if it can."""
+        found = lookup(self.träd, dotted)
+        if isinstance(found, Figur):
+            return None
+        if isinstance(found, dict):
+            inside = ", ".join(sorted(names(found, dotted + ".")))
+            return f"{dotted!r} är en grupp av siffror, inte en siffra; välj en av: {inside}"
+        close = difflib.get_close_matches(dotted, self.names(), n=4, cutoff=0.6)
+        hint = f"; menade du {' eller '.join(repr(c) for c in close)}?" if close else ""
+        return f"okänd siffra {dotted!r}{hint} (se README, avsnittet Siffror i texten)"
+
+    def render(self, text: str, location: Location, field_name: str, line_offset: int) -> str:
+        """Fill in `{{ … }}` in *text*; problems become located errors.
+
+        *line_offset* is added to a line within the text to give the line in the file
+        (0 for a Markdown file whose first line is line 1), or is None-like (-1) when
+        the text sits inline in the YAML and only the field can be pointed at.
+        """
+        if "{{" not in text and "{%" not in text:
+            return text
+
+        def where(line: int) -> Location:
+            if line_offset < 0:
+                return location
+            return Location(location.file, line + line_offset, None)
+
+        try:
+            ast = _ENV.parse(text)
+        except TemplateSyntaxError as exc:
+            raise UserError([Finding(where(exc.lineno or 1),
+                                     f"fel i {{{{ … }}}}-uttryck: {exc.message}",
+                                     Severity.ERROR, field_name, "text.siffra")]) from None
+        findings = []
+        for dotted, line in _references(ast):
+            problem = self.problem(dotted)
+            if problem is not None:
+                findings.append(Finding(where(line), problem, Severity.ERROR, field_name,
+                                        "text.okänd_siffra"))
+        if findings:
+            raise UserError(findings)
+        try:
+            return _ENV.from_string(text).render(self.träd)
+        except TemplateError as exc:
+            raise UserError([Finding(location, f"fel i {{{{ … }}}}-uttryck: {exc}",
+                                     Severity.ERROR, field_name, "text.siffra")]) from None
+
+
+# -- everything the activity sections need, computed once -------------------------------------
+
+
+@dataclass(frozen=True)
+class Verksamhetsunderlag:
+    berakning: Verksamhetsberakning
+    mål: tuple[Målberakning, ...]
+    ekonomiska_mål: tuple[Målberakning, ...]
+    figurer: Figurer
+
+
+def verksamhetsunderlag(indata: Indata, eko: Ekonomiberakning, source: Source) -> Verksamhetsunderlag:
+    """Compute the activity figures, assess mått and mål, and build the figure namespace."""
+    vb = compute_verksamhet(indata, eko)
+    figurer = Figurer(basfigurer(indata, eko, vb))
+    findings: list[Finding] = []
+
+    def assess(key: str, goals: list) -> tuple[Målberakning, ...]:  # type: ignore[type-arg]
+        out = []
+        for n, goal in enumerate(goals, start=1):
+            for k, m in enumerate(goal.mått):
+                if isinstance(m.utfall, str):
+                    name = m.utfall.strip().strip("{} ").strip()
+                    problem = figurer.problem(name)
+                    if problem is None and lookup(figurer.träd, name).number is None:  # type: ignore[union-attr]
+                        problem = f"{name!r} är inte ett tal"
+                    if problem is not None:
+                        path: PathKey = (key, n - 1, "mått", k, "utfall")
+                        findings.append(Finding(source.locate(path), problem, Severity.ERROR,
+                                                ".".join(map(str, path)), "text.okänd_siffra"))
+            if findings:
+                continue
+            result = beräkna_mål(n, goal, figurer.number)
+            if result.status is None:
+                goal_path: PathKey = (key, n - 1)
+                findings.append(Finding(
+                    source.locate(goal_path),
+                    "målet saknar status (uppfyllt, delvis uppfyllt eller ej uppfyllt) och den "
+                    "kan inte beräknas eftersom inget mått har både mål och utfall",
+                    Severity.ERROR, ".".join(map(str, goal_path)), "mål.status"))
+            out.append(result)
+        return tuple(out)
+
+    ekonomiska = assess("ekonomiska_mål", indata.ekonomiska_mål)
+    mål = assess("mål", indata.mål)
+    if findings:
+        raise UserError(findings)
+    figurer.träd.update(målfigurer(mål))
+    return Verksamhetsunderlag(vb, mål, ekonomiska, figurer)

@@ -1,0 +1,222 @@
+"""Report model → DOCX (python-docx), styled by templates/reference.docx.
+
+A translator over the same report model as the HTML renderer: it decides no content, only
+how each block looks in Word. Every visible text takes its look from a named style in the
+reference document (see docx_styles.py), so a förbund restyles the report in Word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.shared import Length, Twips
+
+from reportgen.document.model import Document, TocEntry
+from reportgen.render import docx_ooxml as ox
+from reportgen.render import docx_styles as S
+from reportgen.render.docx_blocks import (
+    Context,
+    State,
+    StyleBook,
+    add_image,
+    bookmark_name,
+    render_block,
+)
+from reportgen.render.docx_package import normalise_package
+from reportgen.render.docx_pages import estimate_pages
+from reportgen.templates_dir import templates_dir
+
+TOC_LEVELS = 2  # TOC \o "1-2": chapters and their numbered subsections
+TOC_INSTRUCTION = f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u'
+TOC_TITLE = "Innehållsförteckning"
+DRAFT_MARK = "UTKAST"
+DRAFT_BANNER = "UTKAST – inte fastställd, innehåller fel som ska rättas"
+KEYWORDS = "årsredovisning, samordningsförbund, finsam"
+
+
+def reference_docx() -> str:
+    return str(templates_dir() / "reference.docx")
+
+
+def render_docx(document: Document) -> bytes:
+    """The report as a DOCX file (bytes)."""
+    word = docx.Document(reference_docx())
+    _clear_body(word)
+    text_width, text_height = _text_area(word)
+    state = State(bookmarks={s.id: bookmark_name(i)
+                             for i, s in enumerate(document.walk_sections(), start=1)})
+    ctx = Context(word, document, StyleBook(word), text_width, state, container=word,
+                  text_height=text_height)
+    _header_and_footer(ctx)
+    _cover(ctx)
+    _table_of_contents(ctx)
+    state.pending_page_break = True  # the report proper starts on a new page
+    for block in document.sections:
+        render_block(block, ctx)
+    _properties(word, document)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return normalise_package(buffer.getvalue(), _timestamp())
+
+
+def _text_area(word: DocxDocument) -> tuple[int, int]:
+    """Width and height (twips) inside the margins; A4 with the reference margins if unset."""
+    section = word.sections[0]
+    page_w = section.page_width or Twips(11906)
+    page_h = section.page_height or Twips(16838)
+    margins = [m if m is not None else Twips(1247) for m in (
+        section.left_margin, section.right_margin, section.top_margin, section.bottom_margin)]
+    width = Length(page_w - margins[0] - margins[1]).twips
+    height = Length(page_h - margins[2] - margins[3]).twips
+    return int(width), int(height)
+
+
+def _timestamp() -> dt.datetime:
+    """SOURCE_DATE_EPOCH (reproducible builds) if set, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _clear_body(word: DocxDocument) -> None:
+    """Drop the reference document's sample content; keep its page set-up (w:sectPr)."""
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+# -- page furniture ---------------------------------------------------------------------------
+def _reset(part) -> None:  # type: ignore[no-untyped-def]
+    """Empty a header or footer, leaving no paragraph."""
+    element = part._element
+    for child in list(element):
+        element.remove(child)
+
+
+def _header_and_footer(ctx: Context) -> None:
+    """Header with the förbund's name and footer "Sida X av Y", not on the cover."""
+    model = ctx.model
+    section = ctx.word.sections[0]
+    section.different_first_page_header_footer = True
+    styles = ctx.styles
+
+    header = section.header
+    header.is_linked_to_previous = False
+    _reset(header)
+    if model.draft:
+        header.add_paragraph(DRAFT_MARK, styles.paragraph(S.DRAFT))
+    p = header.add_paragraph(style=styles.paragraph(S.HEADER))
+    ox.add_text(p, f"{model.author}\t{model.title}")
+
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    _reset(footer)
+    p = footer.add_paragraph(style=styles.paragraph(S.FOOTER))
+    p.add_run("Sida ")
+    ox.add_field(p, "PAGE", "1")
+    p.add_run(" av ")
+    ox.add_field(p, "NUMPAGES", "1")
+
+    first_header = section.first_page_header
+    first_header.is_linked_to_previous = False
+    _reset(first_header)
+    if model.draft:
+        first_header.add_paragraph(DRAFT_MARK, styles.paragraph(S.DRAFT))
+    else:
+        first_header.add_paragraph(style=styles.paragraph(S.HEADER))
+    first_footer = section.first_page_footer
+    first_footer.is_linked_to_previous = False
+    _reset(first_footer)
+    first_footer.add_paragraph(style=styles.paragraph(S.FOOTER))
+
+
+def _cover(ctx: Context) -> None:
+    cover = ctx.model.cover
+    if ctx.model.draft:
+        ox.add_text(ctx.paragraph(S.DRAFT_BANNER), DRAFT_BANNER)
+    if cover.logo is not None:
+        add_image(cover.logo, ctx, S.COVER_LOGO)
+    ox.add_text(ctx.paragraph(S.COVER_ORGANISATION), cover.organisation)
+    ox.add_text(ctx.paragraph(S.COVER_ORGANISATION_NUMBER),
+                f"Organisationsnummer {cover.organisation_number}")
+    title = cover.title + (" (utkast)" if ctx.model.draft else "")
+    ox.add_text(ctx.paragraph(S.TITLE), title)
+    ox.add_text(ctx.paragraph(S.SUBTITLE), cover.period)
+    if cover.decided:
+        ox.add_text(ctx.paragraph(S.COVER_DETAIL), cover.decided)
+
+
+# -- table of contents ------------------------------------------------------------------------
+def toc_entries(document: Document) -> tuple[TocEntry, ...]:
+    """The entries Word's TOC field collects (levels 1–2 of Document.toc())."""
+    return tuple(e for e in document.toc() if e.level <= TOC_LEVELS)
+
+
+def toc_text(entry: TocEntry) -> str:
+    return f"{entry.number} {entry.title}" if entry.number else entry.title
+
+
+def _table_of_contents(ctx: Context) -> None:
+    """A real TOC field whose stored result already lists the headings with page numbers."""
+    heading = ctx.paragraph(S.TOC_HEADING)
+    heading.paragraph_format.page_break_before = True
+    ox.add_text(heading, TOC_TITLE)
+    entries = toc_entries(ctx.model)
+    pages = estimate_pages(ctx.model, ctx.text_width / 20, ctx.text_height / 20)
+    for index, entry in enumerate(entries):
+        p = ctx.paragraph(S.toc(entry.level))
+        if index == 0:
+            ox.field_begin(p._p, TOC_INSTRUCTION)
+        ox.add_toc_entry(p, toc_text(entry), ctx.state.bookmarks[entry.id],
+                         str(pages.get(entry.id, "")))
+    closing = ctx.paragraph(S.NORMAL)
+    if not entries:
+        ox.field_begin(closing._p, TOC_INSTRUCTION)
+    ox.field_end(closing._p)
+    if ctx.model.cover.address_lines:
+        ox.add_text(ctx.paragraph(S.CONTACT), "\n".join(ctx.model.cover.address_lines))
+
+
+# -- document properties ----------------------------------------------------------------------
+def _properties(word: DocxDocument, document: Document) -> None:
+    when = _timestamp()
+    props = word.core_properties
+    props.title = document.title
+    props.subject = document.subject
+    props.author = document.author
+    props.last_modified_by = document.author
+    props.language = document.lang
+    props.keywords = KEYWORDS
+    props.category = document.cover.title
+    if document.draft:
+        props.content_status = "Utkast"
+    props.revision = 1
+    props.created = when
+    props.modified = when
+    _set_style_language(word, document.lang)
+    settings = word.settings.element
+    ox.set_update_fields(settings)
+    ox.set_theme_language(settings, document.lang)
+
+
+def _set_style_language(word: DocxDocument, lang: str) -> None:
+    """The default language of every style (docDefaults), so Word spell-checks in Swedish."""
+    styles = word.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if rpr is None:
+        return
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang_el)
+    lang_el.set(qn("w:val"), lang)

@@ -1,0 +1,375 @@
+"""Report-model blocks → Word content: one translator function per block kind.
+
+``render_block`` dispatches on the block's type (functools.singledispatch); a block kind
+without a translator is a bug and raises ``UnknownBlockError`` naming it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from functools import singledispatch
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt, Twips
+from docx.styles.style import BaseStyle, ParagraphStyle, _TableStyle
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from reportgen.document.model import (
+    Cell,
+    CellKind,
+    Heading,
+    Image,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Row,
+    RowKind,
+    Section,
+    SignatureBlock,
+    Table,
+)
+from reportgen.document.model import (
+    Document as ReportDocument,
+)
+from reportgen.render import docx_ooxml as ox
+from reportgen.render import docx_styles as S
+
+
+class UnknownBlockError(TypeError):
+    """The DOCX renderer met a block kind it has no translator for (a bug, not bad input)."""
+
+
+class StyleBook:
+    """The styles of the reference document, looked up by name; a missing one falls back."""
+
+    def __init__(self, word: DocxDocument) -> None:
+        self._by_name: dict[str, BaseStyle] = {}
+        for style in word.styles:
+            if style.name:
+                self._by_name.setdefault(style.name.lower(), style)
+        default = word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._default_paragraph_id = default.style_id if default is not None else None
+
+    def get(self, name: str) -> BaseStyle | None:
+        return self._by_name.get(name.lower())
+
+    def paragraph(self, name: str) -> ParagraphStyle | None:
+        """A paragraph style; an unknown name falls back to Normal."""
+        style = self.get(name)
+        if not isinstance(style, ParagraphStyle):
+            style = self.get(S.NORMAL)
+        return style if isinstance(style, ParagraphStyle) else None
+
+    def apply(self, paragraph: DocxParagraph, name: str) -> None:
+        """Give *paragraph* the style *name* (Normal if unknown), by id: python-docx's own
+        setter scans every style per call, which dominates rendering time."""
+        style = self.paragraph(name)
+        style_id = style.style_id if style is not None else None
+        paragraph._p.style = None if style_id == self._default_paragraph_id else style_id
+
+    def table(self, name: str) -> _TableStyle | None:
+        style = self.get(name)
+        return style if isinstance(style, _TableStyle) else None
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self._by_name
+
+
+@dataclass
+class State:
+    """What the whole rendering shares: bookmarks, numbering, a pending page break."""
+
+    bookmarks: dict[str, str]  # section id → bookmark name
+    next_bookmark_id: int = 0
+    pending_page_break: bool = False
+    after_table: bool = False  # the next paragraph needs air between it and the table
+    list_nums: dict[int, int] = field(default_factory=dict)  # id(ListBlock) → w:numId
+
+
+@dataclass
+class Context:
+    word: DocxDocument
+    model: ReportDocument
+    styles: StyleBook
+    text_width: int  # twips
+    state: State
+    container: Any  # python-docx Document or _Cell: has add_paragraph/add_table
+    list_depth: int = 0
+    text_height: int = 14344  # twips (A4 with the reference margins)
+
+    def inside(self, **changes: Any) -> Context:
+        return dataclasses.replace(self, **changes)
+
+    def paragraph(self, style: str) -> DocxParagraph:
+        p: DocxParagraph = self.container.add_paragraph()
+        self.styles.apply(p, style)
+        if self.state.pending_page_break:
+            p.paragraph_format.page_break_before = True
+            self.state.pending_page_break = False
+        if self.state.after_table and not _spaced_style(style):
+            # Word has no "space after table"; a heading or caption brings its own.
+            p.paragraph_format.space_before = Pt(AFTER_TABLE_PT)
+        self.state.after_table = False
+        return p
+
+
+AFTER_TABLE_PT = 8
+
+
+def _spaced_style(style: str) -> bool:
+    name = style.lower()
+    return name.startswith(("heading", "mellanrubrik", "toc", "caption"))
+
+
+def bookmark_name(index: int) -> str:
+    """Hidden bookmark names (leading underscore), short and valid in Word."""
+    return f"_Toc{index:06d}"
+
+
+# -- dispatch ------------------------------------------------------------------------------------
+@singledispatch
+def render_block(block: object, ctx: Context) -> None:
+    raise UnknownBlockError(
+        f"DOCX-renderaren saknar översättning för blocktypen {type(block).__name__!r} "
+        f"(kind={getattr(block, 'kind', None)!r}); lägg till den i reportgen/render/docx_blocks.py"
+    )
+
+
+@render_block.register
+def _section(section: Section, ctx: Context) -> None:
+    listed = section.in_toc and section.level <= 2
+    style = S.heading(section.level) if listed else S.unlisted_heading(section.level)
+    p = ctx.paragraph(style)
+    if section.page_break_before:
+        p.paragraph_format.page_break_before = True
+    ox.add_text(p, section.heading)
+    name = ctx.state.bookmarks.get(section.id)
+    if name is not None:
+        ctx.state.next_bookmark_id += 1
+        ox.wrap_in_bookmark(p, name, ctx.state.next_bookmark_id)
+    for child in section.blocks:
+        render_block(child, ctx)
+
+
+@render_block.register
+def _heading(heading: Heading, ctx: Context) -> None:
+    ox.add_text(ctx.paragraph(S.unlisted_heading(heading.level)), heading.text)
+
+
+@render_block.register
+def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
+    write_paragraph(paragraph, ctx, S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL))
+
+
+def write_paragraph(paragraph: Paragraph, ctx: Context, style: str) -> DocxParagraph:
+    p = ctx.paragraph(style)
+    for run in paragraph.runs:
+        if run.text:
+            target = _link_target(run.href, ctx)
+            if target is None:
+                r = ox.add_text(p, run.text)
+            else:
+                r = ox.add_hyperlink(p, run.text, style=_hyperlink_style(ctx), **target)
+            if run.bold:
+                r.bold = True
+            if run.italic:
+                r.italic = True
+        if run.line_break:
+            p.add_run().add_break()
+    return p
+
+
+def _link_target(href: str | None, ctx: Context) -> dict[str, str] | None:
+    if not href:
+        return None
+    if href.startswith("#"):
+        anchor = ctx.state.bookmarks.get(href[1:])
+        return {"anchor": anchor} if anchor else None
+    return {"url": ox.xml_safe(href)}
+
+
+def _hyperlink_style(ctx: Context) -> str | None:
+    return S.HYPERLINK if ctx.styles.has(S.HYPERLINK) else None
+
+
+@render_block.register
+def _list(block: ListBlock, ctx: Context) -> None:
+    depth = ctx.list_depth + 1
+    inner = ctx.inside(list_depth=depth)
+    item_style = S.list_item(block.ordered, depth)
+    num_id = _restarted_numbering(ctx, item_style) if block.ordered else None
+    for item in block.items:
+        first = True
+        for child in item:
+            if isinstance(child, Paragraph):
+                style = item_style if first else S.list_continue(depth)
+                p = write_paragraph(child, inner, style)
+                if first and num_id is not None:
+                    _set_numbering(p, num_id, depth - 1)
+            else:
+                render_block(child, inner)
+            first = False
+
+
+def _restarted_numbering(ctx: Context, style_name: str) -> int | None:
+    """A new w:num over the style's list definition, so each numbered list starts at 1."""
+    style = ctx.styles.get(style_name)
+    if style is None:
+        return None
+    num_id_el = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    if num_id_el is None:
+        return None
+    numbering = ctx.word.part.numbering_part.element
+    base = numbering.num_having_numId(int(num_id_el.get(qn("w:val"))))
+    num = numbering.add_num(base.abstractNumId.val)
+    for level in range(9):
+        num.add_lvlOverride(ilvl=level).add_startOverride(1)
+    return int(num.numId)
+
+
+def _set_numbering(p: DocxParagraph, num_id: int, level: int) -> None:
+    numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = num_id
+
+
+@render_block.register
+def _pagebreak(block: PageBreak, ctx: Context) -> None:
+    ctx.state.pending_page_break = True
+
+
+# -- tables ------------------------------------------------------------------------------------
+def column_widths(widths: tuple[int, ...], count: int, total: int) -> list[int]:
+    """Relative widths → twips adding up to *total* (equal columns when none are given)."""
+    weights = list(widths) if len(widths) == count and sum(widths) > 0 else [1] * count
+    scale = sum(weights)
+    out = [total * w // scale for w in weights]
+    out[-1] += total - sum(out)
+    return out
+
+
+def cell_style(cell: Cell, row: Row, numeric_column: bool, header: bool, first: bool) -> str:
+    """The paragraph style of a table cell: what it holds decides how it looks."""
+    if header or cell.kind is CellKind.HEADER:
+        return S.TABLE_HEADING_AMOUNT if numeric_column and not first else S.TABLE_HEADING
+    if cell.kind is CellKind.NOTE:
+        return S.TABLE_NOTE_REF
+    total = row.kind is RowKind.SUM or cell.kind is CellKind.SUM
+    if cell.kind.numeric or (numeric_column and not first):
+        return S.TABLE_SUM_AMOUNT if total else S.TABLE_AMOUNT
+    if total:
+        return S.TABLE_SUM
+    if row.kind is RowKind.SUBHEADING and first:
+        return S.TABLE_SUBHEADING
+    return S.TABLE_TEXT
+
+
+def _new_table(ctx: Context, columns: list[int], style: str) -> DocxTable:
+    table: DocxTable = ctx.container.add_table(0, len(columns))
+    table_style = ctx.styles.table(style)
+    if table_style is not None:
+        table.style = table_style
+    tbl = table._tbl
+    for grid_col, width in zip(tbl.tblGrid.gridCol_lst, columns, strict=True):
+        grid_col.w = Twips(width)
+    ox.set_table_layout(tbl, sum(columns))
+    return table
+
+
+def _add_row(table: DocxTable, row: Row, columns: list[int], numeric: tuple[bool, ...],
+             header: bool, ctx: Context) -> None:
+    tr = table._tbl.add_tr()
+    ox.set_row_flags(tr, header)
+    index = 0
+    for position, cell in enumerate(row.cells):
+        span = max(cell.colspan, 1)
+        tc = tr.add_tc()
+        tc.width = Twips(sum(columns[index:index + span]))
+        if span > 1:
+            tc.get_or_add_tcPr().grid_span = span
+        numeric_column = index < len(numeric) and numeric[index] and span == 1
+        style = cell_style(cell, row, numeric_column, header, position == 0)
+        paragraph = _Cell(tc, table).paragraphs[0]
+        ctx.styles.apply(paragraph, style)
+        if cell.text:
+            ox.add_text(paragraph, cell.text)
+        if row.kind is RowKind.SUM and not header:
+            ox.set_cell_top_rule(tc)
+        index += span
+
+
+@render_block.register
+def _table(block: Table, ctx: Context) -> None:
+    if block.caption:
+        ox.add_text(ctx.paragraph(S.CAPTION), block.caption)
+    elif ctx.state.pending_page_break:
+        ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
+    columns = column_widths(block.widths, block.column_count, ctx.text_width)
+    numeric = block.numeric_columns()
+    table = _new_table(ctx, columns, S.TABLE_STYLE)
+    ox.set_table_look(table._tbl, first_row=bool(block.header))
+    if block.caption:
+        ox.set_table_caption(table._tbl, block.caption, block.footnote)
+    for row in block.header:
+        _add_row(table, row, columns, numeric, True, ctx)
+    for row in block.body:
+        _add_row(table, row, columns, numeric, False, ctx)
+    ctx.state.after_table = True
+    if block.footnote:
+        ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), block.footnote)
+
+
+# -- images -----------------------------------------------------------------------------------
+def image_path(image: Image, model: ReportDocument) -> Path:
+    return image.path if image.path.is_absolute() else model.base_dir / image.path
+
+
+def add_image(image: Image, ctx: Context, style: str) -> None:
+    p = ctx.paragraph(style)
+    path = image_path(image, ctx.model)
+    try:
+        run = p.add_run()
+        shape = run.add_picture(str(path), width=Mm(image.width_mm) if image.width_mm else None)
+    except UnrecognizedImageError:
+        # A format Word cannot embed (e.g. SVG): keep its description in the text instead.
+        for child in list(p._p):
+            if child.tag == qn("w:r"):
+                p._p.remove(child)
+        ox.add_text(p, f"[Bild: {image.alt}]")
+        return
+    max_width = Twips(ctx.text_width)
+    if shape.width > max_width:
+        shape.height = Emu(int(shape.height * max_width / shape.width))
+        shape.width = max_width
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", ox.xml_safe(image.alt))
+    doc_pr.set("title", ox.xml_safe(image.alt))
+
+
+@render_block.register
+def _image(image: Image, ctx: Context) -> None:
+    add_image(image, ctx, S.FIGURE)
+
+
+# -- signatures ---------------------------------------------------------------------------------
+@render_block.register
+def _signatures(block: SignatureBlock, ctx: Context) -> None:
+    ox.add_text(ctx.paragraph(S.unlisted_heading(2)), block.title)
+    if block.statement:
+        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["attestation"]), block.statement)
+    if block.place_and_date:
+        ox.add_text(ctx.paragraph(S.PLACE_AND_DATE), block.place_and_date)
+    name_style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME
+    for person in block.signatories:
+        ox.add_text(ctx.paragraph(name_style), person.name)
+        for line in (person.role, *person.lines):
+            if line:
+                ox.add_text(ctx.paragraph(S.SIGNATURE_ROLE), line)

@@ -1,0 +1,233 @@
+"""Low-level WordprocessingML helpers python-docx has no API for.
+
+Fields (TOC, PAGEREF, PAGE, NUMPAGES), bookmarks, hyperlinks, table-row and cell
+properties, and the guarantee that no text we write makes the XML invalid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
+
+# Characters XML 1.0 cannot hold (tab, LF and CR are fine), plus lone surrogates and the
+# two non-characters U+FFFE/U+FFFF. Upstream cleaning warns about them; this is the last guard.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """*text* with Windows/Mac line endings made "\\n" and XML-invalid characters removed."""
+    return _XML_INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def add_text(paragraph: DocxParagraph, text: str) -> DocxRun:
+    """A run holding *text*; "\\n" becomes a line break and "\\t" a tab (python-docx does that)."""
+    return paragraph.add_run(xml_safe(text))
+
+
+# -- fields ------------------------------------------------------------------------------------
+def _fld_char(kind: str) -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run.append(char)
+    return run
+
+
+def _instr(instruction: str) -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run.append(instr)
+    return run
+
+
+def _text_run(text: str) -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = xml_safe(text)
+    run.append(t)
+    return run
+
+
+def _tab_run() -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:tab"))
+    return run
+
+
+def field_begin(parent: BaseOxmlElement, instruction: str) -> None:
+    """Append the start of a complex field (begin, instruction, separate) to *parent*."""
+    parent.append(_fld_char("begin"))
+    parent.append(_instr(instruction))
+    parent.append(_fld_char("separate"))
+
+
+def field_end(parent: BaseOxmlElement) -> None:
+    parent.append(_fld_char("end"))
+
+
+def add_field(paragraph: DocxParagraph, instruction: str, result: str) -> None:
+    """A complete complex field with a stored *result* (what is shown until it is updated)."""
+    p = paragraph._p
+    field_begin(p, instruction)
+    p.append(_text_run(result))
+    field_end(p)
+
+
+def add_toc_entry(paragraph: DocxParagraph, text: str, bookmark: str, page: str) -> None:
+    """One stored TOC line: a link to *bookmark*, the heading text, a tab and PAGEREF field."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    link.set(qn("w:history"), "1")
+    link.append(_text_run(text))
+    link.append(_tab_run())
+    field_begin(link, f"PAGEREF {bookmark} \\h")
+    link.append(_text_run(page))
+    field_end(link)
+    paragraph._p.append(link)
+
+
+# -- bookmarks and links ---------------------------------------------------------------------
+def wrap_in_bookmark(paragraph: DocxParagraph, name: str, bookmark_id: int) -> None:
+    """Put a bookmark named *name* around the whole content of *paragraph*."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    p = paragraph._p
+    ppr = p.pPr
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def add_hyperlink(
+    paragraph: DocxParagraph, text: str, *, url: str | None = None, anchor: str | None = None,
+    style: str | None = None,
+) -> DocxRun:
+    """A run inside a w:hyperlink, to an external *url* or to a bookmark *anchor*."""
+    link = OxmlElement("w:hyperlink")
+    if url is not None:
+        rid = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), rid)
+    if anchor is not None:
+        link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    run_element = _text_run(text)
+    link.append(run_element)
+    run = DocxRun(run_element, paragraph)  # type: ignore[arg-type]
+    if style is not None:
+        run.style = style
+    return run
+
+
+# -- tables ------------------------------------------------------------------------------------
+def _get_or_add(parent: BaseOxmlElement, tag: str, successors: tuple[str, ...]) -> BaseOxmlElement:
+    """The child *tag* of *parent*, created before the first existing successor if missing."""
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    element = OxmlElement(tag)
+    for name in successors:
+        successor = parent.find(qn(name))
+        if successor is not None:
+            successor.addprevious(element)
+            return element
+    parent.append(element)
+    return element
+
+
+def set_row_flags(tr: BaseOxmlElement, header: bool) -> None:
+    """Rows never split across pages; header rows repeat on every page."""
+    trpr = tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+_TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+
+
+def set_table_layout(tbl: BaseOxmlElement, width_twips: int) -> None:
+    """Fixed layout at *width_twips*, so the column widths we set are kept."""
+    tblpr = tbl.tblPr
+    tblw = _get_or_add(tblpr, "w:tblW", ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
+                                          "w:shd", "w:tblLayout", *_TBLPR_AFTER_LAYOUT))
+    tblw.set(qn("w:w"), str(width_twips))
+    tblw.set(qn("w:type"), "dxa")
+    layout = _get_or_add(tblpr, "w:tblLayout", _TBLPR_AFTER_LAYOUT)
+    layout.set(qn("w:type"), "fixed")
+
+
+def set_table_look(tbl: BaseOxmlElement, first_row: bool) -> None:
+    tblpr = tbl.tblPr
+    look = _get_or_add(tblpr, "w:tblLook", ("w:tblCaption", "w:tblDescription"))
+    for key in list(look.attrib):
+        del look.attrib[key]
+    look.set(qn("w:val"), "0020" if first_row else "0000")
+    look.set(qn("w:firstRow"), "1" if first_row else "0")
+    look.set(qn("w:lastRow"), "0")
+    look.set(qn("w:firstColumn"), "0")
+    look.set(qn("w:lastColumn"), "0")
+    look.set(qn("w:noHBand"), "1")
+    look.set(qn("w:noVBand"), "1")
+
+
+def set_table_caption(tbl: BaseOxmlElement, caption: str, description: str | None) -> None:
+    """Title and description a screen reader announces for the table (Word 2010+)."""
+    tblpr = tbl.tblPr
+    title = _get_or_add(tblpr, "w:tblCaption", ("w:tblDescription",))
+    title.set(qn("w:val"), xml_safe(caption))
+    if description:
+        desc = _get_or_add(tblpr, "w:tblDescription", ())
+        desc.set(qn("w:val"), xml_safe(description))
+
+
+_TCPR_AFTER_BORDERS = ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                       "w:vAlign", "w:hideMark")
+
+
+def set_cell_top_rule(tc: BaseOxmlElement, size_eighths: int = 8, color: str = "1D2530") -> None:
+    """A rule above a cell (the line above a sum)."""
+    tcpr = tc.get_or_add_tcPr()
+    borders = _get_or_add(tcpr, "w:tcBorders", _TCPR_AFTER_BORDERS)
+    top = OxmlElement("w:top")
+    top.set(qn("w:val"), "single")
+    top.set(qn("w:sz"), str(size_eighths))
+    top.set(qn("w:space"), "0")
+    top.set(qn("w:color"), color)
+    borders.insert(0, top)
+
+
+# -- settings ---------------------------------------------------------------------------------
+# Elements that follow w:updateFields in CT_Settings (the schema fixes the order).
+_SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+
+
+def set_update_fields(settings: BaseOxmlElement) -> None:
+    """Ask Word to refresh fields (TOC page numbers, NUMPAGES) when the file is opened."""
+    element = _get_or_add(settings, "w:updateFields", _SETTINGS_AFTER_UPDATE_FIELDS)
+    element.set(qn("w:val"), "true")
+
+
+def set_theme_language(settings: BaseOxmlElement, lang: str) -> None:
+    element = _get_or_add(settings, "w:themeFontLang", _SETTINGS_AFTER_UPDATE_FIELDS[9:])
+    element.set(qn("w:val"), lang)

@@ -1,0 +1,272 @@
+"""The preview's build state: the last good page, the current findings, the files read.
+
+`Preview.rebuild()` runs load → schema → checks → document → HTML (never PDF). A build
+that cannot produce a document (a `UserError`) keeps the last good page and reports its
+findings. A build whose figures fail `run_checks` still produces a page: it is shown as
+an UTKAST (like `reportgen build --utkast`) with the findings over it, so the writer sees
+both the edit and what does not add up yet.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from reportgen.checks import run_checks
+from reportgen.document.model import Document
+from reportgen.findings import Finding, Severity, UserError
+from reportgen.load import load_yaml
+from reportgen.narrative import is_file_reference
+from reportgen.pipeline import prepare
+from reportgen.render.html import render_html
+from reportgen.serve.assets import AssetRegistry
+from reportgen.serve.overlay import extra_head, placeholder_page
+from reportgen.templates_dir import templates_dir
+
+Status = Literal["ok", "kontrollfel", "fel", "startar"]
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"})
+
+
+@dataclass(frozen=True)
+class State:
+    """What the browser is told after each build."""
+
+    seq: int  # increases with every change: each build attempt, PDF started or done
+    version: str  # hash of the page currently served
+    status: Status
+    errors: tuple[Finding, ...]
+    warnings: tuple[Finding, ...]
+    built_at: str  # HH:MM:SS
+    seconds: float  # how long the build took
+    pdf: str = ""  # "", "skapas" (being built) or "klar" (written)
+
+
+def display_path(path: Path) -> str:
+    """A path as the writer knows it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path, Path.cwd()) if path.is_absolute() else str(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    loc = finding.location
+    where = display_path(loc.file)
+    if loc.line is not None:
+        where += f":{loc.line}"
+        if loc.column is not None:
+            where += f":{loc.column}"
+    return {
+        "var": where,
+        "fil": display_path(loc.file),
+        "rad": loc.line,
+        "kolumn": loc.column,
+        "allvarlighet": finding.severity.value,
+        "fält": finding.field,
+        "meddelande": finding.message,
+    }
+
+
+def state_dict(state: State) -> dict[str, Any]:
+    return {
+        "seq": state.seq,
+        "version": state.version,
+        "status": state.status,
+        "fel": [finding_dict(f) for f in state.errors],
+        "varningar": [finding_dict(f) for f in state.warnings],
+        "byggd": state.built_at,
+        "sekunder": round(state.seconds, 4),
+        "pdf": state.pdf,
+    }
+
+
+def named_files(data: Any, base_dir: Path) -> set[Path]:
+    """Markdown files and images named (relative to the YAML) anywhere in the YAML data."""
+    found: set[Path] = set()
+
+    def walk(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+        elif isinstance(node, str):
+            yield node
+
+    for value in walk(data):
+        text = value.strip()
+        if "\n" in text or not text:
+            continue
+        if is_file_reference(text) or Path(text).suffix.lower() in IMAGE_SUFFIXES:
+            found.add(Path(os.path.normpath(base_dir.absolute() / text)))
+    return found
+
+
+class Preview:
+    """Thread-safe holder of the current page and state; waiters are woken on each build."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file.absolute()
+        self.assets = AssetRegistry()
+        self._marker = f"reportgen-version-{uuid.uuid4().hex}"
+        self._cond = threading.Condition()
+        self._closed = False
+        self._html: bytes = b""
+        self._document: Document | None = None
+        self._deps: frozenset[Path] = frozenset({self.file})
+        self._state = State(0, "", "startar", (), (), "", 0.0)
+        self._build_lock = threading.Lock()
+        self._built_fingerprint: tuple[tuple[str, int, int], ...] | None = None
+
+    # -- reading -----------------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        with self._cond:
+            return self._state
+
+    @property
+    def html(self) -> bytes:
+        with self._cond:
+            return self._html
+
+    @property
+    def document(self) -> Document | None:
+        with self._cond:
+            return self._document
+
+    @property
+    def dependencies(self) -> frozenset[Path]:
+        """The YAML and every file it names (whether or not it exists yet)."""
+        with self._cond:
+            return self._deps
+
+    def fingerprint(self) -> tuple[tuple[str, int, int], ...]:
+        """Size and mtime of every input (dependencies and template files)."""
+        files = set(self.dependencies)
+        for folder, subdirs, names in os.walk(templates_dir()):
+            subdirs[:] = [d for d in subdirs if not d.startswith((".", "__"))]
+            files.update(Path(folder) / n for n in names if not n.startswith("."))
+        stamps = []
+        for path in sorted(files):
+            try:
+                stat = path.stat()
+                stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                stamps.append((str(path), -1, -1))
+        return tuple(stamps)
+
+    def stale(self) -> bool:
+        """True if an input changed since the last build started (a missed event)."""
+        with self._cond:
+            built = self._built_fingerprint
+        return built is not None and self.fingerprint() != built
+
+    def wait(self, after_seq: int, timeout: float) -> State | None:
+        """The state once its seq is past *after_seq*; None on timeout or when closed."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._closed or self._state.seq > after_seq, timeout)
+            if self._closed or self._state.seq <= after_seq:
+                return None
+            return self._state
+
+    @property
+    def closed(self) -> bool:
+        with self._cond:
+            return self._closed
+
+    def set_pdf(self, pdf: str) -> None:
+        """Tell the page how a PDF it asked for is going (a state change without a build)."""
+        with self._cond:
+            self._state = dataclasses.replace(self._state, seq=self._state.seq + 1, pdf=pdf)
+            self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    # -- building ----------------------------------------------------------------------
+
+    def render(self, document: Document) -> tuple[bytes, str]:
+        """HTML for the browser (assets as URLs, reload script injected) and its version."""
+        html = render_html(
+            document,
+            asset_url=self.assets.url,
+            for_print=False,
+            extra_head=extra_head(self._marker),
+        )
+        version = hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
+        return html.replace(self._marker, version, 1).encode("utf-8"), version
+
+    def rebuild(self) -> State:
+        """Build once from the files on disk and publish the result."""
+        with self._build_lock:
+            started = time.perf_counter()
+            stamps = self.fingerprint()
+            errors: tuple[Finding, ...] = ()
+            warnings: tuple[Finding, ...] = ()
+            new_page: tuple[bytes, str, Document] | None = None
+            deps: set[Path] | None = None
+            try:
+                prepared = prepare(self.file)
+                deps = named_files(prepared.source.data, prepared.source.base_dir)
+                findings = [*prepared.warnings, *run_checks(prepared)]
+                errors = tuple(f for f in findings if f.severity is Severity.ERROR)
+                warnings = tuple(f for f in findings if f.severity is Severity.WARNING)
+                document = prepared.document
+                if errors:
+                    document = dataclasses.replace(document, draft=True)
+                html, version = self.render(document)
+                new_page = (html, version, document)
+                status: Status = "kontrollfel" if errors else "ok"
+            except UserError as error:
+                errors = tuple(f for f in error.findings if f.severity is Severity.ERROR)
+                warnings = tuple(f for f in error.findings if f.severity is Severity.WARNING)
+                status = "fel"
+                deps = self._deps_after_failure()
+            seconds = time.perf_counter() - started
+            with self._cond:
+                if new_page is not None:
+                    self._html, version, self._document = new_page
+                elif not self._html:
+                    page = placeholder_page(extra_head(self._marker))
+                    self._html = page.replace(self._marker, "", 1).encode("utf-8")
+                    version = ""
+                else:
+                    version = self._state.version
+                if deps is not None and frozenset({self.file, *deps}) != self._deps:
+                    self._deps = frozenset({self.file, *deps})
+                    stamps = self.fingerprint()  # the inputs are now other files
+                self._built_fingerprint = stamps
+                self._state = State(
+                    self._state.seq + 1,
+                    version,
+                    status,
+                    errors,
+                    warnings,
+                    dt.datetime.now().strftime("%H:%M:%S"),
+                    seconds,
+                    self._state.pdf,
+                )
+                self._cond.notify_all()
+                return self._state
+
+    def _deps_after_failure(self) -> set[Path] | None:
+        """Files named by the YAML when it still parses (validation failed later)."""
+        try:
+            source = load_yaml(self.file)
+        except UserError:
+            return None  # keep the last known set
+        return named_files(source.data, source.base_dir)

@@ -1,0 +1,268 @@
+"""HTTP server for the preview, bound to 127.0.0.1 only.
+
+Routes:
+    GET  /                      the last good page (also /<stem>.html)
+    GET  /_reportgen/events     Server-Sent Events: the state after every build
+    GET  /_reportgen/state      the same state once, as JSON
+    GET  /_reportgen/asset/…    fonts and images the page uses (registered files only)
+    POST /_reportgen/pdf        build the PDF of the page shown, write it to the build
+                                folder and redirect the browser to it
+    GET  /<file>                a file in the build folder (no `..`, no symlinks out)
+
+Every request must carry our own Host (127.0.0.1:PORT or localhost:PORT), which keeps
+other web sites out through DNS rebinding; a POST must also come from our own origin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import escape
+
+from reportgen.findings import UserError
+from reportgen.serve.assets import PREFIX as ASSET_PREFIX
+from reportgen.serve.overlay import EVENTS_URL, PDF_URL, STATE_URL
+from reportgen.serve.preview import Preview, State, finding_dict, state_dict
+from reportgen.write import write_atomic
+
+HOST = "127.0.0.1"
+HEARTBEAT_SECONDS = 15.0
+
+
+def safe_file(root: Path, url_path: str) -> Path | None:
+    """The file *url_path* names inside *root*, or None if it is not one of root's own.
+
+    Refuses `..` and `.` segments (also percent-encoded), hidden names, backslashes,
+    NUL, and anything whose real path (symlinks resolved) lies outside *root*.
+    """
+    path = unquote(url_path)
+    if "\x00" in path or "\\" in path:
+        return None
+    parts = [p for p in path.split("/") if p]
+    if not parts or any(p in (".", "..") or p.startswith(".") for p in parts):
+        return None
+    try:
+        real_root = root.resolve(strict=True)
+        candidate = root.joinpath(*parts).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not candidate.is_relative_to(real_root) or not candidate.is_file():
+        return None
+    return candidate
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, preview: Preview, out_dir: Path, port: int) -> None:
+        self.preview = preview
+        self.out_dir = out_dir
+        self.pdf_lock = threading.Lock()
+        super().__init__((HOST, port), Handler)
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/"
+
+    def allowed_hosts(self) -> set[str]:
+        return {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+
+    def allowed_origins(self) -> set[str]:
+        return {f"http://{host}" for host in self.allowed_hosts()}
+
+    @property
+    def stem(self) -> str:
+        return self.preview.file.stem
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    server_version = "reportgen"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass  # the terminal shows builds, not requests
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "text/plain; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _text(self, status: int, text: str) -> None:
+        self._send(status, (text + "\n").encode("utf-8"), headers={"Cache-Control": "no-store"})
+
+    def _host_ok(self) -> bool:
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host in self.server.allowed_hosts():
+            return True
+        self._text(HTTPStatus.MISDIRECTED_REQUEST, "Fel värd: förhandsvisningen svarar bara på "
+                   f"127.0.0.1:{self.server.port} och localhost:{self.server.port}.")
+        return False
+
+    def _file(self, path: Path, content_type: str | None, cache: str) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
+            return
+        kind = content_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if path.suffix == ".otf":
+            kind = "font/otf"
+        self._send(HTTPStatus.OK, data, kind, {"Cache-Control": cache})
+
+    # -- GET --------------------------------------------------------------------------
+
+    def do_HEAD(self) -> None:  # noqa: N802 - stdlib name
+        self.do_GET()
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if not self._host_ok():
+            return
+        path = urlsplit(self.path).path
+        preview = self.server.preview
+        if path in ("/", "/index.html", f"/{self.server.stem}.html"):
+            self._send(HTTPStatus.OK, preview.html, "text/html; charset=utf-8",
+                       {"Cache-Control": "no-store", "ETag": f'"{preview.state.version}"'})
+        elif path == EVENTS_URL:
+            self._events()
+        elif path == STATE_URL:
+            body = json.dumps(state_dict(preview.state), ensure_ascii=False).encode("utf-8")
+            self._send(HTTPStatus.OK, body, "application/json; charset=utf-8",
+                       {"Cache-Control": "no-store"})
+        elif path.startswith(ASSET_PREFIX):
+            asset = preview.assets.lookup(path)
+            if asset is None:
+                self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
+            else:
+                # The URL changes when the file does, so it may be cached.
+                self._file(asset, None, "public, max-age=86400, immutable")
+        else:
+            target = safe_file(self.server.out_dir, path)
+            if target is None:
+                self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
+            else:
+                self._file(target, None, "no-cache")
+
+    def _events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Accel-Buffering", "no")
+        self.end_headers()
+        preview = self.server.preview
+        try:
+            self.wfile.write(b"retry: 500\n\n")
+            state: State | None = preview.state
+            seq = 0
+            while True:
+                if state is not None:
+                    data = json.dumps(state_dict(state), ensure_ascii=False)
+                    self.wfile.write(f"event: state\nid: {state.seq}\ndata: {data}\n\n".encode())
+                    seq = state.seq
+                else:
+                    self.wfile.write(b": ping\n\n")  # notices a closed tab
+                self.wfile.flush()
+                state = preview.wait(seq, HEARTBEAT_SECONDS)
+                if state is None and preview.closed:
+                    return
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            return
+
+    # -- POST -------------------------------------------------------------------------
+
+    def do_POST(self) -> None:  # noqa: N802 - stdlib name
+        if not self._host_ok():
+            return
+        origin = self.headers.get("Origin")
+        if origin is not None and origin.lower() not in self.server.allowed_origins():
+            self._text(HTTPStatus.FORBIDDEN, "Begäran kom från en annan webbplats.")
+            return
+        if urlsplit(self.path).path != PDF_URL:
+            self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(min(length, 65536))
+        self._pdf()
+
+    def _pdf(self) -> None:
+        document = self.server.preview.document
+        if document is None:
+            self._html_message(HTTPStatus.CONFLICT, "Ingen PDF ännu",
+                               "Rapporten har inte gått att bygga ännu. Rätta felen och försök igen.")
+            return
+        name = f"{self.server.stem}.pdf"
+        preview = self.server.preview
+        try:
+            with self.server.pdf_lock:
+                preview.set_pdf("skapas")
+                try:
+                    from reportgen.render.pdf import render_pdf  # WeasyPrint: only when asked
+
+                    data = render_pdf(document)
+                    write_atomic(self.server.out_dir / name, data)
+                finally:
+                    preview.set_pdf("")
+        except UserError as error:
+            items = "".join(f"<li>{escape(finding_dict(f)['var'])}: {escape(f.message)}</li>"
+                            for f in error.findings)
+            self._html_message(HTTPStatus.UNPROCESSABLE_ENTITY, "PDF:en kunde inte byggas",
+                               f"<ul>{items}</ul>", raw=True)
+            return
+        print(f"skrev {self.server.out_dir / name}", flush=True)
+        self.send_response(HTTPStatus.SEE_OTHER)
+        stamp = hashlib.sha256(data).hexdigest()[:12]
+        self.send_header("Location", f"/{name}?v={stamp}")
+        self.send_header("Content-Length", "0")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+
+    def _html_message(self, status: int, title: str, text: str, raw: bool = False) -> None:
+        body = text if raw else f"<p>{escape(text)}</p>"
+        page = (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+                f"<title>{escape(title)}</title></head><body><h1>{escape(title)}</h1>"
+                f"{body}</body></html>")
+        self._send(status, page.encode("utf-8"), "text/html; charset=utf-8",
+                   {"Cache-Control": "no-store"})
+
+
+def make_server(preview: Preview, out_dir: Path, port: int) -> PreviewServer:
+    """Bind to 127.0.0.1:*port* (0 picks a free one). Raises OSError if it is taken."""
+    return PreviewServer(preview, out_dir, port)
+
+
+def serve_forever_in_thread(server: PreviewServer) -> threading.Thread:
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="reportgen-http",
+        daemon=True,
+    )
+    thread.start()
+    return thread
+
+

@@ -1,0 +1,521 @@
+#!/usr/bin/env python3
+"""Regenerate templates/reference.docx, the styling file of the DOCX output.
+
+The file is written from scratch (no Word, no python-docx default template), so the same
+script always gives the same package: fixed zip timestamps, fixed part order. A förbund
+may instead edit templates/reference.docx in Word; the renderer takes every style from it.
+
+    python3 scripts/make_reference_docx.py            # writes templates/reference.docx
+    python3 scripts/make_reference_docx.py --out X    # writes X
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportgen.render import docx_styles as S  # noqa: E402
+
+# -- page and palette (the same palette as templates/report.css) ------------------------------
+PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1247, 1247, 1247, 1134  # 22/22/22/20 mm
+TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
+FONT = "Calibri"  # what a Word user has; Carlito is its metric twin on Linux
+INK, MUTED, ACCENT, RULE, BAND = "1D2530", "5A6472", "1F4E79", "B8C2CC", "EEF2F6"
+DRAFT_RED = "B3261E"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def _id(name: str) -> str:
+    """Style id from a style name: letters and digits only (Word's own convention)."""
+    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
+    return "".join(ch for ch in name.translate(table).title() if ch.isalnum())
+
+
+@dataclass
+class Style:
+    kind: str  # paragraph | character | table | numbering
+    name: str  # the name Word stores (built-ins in Word's internal spelling)
+    style_id: str = ""
+    based_on: str | None = None  # style id
+    next: str | None = None
+    ppr: str = ""
+    rpr: str = ""
+    tblpr: str = ""
+    extra: str = ""  # tblStylePr etc.
+    custom: bool = False
+    priority: int | None = None
+    quick: bool = False
+    default: bool = False
+    link: str | None = None
+    hidden_until_used: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.style_id:
+            self.style_id = _id(self.name)
+
+    def xml(self) -> str:
+        attrs = f'w:type="{self.kind}"'
+        if self.default:
+            attrs += ' w:default="1"'
+        if self.custom:
+            attrs += ' w:customStyle="1"'
+        attrs += f' w:styleId="{self.style_id}"'
+        parts = [f"<w:name w:val={quoteattr(self.name)}/>"]
+        if self.based_on:
+            parts.append(f'<w:basedOn w:val="{self.based_on}"/>')
+        if self.next:
+            parts.append(f'<w:next w:val="{self.next}"/>')
+        if self.link:
+            parts.append(f'<w:link w:val="{self.link}"/>')
+        if self.priority is not None:
+            parts.append(f'<w:uiPriority w:val="{self.priority}"/>')
+        if self.hidden_until_used:
+            parts.append("<w:semiHidden/><w:unhideWhenUsed/>")
+        if self.quick:
+            parts.append("<w:qFormat/>")
+        if self.ppr:
+            parts.append(f"<w:pPr>{self.ppr}</w:pPr>")
+        if self.rpr:
+            parts.append(f"<w:rPr>{self.rpr}</w:rPr>")
+        if self.tblpr:
+            parts.append(f"<w:tblPr>{self.tblpr}</w:tblPr>")
+        parts.append(self.extra)
+        return f"<w:style {attrs}>{''.join(parts)}</w:style>"
+
+
+def spacing(before: int = 0, after: int = 0, line: int | None = None) -> str:
+    line_attr = f' w:line="{line}" w:lineRule="auto"' if line else ""
+    return f'<w:spacing w:before="{before}" w:after="{after}"{line_attr}/>'
+
+
+def size(points: float) -> str:
+    half = int(round(points * 2))
+    return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+
+
+def color(value: str) -> str:
+    return f'<w:color w:val="{value}"/>'
+
+
+BOLD = "<w:b/><w:bCs/>"
+ITALIC = "<w:i/><w:iCs/>"
+KEEP = "<w:keepNext/><w:keepLines/>"
+RIGHT = '<w:jc w:val="right"/>'
+CENTER = '<w:jc w:val="center"/>'
+
+
+def outline(level0: int) -> str:
+    return f'<w:outlineLvl w:val="{level0}"/>'
+
+
+def border(side: str, value: str = "single", sz: int = 4, col: str = INK, space: int = 0) -> str:
+    return f'<w:{side} w:val="{value}" w:sz="{sz}" w:space="{space}" w:color="{col}"/>'
+
+
+def right_tab(pos: int = TEXT_W, leader: str | None = None) -> str:
+    lead = f' w:leader="{leader}"' if leader else ""
+    return f'<w:tabs><w:tab w:val="right"{lead} w:pos="{pos}"/></w:tabs>'
+
+
+def numbering_ref(num_id: int, level: int) -> str:
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+
+
+BULLET_NUM_ID, NUMBER_NUM_ID = 1, 2
+
+
+def styles() -> list[Style]:
+    """Every style of the reference document."""
+    out: list[Style] = [
+        Style("paragraph", "Normal", "Normal", default=True, quick=True, rpr=color(INK)),
+        Style("character", "Default Paragraph Font", "DefaultParagraphFont", default=True,
+              priority=1, hidden_until_used=True),
+        Style("table", "Normal Table", "TableNormal", default=True, priority=99,
+              hidden_until_used=True,
+              tblpr='<w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+                    '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+                    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+                    "</w:tblCellMar>"),
+        Style("numbering", "No List", "NoList", default=True, priority=99,
+              hidden_until_used=True),
+    ]
+    # Headings: level 1–2 feed the table of contents.
+    heading_look = {
+        1: (spacing(480, 240), 17),
+        2: (spacing(360, 120), 13),
+        3: (spacing(240, 80), 11),
+        4: (spacing(200, 60), 10.5),
+        5: (spacing(160, 40), 10.5),
+        6: (spacing(160, 40), 10.5),
+    }
+    for level, (space, points) in heading_look.items():
+        extra_r = ITALIC if level >= 5 else ""
+        out.append(Style(
+            "paragraph", f"heading {level}", f"Heading{level}", based_on="Normal", next="Normal",
+            priority=9, quick=True, hidden_until_used=level > 1,
+            ppr=KEEP + space + outline(level - 1),
+            rpr=BOLD + extra_r + color(ACCENT) + size(points),
+        ))
+    for level in (1, 2):
+        out.append(Style(
+            "paragraph", S.unlisted_heading(level), f"Mellanrubrik{level}",
+            based_on=f"Heading{level}", next="Normal", custom=True, quick=True, priority=10,
+            ppr=outline(2),  # outline level 3: outside TOC \o "1-2" \u
+        ))
+    out += [
+        Style("paragraph", "Title", "Title", based_on="Normal", next="Subtitle", priority=10,
+              quick=True, ppr=spacing(0, 120, 240), rpr=BOLD + '<w:kern w:val="28"/>' + size(32)),
+        Style("paragraph", "Subtitle", "Subtitle", based_on="Normal", next="Normal",
+              priority=11, quick=True, ppr=spacing(0, 60), rpr=size(13)),
+        Style("paragraph", S.COVER_LOGO, based_on="Normal", next=_id(S.COVER_ORGANISATION),
+              custom=True, ppr=spacing(1800, 0)),
+        Style("paragraph", S.COVER_ORGANISATION, based_on="Normal",
+              next=_id(S.COVER_ORGANISATION_NUMBER), custom=True, quick=True,
+              ppr=spacing(1800, 40, 240), rpr=BOLD + color(ACCENT) + size(22)),
+        Style("paragraph", S.COVER_ORGANISATION_NUMBER, based_on="Normal", next="Title",
+              custom=True, ppr=spacing(0, 1700), rpr=color(MUTED)),
+        Style("paragraph", S.COVER_DETAIL, based_on="Normal", next="Normal", custom=True,
+              quick=True, ppr=spacing(0, 60), rpr=color(MUTED) + size(11)),
+        Style("paragraph", S.DRAFT, based_on="Normal", next="Normal", custom=True,
+              ppr=spacing(0, 0) + CENTER, rpr=BOLD + color(DRAFT_RED) + size(11)),
+        Style("paragraph", S.DRAFT_BANNER, based_on="Normal", next="Normal", custom=True,
+              ppr='<w:shd w:val="clear" w:color="auto" w:fill="B3261E"/>' + spacing(0, 240)
+                  + CENTER,
+              rpr=BOLD + color("FFFFFF") + size(11)),
+        Style("paragraph", "TOC Heading", "TOCHeading", based_on="Heading1", next="Normal",
+              priority=39, quick=True, ppr=spacing(0, 300) + outline(9), rpr=size(18)),
+        Style("paragraph", "toc 1", "TOC1", based_on="Normal", next="Normal", priority=39,
+              hidden_until_used=True,
+              ppr=right_tab(leader="dot") + spacing(120, 40), rpr=BOLD),
+        Style("paragraph", "toc 2", "TOC2", based_on="Normal", next="Normal", priority=39,
+              hidden_until_used=True,
+              ppr=right_tab(leader="dot") + spacing(0, 40) + '<w:ind w:left="454"/>'),
+        Style("paragraph", S.CONTACT, based_on="Normal", next="Normal", custom=True,
+              ppr="<w:pBdr>" + border("top", sz=4, col=RULE, space=8) + "</w:pBdr>"
+                  + spacing(600, 0),
+              rpr=color(MUTED)),
+        Style("paragraph", "header", "Header", based_on="Normal", priority=99,
+              hidden_until_used=True, ppr=right_tab() + spacing(0, 0, 240),
+              rpr=color(MUTED) + size(8)),
+        Style("paragraph", "footer", "Footer", based_on="Normal", priority=99,
+              hidden_until_used=True, ppr=spacing(0, 0, 240) + CENTER,
+              rpr=color(MUTED) + size(8)),
+        Style("paragraph", "caption", "Caption", based_on="Normal", next="Normal", priority=35,
+              quick=True, hidden_until_used=True, ppr="<w:keepNext/>" + spacing(160, 80),
+              rpr=BOLD + size(10.5)),
+        # Table cell paragraphs.
+        Style("paragraph", S.TABLE_TEXT, based_on="Normal", custom=True, quick=True,
+              ppr=spacing(0, 0, 240), rpr=size(9.5)),
+        Style("paragraph", S.TABLE_AMOUNT, based_on=_id(S.TABLE_TEXT), custom=True,
+              quick=True, ppr=RIGHT),
+        Style("paragraph", S.TABLE_NOTE_REF, based_on=_id(S.TABLE_TEXT), custom=True,
+              ppr=CENTER, rpr=color(MUTED)),
+        Style("paragraph", S.TABLE_HEADING, based_on=_id(S.TABLE_TEXT), custom=True,
+              ppr="<w:keepNext/>", rpr=BOLD),
+        Style("paragraph", S.TABLE_HEADING_AMOUNT, based_on=_id(S.TABLE_HEADING), custom=True,
+              ppr=RIGHT),
+        Style("paragraph", S.TABLE_SUM, based_on=_id(S.TABLE_TEXT), custom=True, rpr=BOLD),
+        Style("paragraph", S.TABLE_SUM_AMOUNT, based_on=_id(S.TABLE_AMOUNT), custom=True,
+              rpr=BOLD),
+        Style("paragraph", S.TABLE_SUBHEADING, based_on=_id(S.TABLE_TEXT), custom=True,
+              ppr="<w:keepNext/>" + spacing(60, 0, 240), rpr=BOLD + color(ACCENT)),
+        Style("paragraph", S.TABLE_FOOTNOTE, based_on="Normal", next="Normal", custom=True,
+              ppr=spacing(80, 240), rpr=color(MUTED) + size(8.5)),
+        # Prose.
+        Style("paragraph", S.PARAGRAPH_STYLES["lead"], based_on="Normal", next="Normal",
+              custom=True, quick=True, ppr=spacing(0, 160), rpr=size(12.5)),
+        Style("paragraph", S.PARAGRAPH_STYLES["small"], based_on="Normal", next="Normal",
+              custom=True, quick=True, rpr=color(MUTED) + size(9)),
+        Style("paragraph", S.PARAGRAPH_STYLES["attestation"], based_on="Normal", next="Normal",
+              custom=True, ppr=spacing(0, 240)),
+        Style("paragraph", S.FIGURE, based_on="Normal", next="Normal", custom=True,
+              ppr=spacing(120, 160)),
+        Style("character", "Hyperlink", "Hyperlink", priority=99, hidden_until_used=True,
+              rpr=color(ACCENT) + '<w:u w:val="single"/>'),
+    ]
+    # Goal assessments: a coloured badge, always with its words (never colour alone).
+    for key, fill, ink in (
+        ("status-uppfyllt", "D6EFDD", "1E5E30"),
+        ("status-delvis", "FFF0C2", "6B4E00"),
+        ("status-ej", "F8D9D6", "9A2118"),
+    ):
+        out.append(Style(
+            "paragraph", S.PARAGRAPH_STYLES[key], based_on="Normal", next="Normal", custom=True,
+            quick=True, ppr=spacing(0, 120),
+            rpr=BOLD + color(ink) + f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>',
+        ))
+    # Lists.
+    for ordered, num_id in ((False, BULLET_NUM_ID), (True, NUMBER_NUM_ID)):
+        for depth in (1, 2, 3):
+            out.append(Style(
+                "paragraph", S.list_item(ordered, depth), based_on="Normal", priority=99,
+                hidden_until_used=True, quick=depth == 1,
+                ppr=numbering_ref(num_id, depth - 1) + spacing(0, 60),
+            ))
+    for depth in (1, 2, 3):
+        out.append(Style(
+            "paragraph", S.list_continue(depth), based_on="Normal", priority=99,
+            hidden_until_used=True, ppr=spacing(0, 60) + f'<w:ind w:left="{360 * depth}"/>',
+        ))
+    # Signatures.
+    out += [
+        Style("paragraph", S.PLACE_AND_DATE, based_on="Normal", next="Normal", custom=True,
+              ppr=spacing(0, 240), rpr=color(MUTED)),
+        # The signature line is the top rule of the name paragraph: no empty paragraphs.
+        Style("paragraph", S.SIGNATURE_NAME, based_on="Normal", next=_id(S.SIGNATURE_ROLE),
+              custom=True,
+              ppr=KEEP + "<w:pBdr>" + border("top", sz=4, col=INK, space=4) + "</w:pBdr>"
+                  + spacing(840, 0) + '<w:ind w:right="4820"/>',
+              rpr=BOLD),
+        Style("paragraph", S.SIGNATURE_NAME_DIGITAL, based_on=_id(S.SIGNATURE_NAME),
+              next=_id(S.SIGNATURE_ROLE), custom=True, ppr=spacing(360, 0)),
+        Style("paragraph", S.SIGNATURE_ROLE, based_on="Normal", custom=True,
+              ppr=KEEP + spacing(0, 0) + '<w:ind w:right="4820"/>',
+              rpr=color(MUTED) + size(9)),
+    ]
+    # Tables.
+    cell_margins = ('<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+                    '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+                    "</w:tblCellMar>")
+    out += [
+        Style("table", S.TABLE_STYLE, based_on="TableNormal", custom=True, quick=True,
+              ppr=spacing(0, 0, 240), rpr=size(9.5),
+              tblpr='<w:tblStyleRowBandSize w:val="1"/><w:tblStyleColBandSize w:val="1"/>'
+                    "<w:tblBorders>" + border("bottom", sz=4, col=RULE)
+                    + border("insideH", sz=2, col=RULE) + "</w:tblBorders>" + cell_margins,
+              extra='<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
+                    f"<w:rPr>{BOLD}</w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>"
+                    f'<w:tcPr><w:tcBorders>{border("bottom", sz=8, col=INK)}</w:tcBorders>'
+                    f'<w:shd w:val="clear" w:color="auto" w:fill="{BAND}"/></w:tcPr>'
+                    "</w:tblStylePr>"),
+    ]
+    return out
+
+
+def styles_xml() -> str:
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+        + size(10.5)
+        + '<w:lang w:val="sv-SE" w:eastAsia="sv-SE" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        + spacing(0, 120, 264)
+        + "<w:widowControl/></w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+    latent = ('<w:latentStyles w:defLockedState="0" w:defUIPriority="99" w:defSemiHidden="0" '
+              'w:defUnhideWhenUsed="0" w:defQFormat="0" w:count="376"/>')
+    body = "".join(s.xml() for s in styles())
+    return (f'{XML_HEAD}<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+            f"{defaults}{latent}{body}</w:styles>")
+
+
+def numbering_xml() -> str:
+    def level(ilvl: int, fmt: str, text: str) -> str:
+        indent = 360 * (ilvl + 1)
+        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr></w:lvl>')
+
+    bullets = "".join(level(i, "bullet", ch) for i, ch in enumerate(("•", "–", "◦")))
+    numbers = "".join(level(i, fmt, f"%{i + 1}.")
+                      for i, fmt in enumerate(("decimal", "lowerLetter", "lowerRoman")))
+    return (
+        f'{XML_HEAD}<w:numbering xmlns:w="{W_NS}">'
+        f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>'
+        f"{bullets}</w:abstractNum>"
+        f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>'
+        f"{numbers}</w:abstractNum>"
+        f'<w:num w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>'
+        f'<w:num w:numId="{NUMBER_NUM_ID}"><w:abstractNumId w:val="1"/></w:num>'
+        "</w:numbering>"
+    )
+
+
+def settings_xml() -> str:
+    return (
+        f'{XML_HEAD}<w:settings xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        '<w:zoom w:percent="100"/><w:defaultTabStop w:val="1304"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        '<w:themeFontLang w:val="sv-SE"/>'
+        '<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>'
+        "</w:settings>"
+    )
+
+
+def font_table_xml() -> str:
+    return (
+        f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}">'
+        f'<w:font w:name="{FONT}"><w:altName w:val="Carlito"/>'
+        '<w:panose1 w:val="020F0502020204030204"/><w:charset w:val="00"/>'
+        '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+        "</w:fonts>"
+    )
+
+
+def _p(style_id: str, text: str) -> str:
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
+
+
+def document_xml() -> str:
+    """A short sample, so that the styles can be seen and edited in Word.
+
+    The renderer removes this body and keeps only the page set-up (w:sectPr).
+    """
+    sample = [
+        _p("Title", "Formatmall för reportgen"),
+        _p("Subtitle", "Ändra formatmallarna i den här filen för att ändra utseendet på "
+                       "årsredovisningen i Word-format."),
+        _p(_id(S.PARAGRAPH_STYLES["lead"]), "Texten nedan visar formatmallarna. Innehållet i "
+                                            "filen används inte, bara formatmallarna och "
+                                            "sidinställningarna."),
+        _p("Heading1", "1 Rubrik 1 (kapitel, med i innehållsförteckningen)"),
+        _p("Normal", "Normal: brödtext i rapporten."),
+        _p("Heading2", "1.1 Rubrik 2 (avsnitt, med i innehållsförteckningen)"),
+        _p("Mellanrubrik2", "Mellanrubrik 2 (inte med i innehållsförteckningen)"),
+        _p("Heading3", "Rubrik 3"),
+        _p(_id(S.PARAGRAPH_STYLES["small"]), "Liten text."),
+        _p(_id(S.PARAGRAPH_STYLES["status-uppfyllt"]), "Uppfyllt"),
+        _p(_id(S.PARAGRAPH_STYLES["status-delvis"]), "Delvis uppfyllt"),
+        _p(_id(S.PARAGRAPH_STYLES["status-ej"]), "Ej uppfyllt"),
+        _p("ListBullet", "Punktlista"),
+        _p("ListNumber", "Numrerad lista"),
+        _p("Caption", "Tabellrubrik (Caption)"),
+        '<w:tbl><w:tblPr><w:tblStyle w:val="Rapporttabell"/><w:tblW w:w="5000" w:type="pct"/>'
+        '<w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{TEXT_W * 3 // 5}"/><w:gridCol w:w="{TEXT_W * 2 // 5}"/>'
+        "</w:tblGrid>"
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        f"<w:tc>{_p(_id(S.TABLE_HEADING), 'Belopp i kr')}</w:tc>"
+        f"<w:tc>{_p(_id(S.TABLE_HEADING_AMOUNT), '2023')}</w:tc></w:tr>"
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        f"<w:tc>{_p(_id(S.TABLE_TEXT), 'Tabelltext')}</w:tc>"
+        f"<w:tc>{_p(_id(S.TABLE_AMOUNT), '1 234')}</w:tc></w:tr>"
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        f"<w:tc>{_p(_id(S.TABLE_SUM), 'Tabellsumma')}</w:tc>"
+        f"<w:tc>{_p(_id(S.TABLE_SUM_AMOUNT), '1 234')}</w:tc></w:tr></w:tbl>",
+        _p(_id(S.TABLE_FOOTNOTE), "Tabellfotnot."),
+        _p(_id(S.SIGNATURE_NAME), "Underskrift namn"),
+        _p(_id(S.SIGNATURE_ROLE), "Underskrift roll"),
+    ]
+    sect = (
+        f'<w:sectPr><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
+        f'w:left="{MARGIN_LEFT}" w:header="624" w:footer="567" w:gutter="0"/>'
+        '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
+    return (f'{XML_HEAD}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+            f"<w:body>{''.join(sample)}{sect}</w:body></w:document>")
+
+
+OOXML = "application/vnd.openxmlformats-officedocument"
+OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+WORD_PARTS = (  # part, content type, relationship type (from document.xml)
+    ("styles.xml", f"{OOXML}.wordprocessingml.styles+xml", f"{OFFICE_REL}/styles"),
+    ("numbering.xml", f"{OOXML}.wordprocessingml.numbering+xml", f"{OFFICE_REL}/numbering"),
+    ("settings.xml", f"{OOXML}.wordprocessingml.settings+xml", f"{OFFICE_REL}/settings"),
+    ("fontTable.xml", f"{OOXML}.wordprocessingml.fontTable+xml", f"{OFFICE_REL}/fontTable"),
+)
+PACKAGE_PARTS = (  # part, content type, relationship type (from the package)
+    ("word/document.xml", f"{OOXML}.wordprocessingml.document.main+xml",
+     f"{OFFICE_REL}/officeDocument"),
+    ("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
+     f"{PACKAGE_REL}/metadata/core-properties"),
+    ("docProps/app.xml", f"{OOXML}.extended-properties+xml",
+     f"{OFFICE_REL}/extended-properties"),
+)
+
+
+def _relationships(parts: tuple[tuple[str, str, str], ...]) -> str:
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{rel}" Target="{target}"/>'
+                   for i, (target, _, rel) in enumerate(parts, start=1))
+    return f'{XML_HEAD}<Relationships xmlns="{PACKAGE_REL}">{rels}</Relationships>'
+
+
+CONTENT_TYPES = (
+    f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    + "".join(f'<Override PartName="/{name}" ContentType="{kind}"/>'
+              for name, kind, _ in PACKAGE_PARTS[:1] + tuple(
+                  (f"word/{n}", k, r) for n, k, r in WORD_PARTS) + PACKAGE_PARTS[1:])
+    + "</Types>"
+)
+PACKAGE_RELS = _relationships(PACKAGE_PARTS)
+DOCUMENT_RELS = _relationships(WORD_PARTS)
+CORE = (
+    f'{XML_HEAD}<cp:coreProperties '
+    'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>Formatmall för reportgen</dc:title><dc:creator>reportgen</dc:creator>"
+    "<dc:language>sv-SE</dc:language><cp:revision>1</cp:revision>"
+    '<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>'
+    "</cp:coreProperties>"
+)
+APP = (
+    f'{XML_HEAD}<Properties '
+    'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>reportgen</Application></Properties>"
+)
+
+
+def parts() -> dict[str, str]:
+    """Package member name → XML text, in the order written."""
+    return {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": PACKAGE_RELS,
+        "docProps/core.xml": CORE,
+        "docProps/app.xml": APP,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/document.xml": document_xml(),
+        "word/styles.xml": styles_xml(),
+        "word/numbering.xml": numbering_xml(),
+        "word/settings.xml": settings_xml(),
+        "word/fontTable.xml": font_table_xml(),
+    }
+
+
+def build() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts().items():
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Skapar templates/reference.docx (formatmallar "
+                                                 "för DOCX-utdata).")
+    parser.add_argument("--out", type=Path, default=ROOT / "templates" / "reference.docx",
+                        help="fil att skriva")
+    args = parser.parse_args(argv)
+    args.out.write_bytes(build())
+    print(f"skrev {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

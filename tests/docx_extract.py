@@ -1,0 +1,143 @@
+"""Read a DOCX the way the cross-format tests compare outputs: headings and table cells.
+
+    headings = docx_headings(path)        # [(level, "1 Förvaltningsberättelse"), ...]
+    tables = docx_tables(path)            # [[["Belopp i kr", "Not", "2023", "2022"], ...], ...]
+    cells = docx_table_cells(path)        # every cell text, tables in document order
+
+Cell texts keep line breaks as "\\n"; non-breaking spaces are kept as they are (normalise
+with ``normalise`` when comparing with other formats). Headings are Heading N paragraphs and
+"Mellanrubrik N" paragraphs (headings kept out of the table of contents); the title of the
+table of contents itself is left out unless asked for, as HTML keeps it outside <main>.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+_HEADING = re.compile(r"^(?:heading|mellanrubrik) (\d)$", re.IGNORECASE)
+
+
+def open_docx(source: Path | bytes | DocxDocument) -> DocxDocument:
+    if isinstance(source, DocxDocument):
+        return source
+    if isinstance(source, bytes):
+        return docx.Document(io.BytesIO(source))
+    return docx.Document(str(source))
+
+
+def normalise(text: str) -> str:
+    """Compare texts across formats: one kind of space, one kind of minus, no extra blanks."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
+    return " ".join(text.split())
+
+
+def style_name(paragraph: Paragraph) -> str:
+    style = paragraph.style
+    return (style.name or "") if style is not None else ""
+
+
+def heading_level(paragraph: Paragraph) -> int | None:
+    """1–6 for a heading paragraph (Heading N, Mellanrubrik N, TOC Heading), else None."""
+    name = style_name(paragraph)
+    if name.lower() == "toc heading":
+        return 1
+    match = _HEADING.match(name or "")
+    return int(match.group(1)) if match else None
+
+
+def iter_blocks(document: DocxDocument) -> Iterator[Paragraph | Table]:
+    """Body paragraphs and tables in document order."""
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, document._body)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, document._body)
+
+
+def docx_headings(source: Path | bytes | DocxDocument,
+                  include_toc_title: bool = False) -> list[tuple[int, str]]:
+    document = open_docx(source)
+    out = []
+    for block in iter_blocks(document):
+        if isinstance(block, Paragraph):
+            level = heading_level(block)
+            is_toc_title = style_name(block).lower() == "toc heading"
+            if level is not None and (include_toc_title or not is_toc_title):
+                out.append((level, block.text))
+    return out
+
+
+def table_caption(table: Table) -> str:
+    caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+    return caption.get(qn("w:val"), "") if caption is not None else ""
+
+
+def cell_text(tc) -> str:  # type: ignore[no-untyped-def]
+    """Text of one w:tc: paragraphs joined by "\\n", w:br inside a paragraph is "\\n" too."""
+    return "\n".join(Paragraph(p, None).text  # type: ignore[arg-type]
+                     for p in tc.iterchildren(qn("w:p")))
+
+
+def table_rows(table: Table) -> list[list[str]]:
+    """Cell texts per row; a cell spanning columns appears once (as in HTML's colspan)."""
+    return [[cell_text(tc) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
+def data_tables(source: Path | bytes | DocxDocument) -> list[Table]:
+    document = open_docx(source)
+    return [b for b in iter_blocks(document) if isinstance(b, Table)]
+
+
+def docx_tables(source: Path | bytes | DocxDocument) -> list[list[list[str]]]:
+    return [table_rows(t) for t in data_tables(source)]
+
+
+def docx_table_cells(source: Path | bytes | DocxDocument) -> list[str]:
+    return [cell for table in docx_tables(source) for row in table for cell in row]
+
+
+def docx_toc_entries(source: Path | bytes | DocxDocument) -> list[str]:
+    """Stored entries of the TOC field: the heading text of each line, without page number."""
+    document = open_docx(source)
+    out = []
+    for block in iter_blocks(document):
+        if isinstance(block, Paragraph) and re.fullmatch(r"toc \d", style_name(block).lower()):
+            out.append(block.text.split("\t")[0])
+    return out
+
+
+def libreoffice_pdf(docx_path: Path, out_dir: Path, profile_dir: Path,
+                    timeout: float = 180) -> Path:
+    """Convert *docx_path* to PDF with headless LibreOffice; raises if it fails.
+
+    A private profile directory lets conversions run beside other LibreOffice instances.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile_dir.resolve().as_uri()}", "--headless",
+         "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+        capture_output=True, text=True, timeout=timeout, check=False,
+    )
+    pdf = out_dir / (docx_path.stem + ".pdf")
+    if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        raise RuntimeError(
+            f"LibreOffice could not convert {docx_path} (exit {result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
+    return pdf
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout

@@ -1,0 +1,211 @@
+"""Every consistency rule, broken one at a time in a report where everything agrees.
+
+tests/fixtures/regler/ren.yaml checks clean. Each case changes it (text replacements,
+each of which must match exactly once), and `check` must then report exactly the
+findings stored for the case in tests/fixtures/expected_findings.yaml: rule, severity,
+line, column and the Swedish message naming found value, expected value and difference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from check_expected import ROOT, check_against_expected, records
+
+from reportgen.checks import REGLER
+
+REN = ROOT / "tests" / "fixtures" / "regler" / "ren.yaml"
+
+BR_2023 = "      årets_resultat: 159492\n      övrigt_eget_kapital: 1746007\n"
+
+# case → (replacements, the rule ids of the findings in order)
+CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    "rr_delsumma": (
+        [("      verksamhetens_resultat: 147674\n", "      verksamhetens_resultat: 147684\n")],
+        ["rr.summa"],
+    ),
+    "br_delsumma": (
+        [("      summa_omsättningstillgångar: 2038080\n", "      summa_omsättningstillgångar: 2038008\n")],
+        ["br.summa"],
+    ),
+    "br_balanserar_inte": (
+        [
+            ("      summa_anläggningstillgångar: 0\n      kundfordringar: 0\n",
+             "      maskiner_och_inventarier: 100\n      summa_anläggningstillgångar: 100\n"
+             "      kundfordringar: 0\n"),
+            ("      summa_tillgångar: 2038080\n", "      summa_tillgångar: 2038180\n"),
+        ],
+        ["br.balans"],
+    ),
+    "br_årets_resultat": (
+        [(BR_2023, BR_2023.replace("159492", "159491"))],
+        ["br.årets_resultat"],
+    ),
+    "br_ingående_eget_kapital": (
+        [(BR_2023, BR_2023.replace("1746007", "1746017"))],
+        # The changed line also breaks the stated total below it.
+        ["br.summa", "br.ingående_eget_kapital"],
+    ),
+    "kf_delsumma": (
+        [("      löpande_verksamheten: 467840\n", "      löpande_verksamheten: 467841\n")],
+        ["kf.summa"],
+    ),
+    "kf_förändring_skulder": (
+        [("      förändring_kortfristiga_skulder: 1680\n",
+          "      förändring_kortfristiga_skulder: 1780\n")],
+        ["kf.balansräkning"],
+    ),
+    "kf_likvida_medel_utan_placeringar": (
+        [("  likvida_medel: [kassa_och_bank, kortfristiga_placeringar]\n",
+          "  likvida_medel: [kassa_och_bank]\n")],
+        ["kf.balansräkning", "kf.balansräkning", "kf.balansräkning"],
+    ),
+    "kf_ingående_balans_saknas": (
+        [("  ingående_balans:\n    fordringar: 197288\n    kortfristiga_skulder: 267615\n"
+          "    likvida_medel: 2003147\n", "")],
+        ["kf.ingående_balans"],
+    ),
+    "not_summa": (
+        [("      summa: {2023: 4360316, 2022: 4689710}\n",
+          "      summa: {2023: 4360317, 2022: 4689710}\n")],
+        ["not.summa"],
+    ),
+    "not_mot_balansräkningen": (
+        [("{text: Skatteskulder, belopp: {2023: 12540,", "{text: Skatteskulder, belopp: {2023: 12640,"),
+         ("      summa: {2023: 132581, 2022: 130901}\n", "      summa: {2023: 132681, 2022: 130901}\n")],
+        ["not.rad"],
+    ),
+    "not_delredovisning_större_än_raden": (
+        [("{text: Skatteskulder, belopp: {2023: 12540,", "{text: Skatteskulder, belopp: {2023: 12640,"),
+         ("      summa: {2023: 132581, 2022: 130901}\n",
+          "      summa: {2023: 132681, 2022: 130901}\n      delredovisning: true\n")],
+        ["not.rad"],
+    ),
+    "femår_resultat": (
+        [("resultat_tkr: 160,", "resultat_tkr: 162,")],
+        ["femår.belopp"],
+    ),
+    "femår_soliditet": (
+        [("resultat_tkr: 160, soliditet_procent: 93,", "resultat_tkr: 160, soliditet_procent: 95,")],
+        ["femår.soliditet"],
+    ),
+    "femår_eget_kapital": (
+        [("eget_kapital_tkr: 1906,", "eget_kapital_tkr: 1910,")],
+        ["femår.belopp"],
+    ),
+    "femår_eget_kapital_andel": (
+        [("eget_kapital_andel_procent: 42}", "eget_kapital_andel_procent: 45}")],
+        ["femår.eget_kapital_andel"],
+    ),
+    "femår_andel_utan_medlemsbidrag": (
+        [(f"{year}}}, medlemsbidrag: true}}", f"{year}}}}}") for year in
+         ("2022: 2253000", "2022: 721000", "2022: 405000", "2022: 1126000")],
+        ["femår.eget_kapital_andel", "femår.eget_kapital_andel"],  # 2023 and 2022
+    ),
+    "budget_utfall_mot_resultaträkningen": (
+        [("{nr: 203, namn: Ekonomi, slag: administration, årsbudget: -116000, utfall: -102850}",
+          "{nr: 203, namn: Ekonomi, slag: administration, årsbudget: -116000, utfall: -112850}")],
+        # Totala kostnader and periodens resultat are both 10 tkr off.
+        ["budget.resultaträkning", "budget.resultaträkning"],
+    ),
+    "styrelse_utan_ordförande": (
+        [("      - namn: Jonas Arnesson\n        roll: ordförande\n",
+          "      - namn: Jonas Arnesson\n")],
+        ["styrelse.ordförande"],
+    ),
+    "styrelse_två_ordförande": (
+        [("      - namn: Lina Kallberg\n", "      - namn: Lina Kallberg\n        roll: ordförande\n")],
+        ["styrelse.ordförande"],
+    ),
+    "styrelse_till_före_från": (
+        [("      - namn: Marie Asplund\n        från: 2023-03-01\n",
+          "      - namn: Marie Asplund\n        från: 2023-03-01\n        till: 2023-02-01\n")],
+        # Marie Asplund is then not in office at year end: no signature line is needed.
+        ["styrelse.datum"],
+    ),
+    "underskrift_saknas_och_fel_roll": (
+        [("underskrifter:\n  sätt: digital\n",
+          "underskrifter:\n  sätt: digital\n  ledamöter:\n"
+          "    - {namn: Jonas Arnesson, roll: ordförande}\n"
+          "    - {namn: Agneta Engström}\n"
+          "    - {namn: Lina Kallberg}\n"
+          "    - {namn: Mikael Jansson}\n"
+          "    - {namn: Bengt Rosander}\n")],
+        ["styrelse.underskrift", "styrelse.underskrift", "styrelse.underskrift"],
+    ),
+    "beslutsdatum_sent": (
+        [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-04-02\n")],
+        ["datum.beslut"],
+    ),
+    "beslutsdatum_före_årets_slut": (
+        [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2023-12-20\n")],
+        ["datum.beslut"],
+    ),
+    "beslutsdatum_saknas": (
+        [("  beslutsdatum: 2024-03-14\n", "")],
+        ["datum.beslut"],
+    ),
+    "text_fil_saknas": (
+        [("  personal: Förbundet har en anställd.\n", "  personal: text/personal.md\n")],
+        ["text.saknas"],
+    ),
+    "text_fil_utanför_projektet": (
+        [("  personal: Förbundet har en anställd.\n", "  personal: ../../../README.md\n")],
+        ["text.utanför"],
+    ),
+    "logotyp_saknas": (
+        [("  organisationsnummer: 222000-0001\n",
+          "  organisationsnummer: 222000-0001\n  logotyp: bilder/logotyp.png\n")],
+        ["text.logotyp"],
+    ),
+    "schemafel_alla_på_en_gång": (
+        [("      verksamhetens_intäkter: 4507990\n", "      verksamhetens_intäkter: 4 507 990\n"),
+         ("  organisation: Förbundet har fem medlemmar.\n", ""),
+         ("      kassa_och_bank: 1469789\n", "      kassa_och_bank: 1469789\n      kassa: 1\n")],
+        ["schema.missing", "schema.int_type", "schema.extra_forbidden"],
+    ),
+    "yaml_syntaxfel": (
+        [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-03-14\n   fel: [\n")],
+        [""],
+    ),
+}
+
+
+def broken(tmp_path: Path, replacements: list[tuple[str, str]]) -> Path:
+    text = REN.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert text.count(old) == 1, f"replacement must match once: {old!r}"
+        text = text.replace(old, new)
+    target = tmp_path / "ren.yaml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_clean_fixture_is_clean():
+    assert records(REN) == []
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rule_finds_what_was_broken(case, tmp_path):
+    replacements, rules = CASES[case]
+    found = records(broken(tmp_path, replacements))
+    assert [f["regel"] for f in found] == rules
+    # Locations point into the changed file, never at line 1 by default.
+    assert all(isinstance(f["rad"], int) and f["rad"] > 1 for f in found)
+    check_against_expected(case, found)
+
+
+# Rules whose findings carry the more specific id of the reader they share with the build.
+FINDING_IDS = {"text.filer": {"text.saknas", "text.utanför"}}
+
+
+def test_every_rule_is_broken_by_some_case():
+    broken_rules = {rule for _, rules in CASES.values() for rule in rules}
+    for r in REGLER:
+        assert FINDING_IDS.get(r.id, {r.id}) <= broken_rules, r.id
+
+
+def test_rule_ids_are_unique():
+    ids = [r.id for r in REGLER]
+    assert len(ids) == len(set(ids))

@@ -1,0 +1,577 @@
+"""The DOCX the kansli edits (issue 5, and the DOCX part of issue 2).
+
+Fast tests read the example rendered once per session (``example_docx``) with python-docx;
+the slow ones let LibreOffice convert the build's DOCX (``example_docx_pdf`` in conftest.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib.util
+import io
+import re
+import shutil
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLE, ROOT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx_extract import (
+    data_tables,
+    docx_headings,
+    docx_toc_entries,
+    iter_blocks,
+    libreoffice_pdf,
+    normalise,
+    open_docx,
+    pdf_text,
+    style_name,
+    table_rows,
+)
+
+from reportgen.document.model import (
+    Block,
+    Cell,
+    CellKind,
+    Cover,
+    Document,
+    Heading,
+    Image,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Row,
+    RowKind,
+    Run,
+    Section,
+    Signatory,
+    SignatureBlock,
+    Table,
+)
+from reportgen.render import docx_styles as S
+from reportgen.render.docx import TOC_INSTRUCTION, render_docx, toc_entries, toc_text
+from reportgen.render.docx_blocks import UnknownBlockError
+
+REFERENCE = ROOT / "templates" / "reference.docx"
+NUMERIC = {CellKind.AMOUNT, CellKind.SUM, CellKind.PERCENT}
+
+
+# -- fixtures and helpers ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def example_docx(example_prepared):  # type: ignore[no-untyped-def]
+    """The example as DOCX bytes, rendered once (no PDF needed for the fast tests)."""
+    return render_docx(example_prepared.document)
+
+
+@pytest.fixture(scope="module")
+def word(example_docx):  # type: ignore[no-untyped-def]
+    return open_docx(example_docx)
+
+
+def walk_blocks(blocks: tuple[Block | Section, ...]) -> Iterator[Block | Section]:
+    for block in blocks:
+        yield block
+        if isinstance(block, Section):
+            yield from walk_blocks(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk_blocks(item)
+
+
+def paragraphs(word) -> list[DocxParagraph]:  # type: ignore[no-untyped-def]
+    return [b for b in iter_blocks(word) if isinstance(b, DocxParagraph)]
+
+
+def style_chain(style):  # type: ignore[no-untyped-def]
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def effective_alignment(paragraph: DocxParagraph):  # type: ignore[no-untyped-def]
+    if paragraph.alignment is not None:
+        return paragraph.alignment
+    for style in style_chain(paragraph.style):
+        if style.paragraph_format.alignment is not None:
+            return style.paragraph_format.alignment
+    return None
+
+
+def effective_bold(paragraph: DocxParagraph) -> bool:
+    for style in style_chain(paragraph.style):
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+    return False
+
+
+def cell_paragraphs(table) -> list[list[DocxParagraph]]:  # type: ignore[no-untyped-def]
+    return [[_Cell(tc, table).paragraphs[0] for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
+def style_id(p) -> str:  # type: ignore[no-untyped-def]
+    """The style id of a w:p element ("Normal" when it names none)."""
+    ppr = p.pPr
+    found = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return found.get(qn("w:val")) if found is not None else "Normal"
+
+
+def toc_lines(source) -> list[str]:  # type: ignore[no-untyped-def]
+    """The stored lines of the TOC field: "heading\tpage"."""
+    return [p.text for p in paragraphs(open_docx(source)) if re.fullmatch(r"toc \d", style_name(p))]
+
+
+def load_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "make_reference_docx", ROOT / "scripts" / "make_reference_docx.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def mini_document(blocks: tuple[Block | Section, ...], draft: bool = False) -> Document:
+    cover = Cover("Testförbundet", "222000-0000", "Årsredovisning",
+                  "För räkenskapsåret 1 januari – 31 december 2023", None, None,
+                  ("Postadress: Box 1",))
+    return Document("Årsredovisning 2023", "Test", "Testförbundet", "sv-SE", cover,
+                    (Section("kap", "1", "Kapitel", 1, blocks, page_break_before=True),),
+                    draft=draft, base_dir=ROOT / "content")
+
+
+# -- styles -----------------------------------------------------------------------------------
+def test_reference_docx_defines_every_style_the_renderer_uses():
+    names = {style.name.lower() for style in docx.Document(str(REFERENCE)).styles}
+    wanted = {
+        S.NORMAL, S.TITLE, S.SUBTITLE, S.CAPTION, S.HEADER, S.FOOTER, S.TOC_HEADING,
+        S.HYPERLINK, S.toc(1), S.toc(2), *(S.heading(n) for n in (1, 2, 3, 4)),
+        S.unlisted_heading(1), S.unlisted_heading(2), *S.PARAGRAPH_STYLES.values(),
+        *(S.list_item(o, d) for o in (False, True) for d in (1, 2, 3)),
+        *(S.list_continue(d) for d in (1, 2, 3)),
+        S.COVER_LOGO, S.COVER_ORGANISATION, S.COVER_ORGANISATION_NUMBER, S.COVER_DETAIL,
+        S.CONTACT, S.DRAFT, S.DRAFT_BANNER, S.TABLE_STYLE, S.TABLE_TEXT, S.TABLE_AMOUNT,
+        S.TABLE_NOTE_REF, S.TABLE_HEADING, S.TABLE_HEADING_AMOUNT, S.TABLE_SUM,
+        S.TABLE_SUM_AMOUNT, S.TABLE_SUBHEADING, S.TABLE_FOOTNOTE, S.FIGURE, S.PLACE_AND_DATE,
+        S.SIGNATURE_NAME, S.SIGNATURE_NAME_DIGITAL, S.SIGNATURE_ROLE,
+    }
+    assert {n.lower() for n in wanted} <= names
+
+
+def test_reference_docx_is_what_the_script_makes():
+    script = load_script()
+    with zipfile.ZipFile(REFERENCE) as archive:
+        stored = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+    assert stored == script.parts(), "run scripts/make_reference_docx.py"
+    assert script.build() == script.build()  # reproducible byte for byte
+
+
+def test_headings_and_cover_use_real_styles(word, example_prepared):
+    used = {style_name(p) for p in paragraphs(word)}
+    assert {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Caption",
+            "TOC Heading", "toc 1", "toc 2", S.unlisted_heading(2), S.TABLE_FOOTNOTE,
+            S.COVER_ORGANISATION, S.CONTACT, S.SIGNATURE_ROLE} <= used
+    document = example_prepared.document
+    model_styles = {b.style for b in walk_blocks(document.sections) if isinstance(b, Paragraph)}
+    for style in model_styles:
+        assert S.PARAGRAPH_STYLES.get(style, S.NORMAL) in used, style
+    title = next(p for p in paragraphs(word) if style_name(p) == "Title")
+    assert title.text == document.cover.title
+
+
+def test_status_badges_have_colour_and_words(word, example_prepared):
+    statuses = [b for b in walk_blocks(example_prepared.document.sections)
+                if isinstance(b, Paragraph) and b.style.startswith("status-")]
+    assert statuses, "the example assesses its goals"
+    by_text = {(p.text, style_name(p)) for p in paragraphs(word)}
+    for block in statuses:
+        word_style = S.PARAGRAPH_STYLES[block.style]
+        assert (block.text, word_style) in by_text
+        style = word.styles[word_style]
+        assert style.font.color.rgb is not None
+        assert style.element.find(f"{qn('w:rPr')}/{qn('w:shd')}") is not None
+
+
+def test_visible_text_takes_its_look_from_styles(word):
+    """No direct run formatting beyond bold/italic from Markdown; paragraphs name a style."""
+    body = word.element.body
+    allowed_run = {qn("w:b"), qn("w:i"), qn("w:bCs"), qn("w:iCs"), qn("w:rStyle")}
+    for rpr in body.iter(qn("w:rPr")):
+        if rpr.getparent().tag == qn("w:r"):
+            assert {child.tag for child in rpr} <= allowed_run, rpr.xml
+    allowed_paragraph = {qn("w:pStyle"), qn("w:pageBreakBefore"), qn("w:spacing"),
+                         qn("w:numPr")}
+    for p in body.iter(qn("w:p")):  # (no w:pStyle means Normal, the default style)
+        if p.pPr is not None:
+            assert {child.tag for child in p.pPr} <= allowed_paragraph, p.pPr.xml
+
+
+# -- table of contents, headings, page furniture ------------------------------------------------
+def test_toc_is_a_field_that_already_lists_the_headings(word, example_docx, example_prepared):
+    document = example_prepared.document
+    instructions = " ".join(el.text for el in word.element.body.iter(qn("w:instrText")))
+    assert TOC_INSTRUCTION in instructions
+    assert 'TOC \\o "1-2" \\h \\z \\u' in instructions
+    expected = [toc_text(e) for e in toc_entries(document)]
+    assert expected and expected == docx_toc_entries(example_docx)
+    assert "1 Förvaltningsberättelse" in expected
+    assert "1.1 Översikt över verksamhetens utveckling" in expected
+    # Every entry links to a bookmark around its heading, and shows a page number.
+    bookmarks = {}
+    for p in paragraphs(word):
+        for start in p._p.iter(qn("w:bookmarkStart")):
+            bookmarks[start.get(qn("w:name"))] = p.text
+    links = [(link.get(qn("w:anchor")), DocxParagraph(link.getparent(), None).text)  # type: ignore[arg-type]
+             for link in word.element.body.iter(qn("w:hyperlink"))
+             if style_id(link.getparent()).startswith("TOC")]
+    assert len(links) == len(expected)
+    for (anchor, line), entry in zip(links, expected, strict=True):
+        assert bookmarks[anchor] == entry
+        assert re.fullmatch(re.escape(entry) + r"\t\d+", line), line
+    settings = word.settings.element
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def test_docx_carries_every_heading_of_the_model(example_docx, example_prepared):
+    headings = docx_headings(example_docx)
+    for section in example_prepared.document.walk_sections():
+        listed = section.in_toc and section.level <= 2
+        level = section.level
+        assert (level, section.heading) in headings, section.heading
+        if listed:
+            assert section.heading in [t for lvl, t in headings if lvl == level]
+    assert (1, "Innehållsförteckning") in docx_headings(example_docx, include_toc_title=True)
+
+
+def test_page_breaks_where_sections_ask_for_them(word, example_prepared):
+    breaking = {s.heading for s in example_prepared.document.walk_sections()
+                if s.page_break_before}
+    assert breaking
+    found = {p.text for p in paragraphs(word) if p.paragraph_format.page_break_before}
+    assert breaking <= found
+    assert "Innehållsförteckning" in found  # the cover is a page of its own
+
+
+def test_header_names_the_forbund_but_not_on_the_cover(word, example_prepared):
+    document = example_prepared.document
+    section = word.sections[0]
+    assert section.different_first_page_header_footer
+    header = "\n".join(p.text for p in section.header.paragraphs)
+    assert document.author in header
+    assert document.author not in "\n".join(p.text for p in section.first_page_header.paragraphs)
+    footer = section.footer._element
+    instructions = [el.text.strip() for el in footer.iter(qn("w:instrText"))]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    text = "".join(t.text for t in footer.iter(qn("w:t")))
+    assert text.startswith("Sida ") and " av " in text
+    assert not list(section.first_page_footer._element.iter(qn("w:instrText")))
+
+
+def test_core_properties_and_language(word, example_prepared):
+    document = example_prepared.document
+    props = word.core_properties
+    assert props.title == document.title == "Årsredovisning 2023"
+    assert props.subject == document.subject
+    assert props.author == document.author == "Bergsjödalens Samordningsförbund"
+    assert props.language == "sv-SE"
+    lang = word.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert lang.get(qn("w:val")) == "sv-SE"
+
+
+def test_output_is_reproducible_with_source_date_epoch(example_prepared, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710374400")  # 2024-03-14
+    first = render_docx(example_prepared.document)
+    assert render_docx(example_prepared.document) == first
+    props = open_docx(first).core_properties
+    assert props.created == props.modified == dt.datetime(2024, 3, 14, tzinfo=dt.UTC)
+
+
+# -- tables -----------------------------------------------------------------------------------
+def test_tables_carry_the_models_cells(example_docx, example_prepared):
+    model = list(example_prepared.document.tables())
+    tables = data_tables(example_docx)
+    assert len(tables) == len(model)
+    for table, docx_table in zip(model, tables, strict=True):
+        want = [[c.text for c in row.cells] for row in (*table.header, *table.body)]
+        assert table_rows(docx_table) == want, table.id
+
+
+def test_header_rows_repeat_and_rows_do_not_split(example_docx, example_prepared):
+    for table, docx_table in zip(example_prepared.document.tables(), data_tables(example_docx),
+                                 strict=True):
+        rows = docx_table._tbl.tr_lst
+        for index, tr in enumerate(rows):
+            trpr = tr.trPr
+            assert trpr is not None and trpr.find(qn("w:cantSplit")) is not None
+            is_header = trpr.find(qn("w:tblHeader")) is not None
+            assert is_header == (index < len(table.header)), (table.id, index)
+        style = docx_table._tbl.tblPr.find(qn("w:tblStyle"))
+        assert style is not None and style.get(qn("w:val")) == "Rapporttabell"
+        if table.caption:
+            caption = docx_table._tbl.tblPr.find(qn("w:tblCaption"))
+            assert caption.get(qn("w:val")) == table.caption
+
+
+def test_every_amount_cell_is_right_aligned_and_sums_are_bold(example_docx, example_prepared):
+    checked = 0
+    for table, docx_table in zip(example_prepared.document.tables(), data_tables(example_docx),
+                                 strict=True):
+        cells = cell_paragraphs(docx_table)
+        for row, docx_row in zip((*table.header, *table.body), cells, strict=True):
+            for cell, paragraph in zip(row.cells, docx_row, strict=True):
+                if cell.kind in NUMERIC:
+                    assert effective_alignment(paragraph) == WD_ALIGN_PARAGRAPH.RIGHT, \
+                        (table.id, cell.text)
+                    checked += 1
+                elif cell.kind is CellKind.NOTE:
+                    assert effective_alignment(paragraph) == WD_ALIGN_PARAGRAPH.CENTER
+                if row.kind is RowKind.SUM and cell.text:
+                    assert effective_bold(paragraph), (table.id, cell.text)
+    assert checked > 200
+
+
+def test_column_widths_follow_the_model(word, example_prepared):
+    tables = data_tables(word)
+    for table, docx_table in zip(example_prepared.document.tables(), tables, strict=True):
+        grid = [int(col.w.twips) for col in docx_table._tbl.tblGrid.gridCol_lst]  # type: ignore[union-attr]
+        assert len(grid) == table.column_count
+        layout = docx_table._tbl.tblPr.find(qn("w:tblLayout"))
+        assert layout.get(qn("w:type")) == "fixed"
+        if len(table.widths) == table.column_count:
+            total, weight = sum(grid), sum(table.widths)
+            for twips, relative in zip(grid, table.widths, strict=True):
+                assert abs(twips / total - relative / weight) < 0.002, table.id
+
+
+# -- images and signatures --------------------------------------------------------------------
+def test_images_have_alt_text(word, example_prepared):
+    document = example_prepared.document
+    images = [b for b in walk_blocks(document.sections) if isinstance(b, Image)]
+    if document.cover.logo is not None:
+        images.insert(0, document.cover.logo)
+    doc_prs = list(word.element.body.iter(qn("wp:docPr")))
+    assert images and [d.get("descr") for d in doc_prs] == [i.alt for i in images]
+
+
+def test_signature_blocks_name_every_signatory(word, example_prepared):
+    blocks = [b for b in walk_blocks(example_prepared.document.sections)
+              if isinstance(b, SignatureBlock)]
+    assert blocks
+    ps = paragraphs(word)
+    texts = [(p.text, style_name(p)) for p in ps]
+    for block in blocks:
+        assert (block.title, S.unlisted_heading(2)) in texts
+        style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME
+        for person in block.signatories:
+            index = texts.index((person.name, style))
+            following = [t for t, _ in texts[index + 1:index + 1 + 1 + len(person.lines)]]
+            assert following == [person.role, *person.lines]
+    name_style = word.styles[S.SIGNATURE_NAME]
+    assert name_style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:top')}") is not None
+
+
+# -- every block kind, generically ------------------------------------------------------------
+def test_every_block_kind_renders_through_the_dispatcher():
+    logo = ROOT / "content" / "bilder" / "logotyp.png"
+    table = Table(
+        "t", "Tabell med sammanslagen cell",
+        (Row((Cell("Rubrik", CellKind.HEADER), Cell("Belopp", CellKind.HEADER, colspan=2))),),
+        (Row((Cell("rad 1\nrad 2", CellKind.LABEL), Cell("1 234", CellKind.AMOUNT, 1234),
+              Cell("5 %", CellKind.PERCENT))),
+         Row((Cell("Summa", CellKind.LABEL), Cell("1 234", CellKind.SUM, 1234), Cell(""))
+             , RowKind.SUM)),
+        widths=(50, 25, 25), footnote="Fotnot.",
+    )
+    blocks: tuple[Block | Section, ...] = (
+        Paragraph((Run("Fet", bold=True), Run(" kursiv", italic=True),
+                   Run(" länk", href="https://example.se"), Run(" intern", href="#under"),
+                   Run("rad ett", line_break=True), Run("rad två\r\nrad tre")), "lead"),
+        Paragraph((Run("Uppfyllt"),), "status-uppfyllt"),
+        Paragraph((Run("Okänd stil"),), "finns-inte"),
+        Heading(2, "Mellanrubrik i text"),
+        ListBlock(((Paragraph((Run("ett"),)), ListBlock(((Paragraph((Run("ett a"),)),),),
+                                                        ordered=True)),
+                   (Paragraph((Run("två"),)), Paragraph((Run("fortsättning"),)))), ordered=True),
+        ListBlock(((Paragraph((Run("punkt"),)),),)),
+        ListBlock(((Paragraph((Run("igen ett"),)),),), ordered=True),
+        PageBreak(),
+        table,
+        Image(logo, "Logotyp", 30),
+        Image(Path("bilder/logotyp.png"), "Relativ sökväg"),
+        Section("under", "1.1", "Underavsnitt", 2, (Paragraph((Run("text"),)),)),
+        Section("dold", None, "Inte i innehåll", 2, (), in_toc=False),
+        SignatureBlock("Styrelsen", "Vi intygar.", (Signatory("A B", "Ordförande", ("Utsedd",)),),
+                       digital=False, place_and_date="Norrvika den ____"),
+    )
+    word = open_docx(render_docx(mini_document(blocks)))
+    styled = [(p.text, style_name(p)) for p in paragraphs(word)]
+    assert ("Fet kursiv länk internrad ett\nrad två\nrad tre", "Ingress") in styled
+    assert ("Uppfyllt", "Status uppfyllt") in styled
+    assert ("Okänd stil", "Normal") in styled
+    assert ("Mellanrubrik i text", "Mellanrubrik 2") in styled
+    assert ("ett a", "List Number 2") in styled
+    assert ("fortsättning", "List Continue") in styled
+    assert ("punkt", "List Bullet") in styled
+    assert ("1.1 Underavsnitt", "Heading 2") in styled
+    assert ("Inte i innehåll", "Mellanrubrik 2") in styled
+    assert ("A B", S.SIGNATURE_NAME) in styled and ("Norrvika den ____", S.PLACE_AND_DATE) in styled
+    # Each numbered list starts again at 1: its own w:num.
+    num_ids = {p.text: p._p.pPr.numPr.numId.val  # type: ignore[attr-defined, union-attr]
+               for p in paragraphs(word)
+               if p._p.pPr is not None and p._p.pPr.numPr is not None}
+    assert num_ids["ett"] == num_ids["två"] != num_ids["igen ett"]
+    # Links: external by relationship, internal to the section's bookmark.
+    links = list(word.element.body.iter(qn("w:hyperlink")))
+    assert any(link.get(qn("r:id")) for link in links)
+    assert any(link.get(qn("w:anchor")) for link in links
+               if style_id(link.getparent()) == "Ingress")
+    # Windows line ending → exactly one line break.
+    lead = next(p for p in paragraphs(word) if style_name(p) == "Ingress")
+    assert len(list(lead._p.iter(qn("w:br")))) == 2
+    # The table: colspan, line break in a cell, alignment, sum row.
+    [docx_table] = data_tables(word)
+    assert table_rows(docx_table) == [["Rubrik", "Belopp"], ["rad 1\nrad 2", "1 234", "5 %"],
+                                      ["Summa", "1 234", ""]]
+    assert docx_table._tbl.tr_lst[0].tc_lst[1].grid_span == 2
+    # The page break is carried by the paragraph before the caption-less… captioned table.
+    caption = next(p for p in paragraphs(word) if p.text == table.caption)
+    assert caption.paragraph_format.page_break_before
+    assert [d.get("descr") for d in word.element.body.iter(qn("wp:docPr"))] == \
+        ["Logotyp", "Relativ sökväg"]
+
+
+def test_unknown_block_kind_is_an_internal_error():
+    class Chart:  # a kind some future section might add without telling the DOCX renderer
+        kind = "chart"
+
+    with pytest.raises(UnknownBlockError, match="Chart"):
+        render_docx(mini_document((Chart(),)))  # type: ignore[arg-type]
+
+
+def test_text_that_xml_cannot_hold_never_reaches_the_file():
+    """Upstream cleaning warns; the renderer still guarantees well-formed XML."""
+    nasty = "a\x00b\x0bc\x1fd\ufffe"
+    blocks = (Paragraph((Run(nasty),)), Heading(3, nasty),
+              Table("t", nasty, (Row((Cell(nasty, CellKind.HEADER),)),),
+                    (Row((Cell(nasty, CellKind.LABEL),)),)))
+    word = open_docx(render_docx(mini_document(blocks)))
+    texts = [p.text for p in paragraphs(word)]
+    assert "abcd" in texts
+    assert table_rows(data_tables(word)[0]) == [["abcd"], ["abcd"]]
+
+
+def test_draft_is_marked_in_header_and_on_cover(example_prepared):
+    draft = dataclasses.replace(example_prepared.document, draft=True)
+    word = open_docx(render_docx(draft))
+    section = word.sections[0]
+    assert "UTKAST" in "\n".join(p.text for p in section.header.paragraphs)
+    assert "UTKAST" in "\n".join(p.text for p in section.first_page_header.paragraphs)
+    cover = [p.text for p in paragraphs(word)[:6]]
+    assert any(text.startswith("UTKAST") for text in cover)
+    assert "Årsredovisning (utkast)" in cover
+    assert word.core_properties.content_status == "Utkast"
+
+
+# -- control characters in the YAML -----------------------------------------------------------
+def test_yaml_field_with_nul_and_vertical_tab_builds_with_a_warning(tmp_path, capsys):
+    from reportgen.commands.build import build
+
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE.parent, content,
+                    ignore=shutil.ignore_patterns(".reportgen-cache"))
+    yaml_file = content / EXAMPLE.name
+    text = yaml_file.read_text(encoding="utf-8")
+    visiting = "besöksadress: Medborgarhuset, Storgatan 14, 1 tr, Norrvika"
+    web = "webb: www.bergsjodalen-finsam.se"
+    assert visiting in text and web in text
+    text = text.replace(  # escaped in a quoted YAML string: the string holds NUL and VT
+        visiting, 'besöksadress: "Medborgarhuset,\\0 Storgatan 14\\v, 1 tr, Norrvika"')
+    text = text.replace(web, "webb: www.bergsjodalen\x0b-finsam\x00.se")  # raw in the file
+    yaml_file.write_text(text, encoding="utf-8")
+
+    [written] = build(yaml_file, tmp_path / "out", ["docx"], draft=False)
+    warnings = capsys.readouterr().err
+    assert "styrtecken" in warnings
+    assert "förbund.adress.besöksadress" in warnings
+    word = open_docx(written)
+    contact = next(p.text for p in paragraphs(word) if style_name(p) == S.CONTACT)
+    assert "Besöksadress: Medborgarhuset, Storgatan 14, 1 tr, Norrvika" in contact
+    assert "Webbplats: www.bergsjodalen-finsam.se" in contact
+    with zipfile.ZipFile(io.BytesIO(written.read_bytes())) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", xml)
+
+
+# -- through LibreOffice (slow) ---------------------------------------------------------------
+STATEMENT_TABLES = ("resultaträkning", "balansräkning")
+
+
+@pytest.mark.slow
+def test_libreoffice_pdf_has_every_heading_and_statement_figure(example_docx_pdf,
+                                                                 example_prepared):
+    text = normalise(example_docx_pdf["text"])
+    document = example_prepared.document
+    for section in document.walk_sections():
+        assert normalise(section.heading) in text, section.heading
+    tables = {t.id: t for t in document.tables()}
+    for table_id in STATEMENT_TABLES:
+        table = tables[table_id]
+        for row in table.body:
+            for cell in row.cells:
+                if cell.kind in NUMERIC and cell.text:
+                    assert normalise(cell.text) in text, (table_id, row.cells[0].text, cell.text)
+            label = normalise(row.cells[0].text)
+            assert label in text or set(label.split()) <= set(text.split()), label
+    for figure in ("4 507 990", "-4 360 316", "147 674", "159 492", "2 038 080", "1 905 499",
+                   "132 581", "1 876 908", "-186 813"):
+        assert figure in text, figure
+
+
+@pytest.mark.slow
+def test_kansli_can_edit_paragraph_and_table_and_libreoffice_still_converts(
+        example_build, tmp_path):
+    word = open_docx(example_build["docx"])
+    paragraph = next(p for p in paragraphs(word) if style_name(p) == "Normal" and p.text)
+    paragraph.text = "Kansliet har skrivit om det här stycket."
+    table = next(t for t in data_tables(word) if table_rows(t)[0][0] == "Belopp i kr"
+                 and any(r[0] == "Verksamhetens intäkter" for r in table_rows(t)))
+    row = next(r for r in table.rows if r.cells[0].text == "Verksamhetens intäkter")
+    row.cells[-1].paragraphs[0].runs[0].text = "4 509 999"
+    added = table.add_row()
+    added.cells[0].text = "Ny rad från kansliet"
+    added.cells[-1].text = "1 111"
+    edited = tmp_path / "redigerad.docx"
+    word.save(str(edited))
+
+    pdf = libreoffice_pdf(edited, tmp_path / "pdf", tmp_path / "lo-profile")
+    text = normalise(pdf_text(pdf))
+    assert "Kansliet har skrivit om det här stycket." in text
+    assert "4 509 999" in text and "Ny rad från kansliet" in text and "1 111" in text
+    assert docx_headings(edited) == docx_headings(example_build["docx"])
+
+
+def test_toc_page_numbers_are_estimated_in_reading_order(example_docx):
+    pages = [int(line.rsplit("\t", 1)[1]) for line in toc_lines(example_docx)]
+    assert pages[0] == 3  # cover, table of contents, then the report
+    assert pages == sorted(pages)
+    assert pages[-1] > pages[0] + 10  # the estimate follows the content, not only breaks
+
+
+@pytest.mark.slow
+def test_stored_toc_page_numbers_are_close_to_libreoffices(example_docx_pdf,
+                                                                 example_build):
+    """LibreOffice shows the stored numbers; they must be near where the headings land."""
+    pdf_pages = [normalise(page) for page in example_docx_pdf["text"].split("\f")]
+    for line in toc_lines(example_build["docx"]):
+        entry, stored = line.rsplit("\t", 1)
+        actual = next(i for i, page in enumerate(pdf_pages, start=1)
+                      if i > 2 and normalise(entry) in page)
+        assert abs(actual - int(stored)) <= 2, (entry, stored, actual)
