@@ -76,6 +76,11 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
          ("      summa: {2023: 132581, 2022: 130901}\n", "      summa: {2023: 132681, 2022: 130901}\n")],
         ["not.rad"],
     ),
+    "not_utan_omvänt_tecken": (
+        [("      avser: [verksamhetens_kostnader]\n      omvänt_tecken: true\n",
+          "      avser: [verksamhetens_kostnader]\n")],
+        ["not.rad", "not.rad"],  # 2023 and 2022: the note shows costs as positive amounts
+    ),
     "not_delredovisning_större_än_raden": (
         [("{text: Skatteskulder, belopp: {2023: 12540,", "{text: Skatteskulder, belopp: {2023: 12640,"),
          ("      summa: {2023: 132581, 2022: 130901}\n",

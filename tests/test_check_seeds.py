@@ -73,6 +73,20 @@ SEED_001: dict[tuple[str, str], str] = {
         "(−4 560 has övriga intäkter 6 722 deducted, yet intäkter 4 512 include them)",
 }
 
+# Inconsistencies of the published reports that the input model cannot hold, so `check`
+# cannot see them in a transcription (reportgen computes these tables itself):
+NOT_TRANSCRIBABLE = {
+    "seed001": [
+        "driftsredovisning: Nettokostnad −4 560 + Medlemsavgift 4 505 = −55, printed "
+        "Resultat −59 (the financial items −4 tkr are missing from the table)",
+        "driftsredovisning: Utgående eget kapital printed negative (−2 545, −404, −2 604)",
+    ],
+    "seed000": [
+        "driftredovisning 2023: Kostnad 4 348 tkr is verksamhetens kostnader less the "
+        "financial items, while the sammanställning's totala kostnader say 4 336 tkr",
+    ],
+}
+
 SEEDS = {"seed000": SEED_000, "seed001": SEED_001}
 
 

@@ -296,7 +296,11 @@ def test_running_header_and_footer_are_artifacts(pdf_path: Path) -> None:
         nums = pdf.Root.StructTreeRoot.ParentTree.Nums
         parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
         for number, page in enumerate(pdf.pages):
-            marks = [operands for operands, op in pikepdf.parse_content_stream(page) if str(op) == "BDC"]
+            marks = [
+                list(instruction.operands)
+                for instruction in pikepdf.parse_content_stream(page)
+                if str(instruction.operator) == "BDC"
+            ]
             mcids = [int(o[1].MCID) for o in marks if "/MCID" in o[1]]
             artifacts = [o for o in marks if o[0] == "/Artifact" and o[1].get("/Type") == "/Pagination"]
             assert len(artifacts) == (0 if number == 0 else 3), f"page {number + 1}"

@@ -122,6 +122,11 @@ def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str) 
     )
 
 
+def uppräkning(items: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b och c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} och {items[-1]}"
+
+
 def andel(täljare: int, nämnare: int) -> Decimal | None:
     return None if nämnare == 0 else Decimal(täljare) / Decimal(nämnare)
 

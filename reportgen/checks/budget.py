@@ -24,7 +24,6 @@ from reportgen.findings import Finding
 from reportgen.fmt import tkr
 from reportgen.schema.budget import Budgetslag
 
-
 # The totals compared, with the kinds of line they add (a finding points at the first
 # such line). Eget kapital at the end is not compared: the sammanställning computes it
 # from the balansräkning's opening eget kapital and periodens resultat, so it can only

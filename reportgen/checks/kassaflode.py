@@ -124,8 +124,13 @@ def kf_balansräkning(ctx: Kontext) -> Iterator[Finding]:
         if printed_end == balans or computed.likvida_slut == balans:
             continue
         poster = " och ".join(POSTNAMN[p] for p in ctx.indata.ekonomi.likvida_medel)
-        where = _path(år, "likvida_slut") if stated_end is not None else ("ekonomi", "kassaflöde", år) \
-            if år in ctx.indata.ekonomi.kassaflöde else ("ekonomi", "balansräkning", år)
+        where: PathKey
+        if stated_end is not None:
+            where = _path(år, "likvida_slut")
+        elif år in ctx.indata.ekonomi.kassaflöde:
+            where = ("ekonomi", "kassaflöde", år)
+        else:
+            where = ("ekonomi", "balansräkning", år)
         hint = "" if stated_end is not None else (
             " (saknas investerings- eller finansieringsverksamhet, eller räknas fel poster "
             "som likvida medel i ekonomi.likvida_medel?)"

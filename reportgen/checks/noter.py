@@ -101,10 +101,12 @@ def not_rad(ctx: Kontext) -> Iterator[Finding]:
                         "not.rad",
                     )
             elif avviker(target, *candidates):
+                flipped = target != 0 and not avviker(-target, *candidates)
+                hint = " (omvänt_tecken: true saknas eller är fel?)" if flipped else ""
                 yield ctx.fynd(
                     where,
                     meddelande_kr(f"{_rubrik(index, note)}, summa {år}", shown, target * sign,
-                                  f"{lines} i {_statement(note)}{tecken}"),
+                                  f"{lines} i {_statement(note)}{tecken}") + hint,
                     "not.rad",
                 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from reportgen.checks.base import Kontext, avviker, meddelande_kr
+from reportgen.checks.base import Kontext, avviker, meddelande_kr, uppräkning
 from reportgen.compute.statements import Rakning
 from reportgen.findings import Finding
 from reportgen.load import PathKey
@@ -77,7 +77,7 @@ def summakontroller(
         computed = rakning.value(summa.nyckel, år)
         candidates = [printed_sum] + ([computed] if computed is not None else [])
         if avviker(stated, *candidates):
-            delar = ", ".join(etikett(rakning, d).lower() for d in summa.delar)
+            delar = uppräkning([etikett(rakning, d).lower() for d in summa.delar])
             yield ctx.fynd(
                 sökväg(summa.nyckel),
                 meddelande_kr(

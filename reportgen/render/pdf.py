@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pydyf
 from weasyprint import HTML  # heavy import: keep it out of check and serve
 
 from reportgen.document.model import Block, Document, Image, ListBlock, Section
@@ -163,8 +164,6 @@ def set_table_header_scope(pdf: Any) -> int:
         scope = "/Column" if group is not None and group.get("S") == "/THead" else "/Row"
         attributes = obj.get("A")
         if not isinstance(attributes, dict):
-            import pydyf
-
             attributes = pydyf.Dictionary({"O": "/Table"})
             obj["A"] = attributes
         attributes["Scope"] = scope
@@ -179,8 +178,6 @@ def describe_internal_links(pdf: Any, targets: dict[str, str]) -> int:
     reader reads it out. The heading (or table caption) the link leads to is what it
     should say. Returns the number of links described.
     """
-    import pydyf
-
     described = 0
     for obj in pdf.objects:
         if not isinstance(obj, dict) or obj.get("Subtype") != "/Link" or "Dest" not in obj:
@@ -230,8 +227,6 @@ def mark_running_content_as_artifacts(pdf: Any) -> int:
     re-marked `/Artifact <</Type /Pagination>>` and dropped from the parent tree.
     Returns the number of marked-content sequences changed.
     """
-    import pydyf
-
     catalog_root = _object(pdf, pdf.catalog["StructTreeRoot"])
     reachable = _reachable_elements(pdf, catalog_root)
     nums = _object(pdf, catalog_root["ParentTree"])["Nums"]
@@ -242,11 +237,7 @@ def mark_running_content_as_artifacts(pdf: Any) -> int:
         key, parents = nums[index], nums[index + 1]
         if not isinstance(parents, list) or not isinstance(key, int) or key >= len(pages):
             continue  # an annotation's entry, not a page's
-        orphans = [
-            mcid
-            for mcid, ref in enumerate(parents)
-            if _reference_number(ref) not in reachable
-        ]
+        orphans = [mcid for mcid, ref in enumerate(parents) if _reference_number(ref) not in reachable]
         if not orphans or orphans != list(range(len(parents) - len(orphans), len(parents))):
             continue  # nothing to do, or not the layout this repair understands
         contents = _object(pdf, pages[key]["Contents"])

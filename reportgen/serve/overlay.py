@@ -32,7 +32,7 @@ _STYLE = """
   box-sizing: border-box; overflow: auto; }
 #rg-overlay .rg-panel { background: #fff; max-width: 760px; width: 100%; border-radius: 8px;
   border-top: 6px solid #b3261e; padding: 18px 22px; box-shadow: 0 8px 30px rgba(0,0,0,.35);
-  font: 14px/1.45 "Inter", "DejaVu Sans", sans-serif; color: #1d2530; }
+  font: 14px/1.45 "Inter", "DejaVu Sans", sans-serif; color: #1d2530; text-align: left; }
 #rg-overlay.rg-warnings-only .rg-panel { border-top-color: #b26a00; }
 #rg-overlay h2 { margin: 0 0 6px; font-size: 18px; color: #b3261e; }
 #rg-overlay.rg-warnings-only h2 { color: #7a4a00; }
@@ -96,7 +96,8 @@ _SCRIPT = """
     bar.setAttribute("data-status", s.status);
     var text;
     if (s.status === "fel") {
-      text = count(errors.length, "fel", "fel") + " – visar senaste fungerande versionen";
+      text = count(errors.length, "fel", "fel") +
+             (pageVersion ? " – visar senaste fungerande versionen" : " – ingen version ännu");
     } else if (s.status === "kontrollfel") {
       text = count(errors.length, "fel", "fel") + " i kontrollen – visas som utkast";
     } else {
@@ -106,7 +107,7 @@ _SCRIPT = """
     if (s.pdf === "skapas") { text += " · skapar PDF …"; }
     label.textContent = text;
     var pdfButton = document.getElementById("rg-pdf");
-    pdfButton.disabled = s.pdf === "skapas";
+    pdfButton.disabled = s.pdf === "skapas" || !pageVersion;
     pdfButton.textContent = s.pdf === "skapas" ? "Skapar PDF …" : "Skapa PDF";
     var old = document.getElementById("rg-overlay");
     if (old) { old.remove(); }
@@ -122,8 +123,10 @@ _SCRIPT = """
     var title, intro;
     if (s.status === "fel") {
       title = "Rapporten kunde inte byggas";
-      intro = "Sidan bakom visar den senaste versionen som gick att bygga. " +
-              "Rätta felen nedan och spara, så uppdateras sidan och rutan försvinner.";
+      intro = pageVersion
+        ? "Sidan bakom visar den senaste versionen som gick att bygga. " +
+          "Rätta felen nedan och spara, så uppdateras sidan och rutan försvinner."
+        : "Rapporten har inte gått att bygga ännu. Rätta felen nedan och spara, så visas den.";
     } else if (s.status === "kontrollfel") {
       title = "Siffrorna stämmer inte";
       intro = "Sidan bakom visar dina senaste ändringar, märkt som utkast. " +
@@ -150,6 +153,24 @@ _SCRIPT = """
     overlay.appendChild(panel);
     document.body.appendChild(overlay);
   }
+  // Keep the reader's place across a swap. Sheets out of view are not laid out (see
+  // content-visibility in report.css) and take a placeholder height; the new sheets get
+  // the heights the old ones had, so the page has the same geometry and scrollY holds.
+  var SHEETS = ".toc, main > section";
+  function heights() {
+    return Array.prototype.map.call(document.querySelectorAll(SHEETS), function (sheet) {
+      var style = getComputedStyle(sheet);
+      return sheet.getBoundingClientRect().height - parseFloat(style.paddingTop) -
+             parseFloat(style.paddingBottom);
+    });
+  }
+  function carry(body, old) {
+    Array.prototype.forEach.call(body.querySelectorAll(SHEETS), function (sheet, i) {
+      if (i < old.length && old[i] > 0) {
+        sheet.style.containIntrinsicSize = "auto " + old[i] + "px";
+      }
+    });
+  }
   // Swap in the new page without a navigation: quicker, no flash, scroll kept.
   // Anything unexpected falls back to a plain reload.
   var swapping = false, pending = null;
@@ -165,7 +186,7 @@ _SCRIPT = """
       if (!freshMeta || !fresh.body || fresh.querySelector("body script")) {
         throw new Error("unexpected page");
       }
-      var x = window.scrollX, y = window.scrollY;
+      var x = window.scrollX, y = window.scrollY, sizes = heights();
       Array.prototype.slice.call(document.head.childNodes).forEach(function (node) {
         if (!(node.hasAttribute && node.hasAttribute("data-rg"))) { node.remove(); }
       });
@@ -176,6 +197,7 @@ _SCRIPT = """
         document.head.insertBefore(document.adoptNode(node), anchor);
       });
       var body = document.adoptNode(fresh.body);
+      carry(body, sizes);
       body.appendChild(bar);
       document.documentElement.replaceChild(body, document.body);
       window.scrollTo(x, y);

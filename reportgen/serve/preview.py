@@ -235,7 +235,6 @@ class Preview:
                 errors = tuple(f for f in error.findings if f.severity is Severity.ERROR)
                 warnings = tuple(f for f in error.findings if f.severity is Severity.WARNING)
                 status = "fel"
-                deps = self._deps_after_failure()
             seconds = time.perf_counter() - started
             with self._cond:
                 if new_page is not None:
@@ -246,9 +245,6 @@ class Preview:
                     version = ""
                 else:
                     version = self._state.version
-                if deps is not None and frozenset({self.file, *deps}) != self._deps:
-                    self._deps = frozenset({self.file, *deps})
-                    stamps = self.fingerprint()  # the inputs are now other files
                 self._built_fingerprint = stamps
                 self._state = State(
                     self._state.seq + 1,
@@ -261,7 +257,21 @@ class Preview:
                     self._state.pdf,
                 )
                 self._cond.notify_all()
-                return self._state
+                state = self._state
+            # After publishing, so that the page hears of a failure without waiting for this.
+            if status == "fel":
+                deps = self._deps_after_failure()
+            self._set_dependencies(deps)
+            return state
+
+    def _set_dependencies(self, deps: set[Path] | None) -> None:
+        if deps is None:
+            return
+        with self._cond:
+            if frozenset({self.file, *deps}) != self._deps:
+                self._deps = frozenset({self.file, *deps})
+                # The inputs are now other files: compare against them from here on.
+                self._built_fingerprint = self.fingerprint()
 
     def _deps_after_failure(self) -> set[Path] | None:
         """Files named by the YAML when it still parses (validation failed later)."""

@@ -175,6 +175,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Accel-Buffering", "no")
         self.end_headers()
+        if self.command == "HEAD":
+            return
         preview = self.server.preview
         try:
             self.wfile.write(b"retry: 500\n\n")
