@@ -62,9 +62,12 @@ def grupp(finding: Finding) -> str:
 
 
 class _HasFigures(Protocol):
-    source: Source
-    indata: Indata
-    eko: Ekonomiberakning
+    @property
+    def source(self) -> Source: ...
+    @property
+    def indata(self) -> Indata: ...
+    @property
+    def eko(self) -> Ekonomiberakning: ...
 
 
 def check_figures(source: Source, indata: Indata, eko: Ekonomiberakning) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import get_args
 
 from reportgen.compute.overview import compute_overview
 from reportgen.compute.statements import Ekonomiberakning
@@ -38,19 +39,10 @@ from reportgen.fmt import datum, räkenskapsår
 from reportgen.load import PathKey, Source
 from reportgen.narrative import inside, resolve
 from reportgen.schema import Indata
+from reportgen.schema.ekonomi import Balanspost
 from reportgen.schema.organisation import Roll
 
-BALANCE_LINES = {
-    "maskiner_och_inventarier",
-    "finansiella_anläggningstillgångar",
-    "kundfordringar",
-    "kortfristiga_fordringar",
-    "kortfristiga_placeringar",
-    "kassa_och_bank",
-    "avsättningar_för_pensioner",
-    "långfristiga_skulder",
-    "kortfristiga_skulder",
-}
+BALANCE_LINES = frozenset(get_args(Balanspost))
 
 
 @dataclass

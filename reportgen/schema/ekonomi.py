@@ -81,13 +81,15 @@ class IngåendeBalans(Modell):
     avsättningar: Belopp = 0
 
 
-Radnyckel = Literal[
+Resultatpost = Literal[
     "verksamhetens_intäkter",
     "verksamhetens_kostnader",
     "avskrivningar",
     "finansiella_intäkter",
     "finansiella_kostnader",
     "extraordinära_poster",
+]
+Balanspost = Literal[
     "maskiner_och_inventarier",
     "finansiella_anläggningstillgångar",
     "kundfordringar",
@@ -98,6 +100,8 @@ Radnyckel = Literal[
     "långfristiga_skulder",
     "kortfristiga_skulder",
 ]
+# A statement line a note can explain.
+Radnyckel = Resultatpost | Balanspost
 
 LikvidPost = Literal["kassa_och_bank", "kortfristiga_placeringar"]
 
@@ -148,9 +152,13 @@ class Översiktsår(Modell):
     )
 
 
+def _likvida_medel() -> list[LikvidPost]:
+    return ["kassa_och_bank", "kortfristiga_placeringar"]
+
+
 class Ekonomi(Modell):
     likvida_medel: list[LikvidPost] = Field(
-        default_factory=lambda: ["kassa_och_bank", "kortfristiga_placeringar"],
+        default_factory=_likvida_medel,
         description="Balansposter som räknas som likvida medel i kassaflödesanalysen",
     )
     resultaträkning: dict[År, Resultaträkning]
