@@ -24,5 +24,5 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python3 -m pip install --quiet --disable-pip-version-check -e ".${extra}"
+python3 -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".${extra}"
 command -v pyenv >/dev/null 2>&1 && pyenv rehash || true

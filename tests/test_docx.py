@@ -206,11 +206,29 @@ def test_visible_text_takes_its_look_from_styles(word):
     for rpr in body.iter(qn("w:rPr")):
         if rpr.getparent().tag == qn("w:r"):
             assert {child.tag for child in rpr} <= allowed_run, rpr.xml
+    # keepNext is pagination, not look: short tables are kept on one page with their caption.
     allowed_paragraph = {qn("w:pStyle"), qn("w:pageBreakBefore"), qn("w:spacing"),
-                         qn("w:numPr")}
+                         qn("w:numPr"), qn("w:keepNext")}
     for p in body.iter(qn("w:p")):  # (no w:pStyle means Normal, the default style)
         if p.pPr is not None:
             assert {child.tag for child in p.pPr} <= allowed_paragraph, p.pPr.xml
+
+
+def test_short_tables_are_kept_on_one_page_with_their_caption(word):
+    from reportgen.render.docx_blocks import KEEP_WHOLE_ROWS
+
+    checked = 0
+    for table in word.tables:
+        rows = table.rows
+        if len(rows) > KEEP_WHOLE_ROWS:
+            continue
+        for row in rows[:-1]:
+            for cell in row.cells:
+                assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs)
+        assert not any(p.paragraph_format.keep_with_next for c in rows[-1].cells
+                       for p in c.paragraphs)
+        checked += 1
+    assert checked >= 10
 
 
 # -- table of contents, headings, page furniture ------------------------------------------------

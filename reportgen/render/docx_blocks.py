@@ -284,8 +284,12 @@ def _new_table(ctx: Context, columns: list[int], style: str) -> DocxTable:
     return table
 
 
+# A table this short is kept on one page with its caption, as in the PDF (report.css).
+KEEP_WHOLE_ROWS = 32
+
+
 def _add_row(table: DocxTable, row: Row, columns: list[int], numeric: tuple[bool, ...],
-             header: bool, ctx: Context) -> None:
+             header: bool, ctx: Context, keep_with_next: bool = False) -> None:
     tr = table._tbl.add_tr()
     ox.set_row_flags(tr, header)
     index = 0
@@ -301,6 +305,8 @@ def _add_row(table: DocxTable, row: Row, columns: list[int], numeric: tuple[bool
         ctx.styles.apply(paragraph, style)
         if cell.text:
             ox.add_text(paragraph, cell.text)
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
         if row.kind is RowKind.SUM and not header:
             ox.set_cell_top_rule(tc)
         index += span
@@ -308,8 +314,12 @@ def _add_row(table: DocxTable, row: Row, columns: list[int], numeric: tuple[bool
 
 @render_block.register
 def _table(block: Table, ctx: Context) -> None:
+    rows = (*block.header, *block.body)
+    keep_whole = len(rows) <= KEEP_WHOLE_ROWS
     if block.caption:
-        ox.add_text(ctx.paragraph(S.CAPTION), block.caption)
+        caption = ctx.paragraph(S.CAPTION)
+        ox.add_text(caption, block.caption)
+        caption.paragraph_format.keep_with_next = True
     elif ctx.state.pending_page_break:
         ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
     columns = column_widths(block.widths, block.column_count, ctx.text_width)
@@ -318,10 +328,9 @@ def _table(block: Table, ctx: Context) -> None:
     ox.set_table_look(table._tbl, first_row=bool(block.header))
     if block.caption:
         ox.set_table_caption(table._tbl, block.caption, block.footnote)
-    for row in block.header:
-        _add_row(table, row, columns, numeric, True, ctx)
-    for row in block.body:
-        _add_row(table, row, columns, numeric, False, ctx)
+    for index, row in enumerate(rows):
+        _add_row(table, row, columns, numeric, index < len(block.header), ctx,
+                 keep_with_next=keep_whole and index < len(rows) - 1)
     ctx.state.after_table = True
     if block.footnote:
         ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), block.footnote)
