@@ -27,10 +27,19 @@ class Source:
     data: Any
     positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     warnings: list[Finding] = field(default_factory=list)
+    # Files the YAML names, read once per build (the checks and the report model both need them).
+    _texts: dict[Path, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def base_dir(self) -> Path:
         return self.file.parent
+
+    def read_text(self, path: Path) -> str:
+        """The UTF-8 text of a file the YAML names; read from disk once per Source."""
+        key = path.resolve()
+        if key not in self._texts:
+            self._texts[key] = path.read_text(encoding="utf-8")
+        return self._texts[key]
 
     def locate(self, path: PathKey) -> Location:
         """Location of the value at *path*, or of its nearest located ancestor."""

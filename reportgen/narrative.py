@@ -52,7 +52,7 @@ def resolve(
                 where, f"filen {value.strip()!r} ligger utanför projektmappen", dotted, "text.utanför"
             )
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = source.read_text(path)
         except FileNotFoundError:
             raise error_at(where, f"filen {value.strip()!r} finns inte", dotted, "text.saknas") from None
         except UnicodeDecodeError:

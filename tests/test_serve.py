@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen import pipeline
 from reportgen.findings import Finding, Location
 from reportgen.serve import preview as preview_module
 from reportgen.serve import watcher
@@ -231,7 +232,7 @@ def test_check_errors_show_the_new_page_as_draft(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     finding = Finding(Location(content, 140, 5), "noten summerar inte till raden", field="noter")
-    monkeypatch.setattr(preview_module, "run_checks", lambda prepared: [finding])
+    monkeypatch.setattr(pipeline, "check_figures", lambda source, indata, eko: [finding])
     preview = Preview(content)
     state = preview.rebuild()
     assert state.status == "kontrollfel" and state.errors == (finding,)

@@ -11,9 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from reportgen.checks import run_checks
 from reportgen.document.model import Document
-from reportgen.findings import Severity, UserError
 from reportgen.pipeline import prepare
 from reportgen.write import write_atomic
 
@@ -54,17 +52,8 @@ def build(
 ) -> list[Path]:
     """Build the report; returns the written paths. Raises UserError on bad input."""
     prepared = prepare(file, draft=draft)
-    # The checks read the narrative files too (for `reportgen check`); drop the duplicates.
-    findings = list(dict.fromkeys([*prepared.warnings, *run_checks(prepared)]))
-    errors = [f for f in findings if f.severity is Severity.ERROR]
-    for finding in findings:
-        if finding.severity is Severity.WARNING:
-            print(finding, file=sys.stderr)
-    if errors and not draft:
-        raise UserError(errors + [])
-    if errors:
-        for finding in errors:
-            print(finding, file=sys.stderr)
+    for finding in (*prepared.errors, *prepared.warnings):
+        print(finding, file=sys.stderr)
     renderers: dict[str, Callable[[Document], bytes]] = {
         **RENDERERS,
         "pdf": partial(_render_pdf, variant=pdf_variant),

@@ -22,8 +22,10 @@ API (pure functions, integer kronor in, integer kronor and tkr out)
 
 ``avstamning(budget, eko) -> tuple[Avstamning, ...]``
     One row per total above, with the budget's exact utfall, the statement's figure, the
-    tkr the table shows and the tolerance "within tkr rounding". ``.exact`` and
-    ``.within_rounding`` say whether they agree. This is what `reportgen check` uses.
+    tkr the table shows and the table's own rounding tolerance. The rule
+    `budget.resultaträkning` (reportgen/checks/budget.py) compares each pair with the
+    explicit ±1 tkr tolerance of tkr tables; ``.exact`` and ``.within_rounding`` (the
+    printed figure against the statement) describe the printed table.
 
 ``driftsammandrag(budget, eko) -> Driftsammandrag``
     The driftredovisning's summary: intäkt, kostnad (negative, net of financial items) and

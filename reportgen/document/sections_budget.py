@@ -19,7 +19,6 @@ from reportgen.compute.budget import (
     Driftsammandrag,
     Kolumner,
     Summa,
-    compute_budget,
     driftsammandrag,
 )
 from reportgen.document.model import Cell, CellKind, Row, RowKind, Section, Table
@@ -190,7 +189,7 @@ def drift_table(budget: Budgetberakning) -> Table:
 
 def driftredovisning_sections(builder: Builder) -> tuple[Section, ...]:
     """Chapter 'Driftredovisning' (after the kassaflödesanalys), or nothing without budget."""
-    budget = compute_budget(builder.indata, builder.eko)
+    budget = builder.budget
     if budget is None or builder.indata.budget is None:
         return ()
     text = builder.text(("budget", "driftredovisning_text"),
@@ -203,7 +202,7 @@ def driftredovisning_sections(builder: Builder) -> tuple[Section, ...]:
 
 def sammanstallning_sections(builder: Builder) -> tuple[Section, ...]:
     """Chapter 'Sammanställning av utfall och budget' (after the notes)."""
-    budget = compute_budget(builder.indata, builder.eko)
+    budget = builder.budget
     if budget is None or builder.indata.budget is None:
         return ()
     text = builder.text(("budget", "sammanställning_text"),

@@ -2,7 +2,7 @@
 
 `Preview.rebuild()` runs load → schema → checks → document → HTML (never PDF). A build
 that cannot produce a document (a `UserError`) keeps the last good page and reports its
-findings. A build whose figures fail `run_checks` still produces a page: it is shown as
+findings. A build whose figures fail the checks still produces a page: it is shown as
 an UTKAST (like `reportgen build --utkast`) with the findings over it, so the writer sees
 both the edit and what does not add up yet.
 """
@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from reportgen.checks import run_checks
 from reportgen.document.model import Document
 from reportgen.findings import Finding, Severity, UserError
 from reportgen.load import load_yaml
@@ -220,14 +219,11 @@ class Preview:
             new_page: tuple[bytes, str, Document] | None = None
             deps: set[Path] | None = None
             try:
-                prepared = prepare(self.file)
+                # Check errors still give a page, marked UTKAST, with the findings listed.
+                prepared = prepare(self.file, errors_make_draft=True)
                 deps = named_files(prepared.source.data, prepared.source.base_dir)
-                findings = [*prepared.warnings, *run_checks(prepared)]
-                errors = tuple(f for f in findings if f.severity is Severity.ERROR)
-                warnings = tuple(f for f in findings if f.severity is Severity.WARNING)
+                errors, warnings = prepared.errors, prepared.warnings
                 document = prepared.document
-                if errors:
-                    document = dataclasses.replace(document, draft=True)
                 html, version = self.render(document)
                 new_page = (html, version, document)
                 status: Status = "kontrollfel" if errors else "ok"
