@@ -6,14 +6,12 @@ by the path of each value, so later stages can point the user at the exact place
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportgen.findings import Finding, Location, Severity, error_at
-from reportgen.textclean import clean_text
+from reportgen.textclean import CONTROL, clean_text
 from reportgen.yamlfast import compose_fast
 
 PathKey = tuple[str | int, ...]
@@ -73,12 +71,8 @@ def _plain(node: Any, path: PathKey, positions: dict[PathKey, tuple[int, int]]) 
             positions[child] = (line + 1, col + 1)
             items.append(_plain(item, child, positions))
         return items
-    if isinstance(node, dt.datetime):
-        return node
     if isinstance(node, str):
-        return str(node)  # cleaned of control characters in _clean_strings
-    if isinstance(node, bool | int | float | dt.date) or node is None:
-        return node
+        return str(node)  # a plain str (cleaned of control characters in _clean_strings)
     return node
 
 
@@ -129,14 +123,13 @@ def load_yaml(file: Path) -> Source:
     return source
 
 
-_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _drop_raw_control_characters(file: Path, text: str) -> tuple[str, list[Finding]]:
     """YAML forbids raw control characters; drop them (with a located warning) instead of failing."""
     warnings = []
     for number, line in enumerate(text.split("\n"), start=1):
-        match = _RAW_CONTROL.search(line)
+        match = CONTROL.search(line)
         if match:
             warnings.append(
                 Finding(
@@ -147,7 +140,7 @@ def _drop_raw_control_characters(file: Path, text: str) -> tuple[str, list[Findi
                     "text.styrtecken",
                 )
             )
-    return _RAW_CONTROL.sub("", text), warnings
+    return CONTROL.sub("", text), warnings
 
 
 def _clean_strings(source: Source, node: Any, path: PathKey) -> Any:

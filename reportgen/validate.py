@@ -85,7 +85,7 @@ def _dotted(path: PathKey) -> str:
     return ".".join(str(p) for p in path)
 
 
-def _locate(source: Source, path: PathKey, kind: str) -> PathKey:
+def _locate(path: PathKey, kind: str) -> PathKey:
     # A missing field has no position; point at its parent mapping instead.
     return path[:-1] if kind == "missing" else path
 
@@ -103,7 +103,7 @@ def validate(source: Source) -> Indata:
             if (path, message) in seen:
                 continue
             seen.add((path, message))
-            location = source.locate(_locate(source, path, error["type"]))
+            location = source.locate(_locate(path, error["type"]))
             findings.append(
                 Finding(location, message, Severity.ERROR, _dotted(path), f"schema.{error['type']}")
             )

@@ -403,3 +403,22 @@ def test_pdf_button_builds_writes_and_serves_the_pdf(content: Path, tmp_path: Pa
         preview.close()
         srv.shutdown()
         srv.server_close()
+
+
+def test_bad_content_length_is_a_400_not_a_traceback(content: Path) -> None:
+    preview = Preview(content)
+    preview.rebuild()
+    server = make_server(preview, content.parent / "build", 0)
+    serve_forever_in_thread(server)
+    try:
+        port = server.server_address[1]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.putrequest("POST", "/_reportgen/pdf")
+        conn.putheader("Content-Length", "inte-ett-tal")
+        conn.endheaders()
+        response = conn.getresponse()
+        assert response.status == 400
+        assert "Content-Length" in response.read().decode("utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()

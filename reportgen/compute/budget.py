@@ -183,9 +183,6 @@ class Budgetberakning:
     eget_kapital_ingång: Summa
     eget_kapital_utgång: Summa
 
-    def grupp(self, slag: Budgetslag) -> Budgetgrupp | None:
-        return next((g for g in self.grupper if g.slag is slag), None)
-
     def summor(self) -> tuple[Summa, ...]:
         """Every total of the sammanställning, top to bottom."""
         return (

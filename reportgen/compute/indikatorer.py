@@ -148,10 +148,6 @@ class Gruppresultat:
             if (u := f.utfall.get((year, kön))) is not None and u.läge is läge
         )
 
-    def antal_markerade(self, year: int) -> int:
-        return sum(1 for f in self.frågor for (y, _), u in f.utfall.items()
-                   if y == year and u.markerad)
-
 
 @dataclass(frozen=True)
 class _Inställning:

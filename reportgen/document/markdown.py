@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -26,13 +25,7 @@ _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": 
     "table"
 )
 
-# Characters a DOCX (XML 1.0) cannot hold, and that mean nothing in a printed report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
-
-
-# clean_text lives in reportgen/textclean.py (loading must not import markdown-it).
-from reportgen.textclean import clean_text  # noqa: E402,F401
 
 
 def _inline_runs(token: Token) -> tuple[Run, ...]:

@@ -19,6 +19,7 @@ import hashlib
 import json
 import mimetypes
 import threading
+import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -208,8 +209,12 @@ class Handler(BaseHTTPRequestHandler):
         if urlsplit(self.path).path != PDF_URL:
             self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            self._text(HTTPStatus.BAD_REQUEST, "Ogiltig Content-Length.")
+            return
+        if length > 0:
             self.rfile.read(min(length, 65536))
         self._pdf()
 
@@ -236,6 +241,11 @@ class Handler(BaseHTTPRequestHandler):
                             for f in error.findings)
             self._html_message(HTTPStatus.UNPROCESSABLE_ENTITY, "PDF:en kunde inte byggas",
                                f"<ul>{items}</ul>", raw=True)
+            return
+        except Exception:  # a bug in reportgen: the traceback goes to the terminal
+            traceback.print_exc()
+            self._html_message(HTTPStatus.INTERNAL_SERVER_ERROR, "PDF:en kunde inte byggas",
+                               "Ett internt fel i reportgen stoppade PDF:en; se terminalen.")
             return
         print(f"skrev {self.server.out_dir / name}", flush=True)
         self.send_response(HTTPStatus.SEE_OTHER)
