@@ -503,8 +503,7 @@ def test_yaml_field_with_nul_and_vertical_tab_builds_with_a_warning(tmp_path, ca
     from reportgen.commands.build import build
 
     content = tmp_path / "content"
-    shutil.copytree(EXAMPLE.parent, content,
-                    ignore=shutil.ignore_patterns(".reportgen-cache"))
+    shutil.copytree(EXAMPLE.parent, content)
     yaml_file = content / EXAMPLE.name
     text = yaml_file.read_text(encoding="utf-8")
     visiting = "besöksadress: Medborgarhuset, Storgatan 14, 1 tr, Norrvika"

@@ -1,5 +1,6 @@
 """The URL fetcher: WeasyPrint's only door to files, open to the project's pictures and
-reportgen's own fonts and nothing else. Fast: nothing is rendered here."""
+reportgen's own fonts (and the document's own in-memory pictures) and nothing else. Fast:
+nothing is rendered here."""
 
 from __future__ import annotations
 
@@ -62,6 +63,32 @@ def test_serves_the_tools_own_fonts(project: Path) -> None:
 )
 def test_refuses_the_network_and_other_schemes(project: Path, url: str) -> None:
     assert "hämtas inte" in refusal(fetcher(project), url)
+
+
+def test_answers_for_the_documents_own_in_memory_pictures_only(project: Path) -> None:
+    """A chart drawn in memory reaches WeasyPrint as a data: URI; the fetcher answers for
+    exactly the URIs of the document's own pictures, and refuses every other data: URI."""
+    held_uri = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    f = fetcher(project, held={held_uri: (PNG, "image/png")})
+    response = f.fetch(held_uri)
+    assert response.read() == PNG and response.content_type == "image/png"
+    other = PNG + b"\0"
+    for foreign in (
+        "data:image/png;base64," + base64.b64encode(other).decode(),  # another picture
+        held_uri.replace("image/png", "image/jpeg"),  # same bytes, another type
+        held_uri.replace(";base64", ""),
+        held_uri + "%00",
+        "data:text/plain,hemligt",
+        "data:application/x-yaml;base64," + base64.b64encode(b"a: 1").decode(),
+    ):
+        assert "hämtas inte" in refusal(f, foreign)
+    # ordinary refusals are unchanged beside held pictures
+    assert "utanför projektmappen" in refusal(f, (project.parent / "hemligt.png").as_uri())
+
+
+def test_holds_pictures_only(project: Path) -> None:
+    with pytest.raises(ValueError):
+        fetcher(project, held={"data:text/plain,x": (b"x", "text/plain")})
 
 
 def test_refuses_a_file_outside_the_project(project: Path) -> None:

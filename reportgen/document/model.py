@@ -6,6 +6,8 @@ or decide content, so the outputs cannot disagree.
 
 from __future__ import annotations
 
+import hashlib
+import mimetypes
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -121,14 +123,57 @@ class Table:
         return sum(c.colspan for c in (self.header[0] if self.header else self.body[0]).cells)
 
 
+# The picture formats an in-memory image may hold, by their first bytes.
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+)
+
+
 @dataclass(frozen=True)
 class Image:
-    path: Path
+    """A picture: a file (*path*, e.g. the logo) or one drawn in memory (*data*, e.g. a chart).
+
+    Exactly one of *path* and *data* is given. In-memory pictures are never written to
+    disk: the HTML embeds them (or the preview serves them from memory), WeasyPrint gets
+    them from the fetcher, python-docx from a stream.
+    """
+
+    path: Path | None
     alt: str
     width_mm: float | None = None
     location: Location | None = None  # where the input names the picture (for located errors)
+    data: bytes | None = field(default=None, repr=False)  # PNG or JPEG bytes
 
     kind = "image"
+
+    def __post_init__(self) -> None:
+        if (self.path is None) == (self.data is None):
+            raise ValueError("an Image has either a path or data, not both and not neither")
+        if self.data is not None:
+            _sniff(self.data)  # raises for anything but PNG or JPEG
+
+    @property
+    def media_type(self) -> str:
+        if self.data is not None:
+            return _sniff(self.data)[0]
+        assert self.path is not None
+        return mimetypes.guess_type(self.path.name)[0] or "application/octet-stream"
+
+    @property
+    def name(self) -> str:
+        """A file name for the picture: the file's, or one made from the bytes' SHA-256."""
+        if self.data is None:
+            assert self.path is not None
+            return self.path.name
+        return f"bild-{hashlib.sha256(self.data).hexdigest()[:16]}{_sniff(self.data)[1]}"
+
+
+def _sniff(data: bytes) -> tuple[str, str]:
+    for signature, media_type, suffix in _SIGNATURES:
+        if data.startswith(signature):
+            return media_type, suffix
+    raise ValueError("in-memory picture is neither PNG nor JPEG")
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,8 @@ def reading_guide(ind: Indikatorer) -> str:
     )
 
 
-def charts(grupp: Gruppresultat, ind: Indikatorer, builder: Builder) -> tuple[Block, ...]:
+def charts(grupp: Gruppresultat, ind: Indikatorer) -> tuple[Block, ...]:
+    """The answer distributions as bar charts (drawn in memory), when the settings ask."""
     if not ind.diagram:
         return ()
     blocks: list[Block] = []
@@ -149,8 +150,7 @@ def charts(grupp: Gruppresultat, ind: Indikatorer, builder: Builder) -> tuple[Bl
             chart = Fördelningsdiagram(
                 f"{f.text} ({KÖN_RUBRIK[kön].lower()} {year})",
                 tuple(ind.skala), u.fördelning, tuple(sorted(ind.positiva_svar)))
-            path = fördelningsdiagram(chart, builder.source.base_dir)
-            blocks.append(Image(path, alt_text(chart), 150))
+            blocks.append(Image(None, alt_text(chart), 150, data=fördelningsdiagram(chart)))
     return tuple(blocks)
 
 
@@ -179,7 +179,7 @@ def bilagor_sections(builder: Builder) -> tuple[Section, ...]:
             *builder.text((*path, "text"), source.text),
             *result_tables(grupp, slug, ind.minsta_antal_svar),
             _paragraph(reading_guide(ind), "small"),
-            *charts(grupp, ind, builder),
+            *charts(grupp, ind),
             *builder.text((*path, "text_efter"), source.text_efter),
         ]
         sections.append(Section(slug, f"Bilaga {index + 1}.", grupp.rubrik, 1, tuple(blocks),

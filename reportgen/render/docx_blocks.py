@@ -7,9 +7,9 @@ without a translator is a bug and raises ``UnknownBlockError`` naming it.
 from __future__ import annotations
 
 import dataclasses
+import io
 from dataclasses import dataclass, field
 from functools import singledispatch
-from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -337,16 +337,21 @@ def _table(block: Table, ctx: Context) -> None:
 
 
 # -- images -----------------------------------------------------------------------------------
-def image_path(image: Image, model: ReportDocument) -> Path:
-    return image.path if image.path.is_absolute() else model.base_dir / image.path
+def image_source(image: Image, model: ReportDocument) -> str | io.BytesIO:
+    """What python-docx reads the picture from: a stream for an in-memory picture (nothing
+    is written to disk), else the file (relative to the project folder)."""
+    if image.data is not None:
+        return io.BytesIO(image.data)
+    assert image.path is not None
+    return str(image.path if image.path.is_absolute() else model.base_dir / image.path)
 
 
 def add_image(image: Image, ctx: Context, style: str) -> None:
     p = ctx.paragraph(style)
-    path = image_path(image, ctx.model)
+    source = image_source(image, ctx.model)
     try:
         run = p.add_run()
-        shape = run.add_picture(str(path), width=Mm(image.width_mm) if image.width_mm else None)
+        shape = run.add_picture(source, width=Mm(image.width_mm) if image.width_mm else None)
     except UnrecognizedImageError:
         # A format Word cannot embed (e.g. SVG): keep its description in the text instead.
         for child in list(p._p):

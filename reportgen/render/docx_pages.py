@@ -172,9 +172,13 @@ def _table(table: Table, flow: Flow) -> None:
 
 @place.register
 def _image(image: Image, flow: Flow) -> None:
-    path = image.path if image.path.is_absolute() else flow.base_dir / image.path
     try:
-        picture = DocxImage.from_file(str(path))
+        if image.data is not None:
+            picture = DocxImage.from_blob(image.data)
+        else:
+            assert image.path is not None
+            path = image.path if image.path.is_absolute() else flow.base_dir / image.path
+            picture = DocxImage.from_file(str(path))
     except (OSError, UnrecognizedImageError):
         flow.add(BODY_PT * LINE_EM + BODY_AFTER)
         return

@@ -2,10 +2,12 @@
 
 WeasyPrint fetches every image, font and stylesheet through a URL fetcher. Ours serves
 local files from two places only: the project folder (the folder of the report's YAML,
-for images such as the logo) and reportgen's own templates folder (fonts, CSS). It
-refuses everything else: http(s), data and other schemes, files outside those folders,
-symlinks that lead out of them, and any file that is not of a kind it expects (so a
-`<link rel=attachment>` cannot embed the YAML or anything else).
+for images such as the logo) and reportgen's own templates folder (fonts, CSS), plus the
+pictures the document itself holds in memory (charts), each under the one exact URI the
+renderer gave it. It refuses everything else: http(s), other data: URIs and other
+schemes, files outside those folders, symlinks that lead out of them, and any file that
+is not of a kind it expects (so a `<link rel=attachment>` cannot embed the YAML or
+anything else).
 
 A refusal is never a silently missing picture: it stops the rendering, and
 `render_pdf` turns it into a located Swedish user error.
@@ -31,6 +33,8 @@ PROJECT_KINDS: Mapping[str, str] = {
     ".jpeg": "image/jpeg",
     ".svg": "image/svg+xml",
 }
+# What the document may hold in memory (charts are PNG).
+HELD_KINDS = frozenset({"image/png", "image/jpeg"})
 # What may be read from reportgen's own templates folder.
 TOOL_KINDS: Mapping[str, str] = {
     **PROJECT_KINDS,
@@ -62,6 +66,8 @@ class ProjectFetcher(URLFetcher):
 
     *locations* maps a resolved file path to where the user named it (e.g. the
     `förbund.logotyp` key of the YAML), so an error points at the right line.
+    *held* maps the exact URI of each in-memory picture of the document to its bytes and
+    media type (PNG or JPEG); only those exact URIs are answered without a file.
     Every URL asked for is kept in `requested`, for tests and diagnostics.
     """
 
@@ -70,15 +76,22 @@ class ProjectFetcher(URLFetcher):
         project: Path,
         tool: Path,
         locations: Mapping[Path, Location] | None = None,
+        held: Mapping[str, tuple[bytes, str]] | None = None,
     ) -> None:
         super().__init__(allowed_protocols=("file",), allow_redirects=False)
         self.project = project.resolve()
         self.tool = tool.resolve()
         self.locations = dict(locations or {})
+        self.held = dict(held or {})
+        if any(kind not in HELD_KINDS for _, kind in self.held.values()):
+            raise ValueError("a fetcher holds pictures only (PNG or JPEG)")
         self.requested: list[str] = []
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
         self.requested.append(url)
+        if url in self.held:  # exactly one of the document's own in-memory pictures
+            body, kind = self.held[url]
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
         path, kind = self._check(url)
         try:
             data = path.read_bytes()

@@ -15,21 +15,43 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from reportgen.document.model import Document
+from reportgen.document.model import Document, Image
 from reportgen.templates_dir import templates_dir
 
-AssetUrl = Callable[[Path], str]
+# What the templates ask a URL for: a file (a font, the logo), or a picture of the report
+# (`Image`), which may be held in memory and then has no file at all.
+Asset = Path | Image
+AssetUrl = Callable[[Asset], str]
 
 
-def data_uri(path: Path) -> str:
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    if path.suffix == ".otf":
+def image_data_uri(image: Image) -> str:
+    """An in-memory picture as a data: URI (the same picture always gives the same URI)."""
+    assert image.data is not None, "only in-memory pictures become data: URIs here"
+    return f"data:{image.media_type};base64,{base64.b64encode(image.data).decode('ascii')}"
+
+
+def data_uri(asset: Asset) -> str:
+    """Everything embedded: the standalone HTML file needs nothing beside it."""
+    if isinstance(asset, Image):
+        if asset.data is not None:
+            return image_data_uri(asset)
+        assert asset.path is not None
+        asset = asset.path
+    mime = mimetypes.guess_type(asset.name)[0] or "application/octet-stream"
+    if asset.suffix == ".otf":
         mime = "font/otf"
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return f"data:{mime};base64,{base64.b64encode(asset.read_bytes()).decode('ascii')}"
 
 
-def file_uri(path: Path) -> str:
-    return path.resolve().as_uri()
+def file_uri(asset: Asset) -> str:
+    """Files by file: URI, in-memory pictures as data: URIs (for WeasyPrint, whose fetcher
+    answers for exactly the in-memory pictures of the document it renders)."""
+    if isinstance(asset, Image):
+        if asset.data is not None:
+            return image_data_uri(asset)
+        assert asset.path is not None
+        asset = asset.path
+    return asset.resolve().as_uri()
 
 
 def _nl2br(value: str) -> Markup:
@@ -56,7 +78,11 @@ def render_html(
     for_print: bool = False,
     extra_head: str = "",
 ) -> str:
-    """The report as one HTML page. *asset_url* maps a local file to the URL to use for it."""
+    """The report as one HTML page.
+
+    *asset_url* maps a local file, or a picture of the report (an `Image`, possibly held
+    in memory), to the URL to use for it.
+    """
     directory = templates_dir()
     css = (directory / "report.css").read_text(encoding="utf-8")
     fonts = {p.stem: asset_url(p) for p in sorted((directory / "fonts").glob("*.otf"))}

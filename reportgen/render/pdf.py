@@ -7,7 +7,9 @@ Two variants, both tagged for accessibility from the same HTML:
 
 WeasyPrint does the layout and the tagging; a finisher then repairs what WeasyPrint 70
 leaves out of the structure tree (table header /Scope) and, for PDF/A, completes the XMP
-metadata. Resources are fetched only through `reportgen.render.fetch.ProjectFetcher`.
+metadata. Resources are fetched only through `reportgen.render.fetch.ProjectFetcher`;
+pictures the document holds in memory (charts) reach it as data: URIs that the fetcher
+answers for, and only for, this document.
 """
 
 from __future__ import annotations
@@ -82,13 +84,18 @@ def build_date() -> datetime:
 
 
 def make_fetcher(document: Document) -> ProjectFetcher:
+    """A fetcher for this document: its project folder, and its in-memory pictures under
+    exactly the URIs the HTML for print gives them (`file_uri`)."""
     locations: dict[Path, Location] = {}
+    held: dict[str, tuple[bytes, str]] = {}
     for image in images(document):
-        if image.location is not None:
+        if image.data is not None:
+            held[file_uri(image)] = (image.data, image.media_type)
+        elif image.path is not None and image.location is not None:
             # the HTML names the file by its resolved path (file_uri), the model may not
             locations[image.path] = image.location
             locations[image.path.resolve()] = image.location
-    return ProjectFetcher(document.base_dir, templates_dir(), locations)
+    return ProjectFetcher(document.base_dir, templates_dir(), locations, held)
 
 
 def render_pdf(

@@ -158,7 +158,11 @@ class Handler(BaseHTTPRequestHandler):
                        {"Cache-Control": "no-store"})
         elif path.startswith(ASSET_PREFIX):
             asset = preview.assets.lookup(path)
-            if asset is None:
+            held = preview.assets.held(path)  # a picture drawn in memory (a chart)
+            if held is not None:
+                self._send(HTTPStatus.OK, held[0], held[1],
+                           {"Cache-Control": "public, max-age=86400, immutable"})
+            elif asset is None:
                 self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
             else:
                 # The URL changes when the file does, so it may be cached.
