@@ -5,19 +5,21 @@ computation, so prose cannot contradict a table. Text is rendered with a sandbox
 Jinja environment (StrictUndefined) before it is parsed as Markdown; every name is
 checked first, so an unknown figure is a located Swedish error listing close matches.
 
+`reportgen check` builds the namespace too (to check the figure names mått use), so
+this module stays cheap to import: Jinja is imported only when text is rendered, and a
+figure's text is formatted (with Babel) only when it is shown.
+
 The names are listed in README.md ("Siffror i texten").
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Union
-
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, nodes
-from jinja2.sandbox import SandboxedEnvironment
+from functools import cache, partial
+from typing import TYPE_CHECKING, Union
 
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.compute.verksamhet import (
@@ -25,6 +27,7 @@ from reportgen.compute.verksamhet import (
     Deltagarberakning,
     Målberakning,
     Verksamhetsberakning,
+    andel,
     beräkna_mål,
     compute_verksamhet,
     händelsedeltagare,
@@ -33,41 +36,59 @@ from reportgen.compute.verksamhet import (
 )
 from reportgen.findings import Finding, Location, Severity, UserError
 from reportgen.fmt import kronor, procent, tkr
-from reportgen.load import PathKey, Source
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.verksamhet import Insatstyp, Målstatus
 
+if TYPE_CHECKING:
+    from jinja2 import nodes
+    from jinja2.sandbox import SandboxedEnvironment
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)
 class Figur:
-    """One figure: the text prose shows, and the number behind it (in the unit shown)."""
+    """One figure: the text prose shows, and the number behind it (in the unit shown).
 
-    text: str
+    The text may be given as a function that formats it, called only when it is shown.
+    """
+
+    formatted: str | Callable[[], str]
     number: Decimal | None = None
+
+    @property
+    def text(self) -> str:
+        return self.formatted if isinstance(self.formatted, str) else self.formatted()
 
     def __str__(self) -> str:
         return self.text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Figur):
+            return NotImplemented
+        return (self.text, self.number) == (other.text, other.number)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.number))
 
 
 Grupp = dict[str, Union[Figur, "Grupp"]]
 
 
 def belopp(value: int) -> Figur:
-    return Figur(kronor(value), Decimal(value))
+    return Figur(partial(kronor, value), Decimal(value))
 
 
 def belopp_tkr(value: int) -> Figur:
     rounded = tkr(value)
-    return Figur(kronor(rounded), Decimal(rounded))
+    return Figur(partial(kronor, rounded), Decimal(rounded))
 
 
 def antal_figur(value: int) -> Figur:
-    return Figur(kronor(value), Decimal(value))
+    return Figur(partial(kronor, value), Decimal(value))
 
 
 def andel_figur(ratio: Decimal) -> Figur:
-    return Figur(procent(ratio), ratio * 100)
+    return Figur(partial(procent, ratio), ratio * 100)
 
 
 def _amounts(out: Grupp, name: str, value: int | None) -> None:
@@ -93,8 +114,7 @@ def årsfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning,
     _amounts(out, "årets_resultat", rr.årets_resultat)
     _amounts(out, "summa_tillgångar", br.summa_tillgångar)
     _amounts(out, "eget_kapital", br.summa_eget_kapital)
-    if br.summa_tillgångar:
-        _share(out, "soliditet", Decimal(br.summa_eget_kapital) / Decimal(br.summa_tillgångar))
+    _share(out, "soliditet", andel(br.summa_eget_kapital, br.summa_tillgångar))
     kapital = vb.kapital[year]
     _amounts(out, "medlemsbidrag", kapital.medlemsbidrag)
     _share(out, "eget_kapital_andel", kapital.andel)
@@ -221,19 +241,29 @@ def lookup(group: Grupp, dotted: str) -> Figur | Grupp | None:
 
 # -- rendering narrative ------------------------------------------------------------------------
 
-# Only {{ … }} (and {% … %}) are special; "{#" may occur in Markdown, so comments are made
-# hard to start by accident.
-_ENV = SandboxedEnvironment(
-    undefined=StrictUndefined,
-    autoescape=False,
-    keep_trailing_newline=True,
-    comment_start_string="{##",
-    comment_end_string="##}",
-)
+@cache
+def _env() -> SandboxedEnvironment:
+    """The sandboxed Jinja environment, made (and Jinja imported) on first use.
+
+    Only {{ … }} (and {% … %}) are special; "{#" may occur in Markdown, so comments are
+    made hard to start by accident.
+    """
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
 
 
 def _chain(node: nodes.Node) -> list[str] | None:
     """`a.b["c"]` → ["a", "b", "c"]; None if the expression is not a plain name chain."""
+    from jinja2 import nodes
+
     if isinstance(node, nodes.Name):
         return [node.name]
     if isinstance(node, nodes.Getattr):
@@ -247,6 +277,8 @@ def _chain(node: nodes.Node) -> list[str] | None:
 
 def _references(node: nodes.Node) -> Iterator[tuple[str, int]]:
     """Each figure name the template reads, with its line in the text."""
+    from jinja2 import nodes
+
     if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
         chain = _chain(node)
         if chain is not None:
@@ -284,6 +316,17 @@ class Figurer:
         hint = f"; menade du {' eller '.join(repr(c) for c in close)}?" if close else ""
         return f"okänd siffra {dotted!r}{hint} (se README, avsnittet Siffror i texten)"
 
+    def talproblem(self, dotted: str) -> str | None:
+        """Why *dotted* cannot be used as a measured value (a number), in Swedish; None if it can."""
+        problem = self.problem(dotted)
+        if problem is None and self.number_or_none(dotted) is None:
+            problem = f"{dotted!r} är inte ett tal"
+        return problem
+
+    def number_or_none(self, dotted: str) -> Decimal | None:
+        found = lookup(self.träd, dotted)
+        return found.number if isinstance(found, Figur) else None
+
     def render(self, text: str, location: Location, field_name: str, line_offset: int) -> str:
         """Fill in `{{ … }}` in *text*; problems become located errors.
 
@@ -293,6 +336,7 @@ class Figurer:
         """
         if "{{" not in text and "{%" not in text:
             return text
+        from jinja2 import TemplateError, TemplateSyntaxError
 
         def where(line: int) -> Location:
             if line_offset < 0:
@@ -300,7 +344,7 @@ class Figurer:
             return Location(location.file, line + line_offset, None)
 
         try:
-            ast = _ENV.parse(text)
+            ast = _env().parse(text)
         except TemplateSyntaxError as exc:
             raise UserError([Finding(where(exc.lineno or 1),
                                      f"fel i {{{{ … }}}}-uttryck: {exc.message}",
@@ -314,7 +358,7 @@ class Figurer:
         if findings:
             raise UserError(findings)
         try:
-            return _ENV.from_string(text).render(self.träd)
+            return _env().from_string(text).render(self.träd)
         except TemplateError as exc:
             raise UserError([Finding(location, f"fel i {{{{ … }}}}-uttryck: {exc}",
                                      Severity.ERROR, field_name, "text.siffra")]) from None
@@ -331,41 +375,22 @@ class Verksamhetsunderlag:
     figurer: Figurer
 
 
-def verksamhetsunderlag(indata: Indata, eko: Ekonomiberakning, source: Source) -> Verksamhetsunderlag:
-    """Compute the activity figures, assess mått and mål, and build the figure namespace."""
+def verksamhetsfigurer(indata: Indata, eko: Ekonomiberakning) -> tuple[Verksamhetsberakning, Figurer]:
+    """The activity figures and the namespace of figures before the mål are assessed."""
     vb = compute_verksamhet(indata, eko)
-    figurer = Figurer(basfigurer(indata, eko, vb))
-    findings: list[Finding] = []
+    return vb, Figurer(basfigurer(indata, eko, vb))
 
-    def assess(key: str, goals: list) -> tuple[Målberakning, ...]:  # type: ignore[type-arg]
-        out = []
-        for n, goal in enumerate(goals, start=1):
-            for k, m in enumerate(goal.mått):
-                if isinstance(m.utfall, str):
-                    name = m.utfall.strip().strip("{} ").strip()
-                    problem = figurer.problem(name)
-                    if problem is None and lookup(figurer.träd, name).number is None:  # type: ignore[union-attr]
-                        problem = f"{name!r} är inte ett tal"
-                    if problem is not None:
-                        path: PathKey = (key, n - 1, "mått", k, "utfall")
-                        findings.append(Finding(source.locate(path), problem, Severity.ERROR,
-                                                ".".join(map(str, path)), "text.okänd_siffra"))
-            if findings:
-                continue
-            result = beräkna_mål(n, goal, figurer.number)
-            if result.status is None:
-                goal_path: PathKey = (key, n - 1)
-                findings.append(Finding(
-                    source.locate(goal_path),
-                    "målet saknar status (uppfyllt, delvis uppfyllt eller ej uppfyllt) och den "
-                    "kan inte beräknas eftersom inget mått har både mål och utfall",
-                    Severity.ERROR, ".".join(map(str, goal_path)), "mål.status"))
-            out.append(result)
-        return tuple(out)
 
-    ekonomiska = assess("ekonomiska_mål", indata.ekonomiska_mål)
-    mål = assess("mål", indata.mål)
-    if findings:
-        raise UserError(findings)
+def verksamhetsunderlag(indata: Indata, eko: Ekonomiberakning) -> Verksamhetsunderlag:
+    """Compute the activity figures, assess mått and mål, and build the figure namespace.
+
+    The input is assumed to have passed the checks (reportgen/checks/verksamhet.py): a
+    mått naming an unknown figure counts as not measured, a mål whose status can be
+    neither read nor computed has none.
+    """
+    vb, figurer = verksamhetsfigurer(indata, eko)
+    ekonomiska = tuple(beräkna_mål(n, goal, figurer.number)
+                       for n, goal in enumerate(indata.ekonomiska_mål, start=1))
+    mål = tuple(beräkna_mål(n, goal, figurer.number) for n, goal in enumerate(indata.mål, start=1))
     figurer.träd.update(målfigurer(mål))
     return Verksamhetsunderlag(vb, mål, ekonomiska, figurer)

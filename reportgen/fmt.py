@@ -24,14 +24,34 @@ def tkr(amount_kr: int) -> int:
     return int((Decimal(amount_kr) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def avrunda(value: Decimal, decimals: int = 0) -> Decimal:
+    """Round half away from zero, as everything printed is: 12.5 → 13, 65.125 → 65.13 (2)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+
+
+def procentenheter(share: Decimal) -> int:
+    """A ratio as whole percent, rounded as `procent` prints it: 0.125 → 13."""
+    return int(avrunda(share * 100))
+
+
 def procent(share: Decimal | float, decimals: int = 0) -> str:
     """0.935 → '94 %' (ratio in, rounded half up, non-breaking space before %)."""
     from babel.numbers import format_decimal
 
-    value = (Decimal(str(share)) * 100).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    value = avrunda(Decimal(str(share)) * 100, decimals)
     text = format_decimal(value, format="0" if decimals == 0 else "0." + "0" * decimals,
                           locale=LOCALE)
     return f"{text}{NBSP}%"
+
+
+def tal(value: Decimal, enhet: str) -> str:
+    """A measured value with its unit, at most two decimals rounded half up:
+    70 → '70 %', 65.5 → '65,5 %', 65.125 → '65,13 %', 12 personer."""
+    from babel.numbers import format_decimal
+
+    # Rounded here: Babel would round half to even (65.125 → 65,12).
+    number = format_decimal(avrunda(value, 2), format="#,##0.##", locale=LOCALE)
+    return f"{number}{NBSP}%" if enhet == "%" else f"{number} {enhet}"
 
 
 def procenttal(percent: int | float) -> str:

@@ -35,6 +35,17 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
+def logo_problem(source: Source, logotyp: str) -> str | None:
+    """Why the logo *logotyp* (named relative to the YAML) cannot be used, in Swedish;
+    None if it can. `reportgen check` reports it, the cover relies on it."""
+    path = source.base_dir / logotyp
+    if not inside(path, source.base_dir):
+        return "logotypen ligger utanför projektmappen"
+    if not path.is_file():
+        return f"logotypen {logotyp!r} finns inte"
+    return None
+
+
 def resolve(
     value: str, field: PathKey, source: Source, figures: Figurer | None = None
 ) -> Narrative:

@@ -19,6 +19,22 @@ REN = ROOT / "tests" / "fixtures" / "regler" / "ren.yaml"
 
 BR_2023 = "      årets_resultat: 159492\n      övrigt_eget_kapital: 1746007\n"
 
+# Mål and insatser, added before the budget (the clean report has none).
+BUDGET = "# Budget och utfall per projekt, i kronor (som i content/2023.yaml).\nbudget:\n"
+INSATS = (
+    "  - id: rehabteamet\n    namn: Rehabteamet\n    typ: individinriktad\n"
+    "    deltagare:\n      aktiva: 12\n      avslutade: 5\n      utfall:\n"
+    "        - {text: Arbete, antal: 3, måluppfyllt: true}\n"
+    "        - {text: Annat, antal: 2}\n"
+)
+MÅL = "  - rubrik: Fler i arbete\n    status: uppfyllt\n    insatser: [rehabteamet]\n"
+
+
+def verksamhet(insatser: str = INSATS, mål: str = MÅL) -> list[tuple[str, str]]:
+    """The replacement that adds *insatser* and *mål* to the clean report."""
+    return [(BUDGET, f"insatser:\n{insatser}mål:\n{mål}\n{BUDGET}")]
+
+
 # case → (replacements, the rule ids of the findings in order)
 CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "rr_delsumma": (
@@ -163,6 +179,33 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("  organisationsnummer: 222000-0001\n",
           "  organisationsnummer: 222000-0001\n  logotyp: bilder/logotyp.png\n")],
         ["text.logotyp"],
+    ),
+    "verksamhet_utan_fel": (verksamhet(), []),
+    "insats_id_dubblett": (
+        verksamhet(INSATS + INSATS.replace("namn: Rehabteamet", "namn: Rehabteamet 2")),
+        ["insats.id"],
+    ),
+    "mål_okänd_insats": (
+        verksamhet(mål=MÅL.replace("[rehabteamet]", "[rehabteamet, rehab_teamet]")),
+        ["mål.insats"],
+    ),
+    "mål_utan_status": (
+        verksamhet(mål=MÅL.replace("    status: uppfyllt\n", "")),
+        ["mål.status"],
+    ),
+    "mått_okänd_siffra": (
+        verksamhet(mål=MÅL.replace("    status: uppfyllt\n", "")
+                   + "    mått:\n      - {text: Andel, minst: 20, utfall: egetkapital_andel}\n"),
+        ["mått.utfall"],  # the status follows from the mått once it names a figure
+    ),
+    "mått_siffra_som_inte_är_ett_tal": (
+        verksamhet(mål=MÅL + "    mått:\n"
+                   "      - {text: Andel, minst: 20, utfall: '{{ eget_kapital_jämfört_med_tak }}'}\n"),
+        ["mått.utfall"],
+    ),
+    "deltagare_utfall_summerar_fel": (
+        verksamhet(INSATS.replace("antal: 2}", "antal: 1}")),
+        ["deltagare.utfall"],
     ),
     "schemafel_alla_på_en_gång": (
         [("      verksamhetens_intäkter: 4507990\n", "      verksamhetens_intäkter: 4 507 990\n"),

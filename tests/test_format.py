@@ -24,3 +24,19 @@ def test_percent_and_dates():
     assert fmt.procent(0.935) == "94\u00a0%"
     assert fmt.räkenskapsår(2023) == "1 januari – 31 december 2023"
     assert fmt.datum(dt.date(2024, 3, 14)) == "2024-03-14"
+
+
+def test_percentages_and_measured_values_round_half_up():
+    from decimal import Decimal
+
+    # 12.5 % is printed as 13 %, and a share's whole percent (the cost split's footing)
+    # is the one printed; round() would round half to even (12).
+    assert fmt.procent(Decimal("0.125")) == "13\u00a0%"
+    assert fmt.procentenheter(Decimal("0.125")) == 13
+    assert fmt.procentenheter(Decimal("0.135")) == 14
+    assert fmt.avrunda(Decimal("12.5")) == 13
+    # Measured values: at most two decimals, half up (Babel alone gives 65,12).
+    assert fmt.tal(Decimal("65.125"), "%") == "65,13\u00a0%"
+    assert fmt.tal(Decimal("65.5"), "%") == "65,5\u00a0%"
+    assert fmt.tal(Decimal("70"), "%") == "70\u00a0%"
+    assert fmt.tal(Decimal("1234.5"), "personer") == "1\u00a0234,5 personer"

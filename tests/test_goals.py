@@ -34,7 +34,7 @@ def underlag(example_prepared):  # type: ignore[no-untyped-def]
     from reportgen.figures import verksamhetsunderlag
 
     p = example_prepared
-    return verksamhetsunderlag(p.indata, p.eko, p.source)
+    return verksamhetsunderlag(p.indata, p.eko)
 
 
 @pytest.fixture(scope="module")
@@ -321,6 +321,62 @@ def test_goal_without_status_or_mått_is_a_located_error(tmp_path) -> None:  # t
         prepare(yaml)
     (finding,) = error.value.findings
     assert "saknar status" in finding.message and finding.field == "mål.3"
+
+
+def test_medlemsbidrag_has_one_meaning_for_the_table_and_the_check(example_prepared) -> None:  # type: ignore[no-untyped-def]
+    from reportgen.checks.base import Kontext
+    from reportgen.checks.oversikt import femår_andel
+    from reportgen.compute.verksamhet import andel, compute_verksamhet, medlemsbidrag
+
+    p = example_prepared
+    vb = compute_verksamhet(p.indata, p.eko)
+    for year in p.eko.years:
+        bidrag = medlemsbidrag(p.indata, year)
+        assert bidrag is not None and bidrag > 0
+        assert vb.kapital[year].medlemsbidrag == bidrag
+        assert vb.kapital[year].andel == andel(p.eko.br[year].summa_eget_kapital, bidrag)
+    # No row flagged medlemsbidrag has an amount for a year before the report's: None, not 0.
+    assert medlemsbidrag(p.indata, min(p.eko.years) - 5) is None
+    assert list(femår_andel(Kontext(p.source, p.indata, p.eko))) == []
+
+
+def test_a_draft_with_goal_errors_is_built_without_the_broken_parts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The checks report these (reportgen/checks/verksamhet.py); a draft is built anyway.
+    from reportgen.pipeline import prepare
+
+    yaml = copy_fixture(tmp_path)
+    text = yaml.read_text(encoding="utf-8").replace(
+        "insatser: [samverkanskoordinator, beroendevård]",
+        "insatser: [samverkanskoordinator, beroendevard]")
+    text = text.replace("    status: ej uppfyllt\n", "", 1)
+    yaml.write_text(text, encoding="utf-8")
+    prepared = prepare(yaml, draft=True)
+    assert [f.rule for f in prepared.errors] == ["mål.insats", "mål.status"]
+    assert prepared.document.draft
+
+
+def test_a_member_whose_term_starts_next_year_gets_no_signature_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reportgen.compute.styrelse import ledamöter_vid_årets_slut
+    from reportgen.document.model import SignatureBlock
+    from reportgen.pipeline import prepare
+
+    yaml = copy_fixture(tmp_path)
+    text = yaml.read_text(encoding="utf-8")
+    seat = "    ordinarie:\n      - namn: Håkan Frid\n"
+    assert text.count(seat) == 1
+    text = text.replace(seat, seat + "      - namn: Nils Nyvald\n        från: 2021-01-01\n")
+    text = text.replace("    funktion: Auktoriserad revisor\n",
+                        "    funktion: Auktoriserad revisor\n    från: 2021-01-01\n")
+    yaml.write_text(text, encoding="utf-8")
+    prepared = prepare(yaml)
+    blocks = [b for s in prepared.document.sections if s.id == "underskrifter"
+              for b in s.blocks if isinstance(b, SignatureBlock)]
+    board, auditors = ([x.name for x in b.signatories] for b in blocks)
+    assert "Håkan Frid" in board and "Nils Nyvald" not in board
+    assert auditors == ["Britt Pettersén"]
+    # The board rules read the same members (reportgen/compute/styrelse.py).
+    members = [p.namn for _, _, p in ledamöter_vid_årets_slut(prepared.indata)]
+    assert sorted(members) == sorted(board)
 
 
 @pytest.mark.slow

@@ -23,7 +23,7 @@ def figurer(example_prepared) -> Figurer:  # type: ignore[no-untyped-def]
     from reportgen.figures import verksamhetsunderlag
 
     p = example_prepared
-    return verksamhetsunderlag(p.indata, p.eko, p.source).figurer
+    return verksamhetsunderlag(p.indata, p.eko).figurer
 
 
 def text_of(section) -> str:  # type: ignore[no-untyped-def]
@@ -161,3 +161,25 @@ def test_every_example_table_figure_in_prose_is_rendered(example_prepared) -> No
     from reportgen.render.html import render_html
 
     assert "{{" not in render_html(example_prepared.document)
+
+
+@pytest.mark.parametrize(("logo", "message"), [
+    ("bilder/logo.png", "logotypen 'bilder/logo.png' finns inte"),
+    ("../logo.png", "logotypen ligger utanför projektmappen"),
+])
+def test_a_bad_logo_is_reported_alike_by_check_and_build(tmp_path, logo, message) -> None:  # type: ignore[no-untyped-def]
+    from reportgen.commands.check import collect
+    from reportgen.pipeline import prepare
+
+    folder = copy_fixture(tmp_path)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # outside the project folder
+    yaml = folder / "2020.yaml"
+    text = yaml.read_text(encoding="utf-8").replace(
+        "  säte: Kopparby\n", f"  säte: Kopparby\n  logotyp: {logo}\n")
+    yaml.write_text(text, encoding="utf-8")
+    (finding,) = collect(yaml)
+    assert (finding.rule, finding.message) == ("text.logotyp", message)
+    with pytest.raises(UserError) as error:
+        prepare(yaml, draft=True)  # the cover refuses it even in a draft
+    (built,) = error.value.findings
+    assert (built.location, built.message) == (finding.location, message)

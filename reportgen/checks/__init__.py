@@ -19,6 +19,7 @@ from reportgen.checks import (
     resultatrakning,
     styrelse,
     texter,
+    verksamhet,
 )
 from reportgen.checks.base import Kontext, Regel
 from reportgen.findings import Finding
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from reportgen.schema import Indata
 
 REGLER: tuple[Regel, ...] = (
+    *verksamhet.REGLER,
     *resultatrakning.REGLER,
     *balansrakning.REGLER,
     *kassaflode.REGLER,
@@ -45,6 +47,10 @@ GRUPPER: dict[str, str] = {
     "yaml": "Filen",
     "schema": "Indata (schemat)",
     "text": "Texter och filer",
+    "insats": "Mål och insatser",
+    "mål": "Mål och insatser",
+    "mått": "Mål och insatser",
+    "deltagare": "Mål och insatser",
     "rr": "Resultaträkning",
     "br": "Balansräkning",
     "kf": "Kassaflödesanalys",

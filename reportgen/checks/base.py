@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
 from reportgen.fmt import kronor, procent, tkr
 from reportgen.load import PathKey, Source
 from reportgen.schema import Indata
+
+if TYPE_CHECKING:
+    from reportgen.figures import Figurer
 
 # Explicit tolerances (see the issue): tables in kronor must agree to the krona,
 # tables rounded to tkr within one thousand, percentages within their rounding.
@@ -34,6 +39,14 @@ class Kontext:
     @property
     def år(self) -> int:
         return self.indata.rapport.räkenskapsår
+
+    @cached_property
+    def figurer(self) -> Figurer:
+        """The figures narrative and mått can name (before the mål are assessed); built
+        (and reportgen.figures imported) only when a rule needs them."""
+        from reportgen.figures import verksamhetsfigurer
+
+        return verksamhetsfigurer(self.indata, self.eko)[1]
 
     def plats(self, path: PathKey) -> Location:
         return self.source.locate(path)
@@ -125,10 +138,6 @@ def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str) 
 def uppräkning(items: list[str]) -> str:
     """['a', 'b', 'c'] → 'a, b och c'."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} och {items[-1]}"
-
-
-def andel(täljare: int, nämnare: int) -> Decimal | None:
-    return None if nämnare == 0 else Decimal(täljare) / Decimal(nämnare)
 
 
 def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:

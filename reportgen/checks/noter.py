@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import get_args
 
 from reportgen.checks.base import Kontext, Regel, avviker, kr, meddelande_kr, regel
 from reportgen.findings import Finding
-from reportgen.schema.ekonomi import Not
+from reportgen.schema.ekonomi import Balanspost, Not, Resultatpost
 
-RADNAMN = {
-    "verksamhetens_intäkter": "verksamhetens intäkter",
-    "verksamhetens_kostnader": "verksamhetens kostnader",
-    "avskrivningar": "avskrivningar",
-    "finansiella_intäkter": "finansiella intäkter",
-    "finansiella_kostnader": "finansiella kostnader",
-    "extraordinära_poster": "extraordinära poster",
-    "maskiner_och_inventarier": "maskiner och inventarier",
-    "finansiella_anläggningstillgångar": "finansiella anläggningstillgångar",
-    "kundfordringar": "kundfordringar",
-    "kortfristiga_fordringar": "kortfristiga fordringar",
-    "kortfristiga_placeringar": "kortfristiga placeringar",
-    "kassa_och_bank": "kassa och bank",
-    "avsättningar_för_pensioner": "avsättningar för pensioner",
-    "långfristiga_skulder": "långfristiga skulder",
-    "kortfristiga_skulder": "kortfristiga skulder",
-}
+RESULTATPOSTER = frozenset(get_args(Resultatpost))
+BALANSPOSTER = frozenset(get_args(Balanspost))
+
+
+def radnamn(ctx: Kontext, key: str) -> str:
+    """A statement line as the statement prints it, in running text: 'kassa och bank'."""
+    for statement in (ctx.eko.resultaträkning, ctx.eko.balansräkning):
+        for row in statement.rows:
+            if row.key == key:
+                return row.label[:1].lower() + row.label[1:]
+    raise KeyError(key)
 
 
 def not_år(ctx: Kontext, note: Not) -> list[int]:
@@ -39,14 +34,14 @@ def radsumma(note: Not, år: int) -> int:
 
 def raderna(ctx: Kontext, note: Not, år: int) -> int:
     """Sum of the statement lines the note explains, as the YAML gives them."""
+    ekonomi = ctx.indata.ekonomi
     total = 0
     for key in note.avser:
-        model = (
-            ctx.indata.ekonomi.resultaträkning[år]
-            if hasattr(ctx.indata.ekonomi.resultaträkning[år], key)
-            else ctx.indata.ekonomi.balansräkning[år]
-        )
-        total += getattr(model, key)
+        if key in RESULTATPOSTER:
+            total += getattr(ekonomi.resultaträkning[år], key)
+        else:
+            assert key in BALANSPOSTER  # the schema allows no other key (Radnyckel)
+            total += getattr(ekonomi.balansräkning[år], key)
     return total
 
 
@@ -77,7 +72,7 @@ def not_rad(ctx: Kontext) -> Iterator[Finding]:
         if not note.avser or not (note.rader or note.summa):
             continue
         sign = -1 if note.omvänt_tecken else 1
-        lines = " + ".join(RADNAMN[k] for k in note.avser)
+        lines = " + ".join(radnamn(ctx, k) for k in note.avser)
         for år in not_år(ctx, note):
             stated = (note.summa or {}).get(år)
             rows = radsumma(note, år) if note.rader else None
@@ -112,9 +107,7 @@ def not_rad(ctx: Kontext) -> Iterator[Finding]:
 
 
 def _statement(note: Not) -> str:
-    rr = {"verksamhetens_intäkter", "verksamhetens_kostnader", "avskrivningar",
-          "finansiella_intäkter", "finansiella_kostnader", "extraordinära_poster"}
-    return "resultaträkningen" if note.avser[0] in rr else "balansräkningen"
+    return "resultaträkningen" if note.avser[0] in RESULTATPOSTER else "balansräkningen"
 
 
 REGLER: tuple[Regel, ...] = (not_summa, not_rad)

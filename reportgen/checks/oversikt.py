@@ -15,7 +15,6 @@ from reportgen.checks.base import (
     PROCENTTOLERANS_TEXT,
     Kontext,
     Regel,
-    andel,
     avviker_tkr,
     kr,
     meddelande_tkr,
@@ -24,6 +23,7 @@ from reportgen.checks.base import (
     regel,
 )
 from reportgen.checks.resultatrakning import årets_resultat_rr
+from reportgen.compute.verksamhet import andel, medlemsbidrag
 from reportgen.findings import Finding
 from reportgen.fmt import procenttal
 
@@ -51,17 +51,6 @@ TKR_FÄLT = (
 
 def _path(år: int, fält: str) -> tuple[str | int, ...]:
     return ("ekonomi", "femårsöversikt", år, fält)
-
-
-def medlemsbidrag(ctx: Kontext, år: int) -> int | None:
-    """The year's member contributions: the note rows marked `medlemsbidrag: true`."""
-    rows = [
-        row.belopp[år]
-        for note in ctx.indata.ekonomi.noter
-        for row in note.rader
-        if row.medlemsbidrag and år in row.belopp
-    ]
-    return sum(rows) if rows else None
 
 
 def soliditeter(ctx: Kontext, år: int) -> list[Decimal]:
@@ -116,7 +105,7 @@ def femår_andel(ctx: Kontext) -> Iterator[Finding]:
     for år, rad in sorted(ctx.indata.ekonomi.femårsöversikt.items(), reverse=True):
         if år not in ctx.eko.years or rad.eget_kapital_andel_procent is None:
             continue
-        bidrag = medlemsbidrag(ctx, år)
+        bidrag = medlemsbidrag(ctx.indata, år)
         if not bidrag:
             yield ctx.fynd(
                 _path(år, "eget_kapital_andel_procent"),

@@ -7,33 +7,18 @@ office at year end). A report copied from Word may also state its signature line
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from reportgen.checks.base import Kontext, Regel, regel
+from reportgen.compute.styrelse import ledamöter_vid_årets_slut
 from reportgen.findings import Finding, Severity
 from reportgen.fmt import datum
-from reportgen.schema.organisation import Person, Roll
-
-
-def i_tjänst(person: Person, dag: dt.date) -> bool:
-    return (person.från is None or person.från <= dag) and (person.till is None or person.till >= dag)
-
-
-def ledamöter_vid_årets_slut(ctx: Kontext) -> list[tuple[int, int, Person]]:
-    """(seat index, person index, person) for every ordinary member in office on 31 December."""
-    year_end = dt.date(ctx.år, 12, 31)
-    return [
-        (s, p, person)
-        for s, seat in enumerate(ctx.indata.styrelse)
-        for p, person in enumerate(seat.ordinarie)
-        if i_tjänst(person, year_end)
-    ]
+from reportgen.schema.organisation import Roll
 
 
 @regel("styrelse.ordförande", "Styrelsen har en (och bara en) ordförande vid årets slut")
 def styrelse_ordförande(ctx: Kontext) -> Iterator[Finding]:
-    chairs = [m for m in ledamöter_vid_årets_slut(ctx) if m[2].roll is Roll.ordförande]
+    chairs = [m for m in ledamöter_vid_årets_slut(ctx.indata) if m[2].roll is Roll.ordförande]
     if not chairs:
         yield ctx.fynd(
             ("styrelse",),
@@ -68,7 +53,7 @@ def styrelse_underskrift(ctx: Kontext) -> Iterator[Finding]:
     stated = ctx.indata.underskrifter.ledamöter
     if stated is None:
         return  # signature lines are generated from the board: complete by construction
-    members = ledamöter_vid_årets_slut(ctx)
+    members = ledamöter_vid_årets_slut(ctx.indata)
     by_name = {person.namn.strip().casefold(): (s, p, person) for s, p, person in members}
     signed = {u.namn.strip().casefold(): (i, u) for i, u in enumerate(stated)}
     base = ("underskrifter", "ledamöter")

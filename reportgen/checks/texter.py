@@ -14,7 +14,7 @@ from typing import Any
 from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.findings import Finding, UserError
 from reportgen.load import PathKey
-from reportgen.narrative import inside, is_file_reference, resolve
+from reportgen.narrative import is_file_reference, logo_problem, resolve
 
 
 def _file_references(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
@@ -42,13 +42,9 @@ def text_filer(ctx: Kontext) -> Iterator[Finding]:
 @regel("text.logotyp", "Logotypen finns i projektmappen")
 def text_logotyp(ctx: Kontext) -> Iterator[Finding]:
     logo = ctx.indata.förbund.logotyp
-    if logo:
-        file = ctx.source.base_dir / logo
-        where = ("förbund", "logotyp")
-        if not inside(file, ctx.source.base_dir):
-            yield ctx.fynd(where, "logotypen ligger utanför projektmappen", "text.logotyp")
-        elif not file.is_file():
-            yield ctx.fynd(where, f"logotypen {logo!r} finns inte", "text.logotyp")
+    problem = logo_problem(ctx.source, logo) if logo else None
+    if problem is not None:
+        yield ctx.fynd(("förbund", "logotyp"), problem, "text.logotyp")
 
 
 REGLER: tuple[Regel, ...] = (text_filer, text_logotyp)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.compute.statements import Ekonomiberakning
+from reportgen.compute.verksamhet import andel
 from reportgen.fmt import tkr
 from reportgen.schema import Indata
 
@@ -23,12 +24,6 @@ class Översiktsrad:
     soliditet: Decimal | None  # ratio, e.g. 0.935
     anställda: int | None
     computed: bool  # figures come from this report's statements
-
-
-def soliditet(eget_kapital: int, summa_tillgångar: int) -> Decimal | None:
-    if summa_tillgångar == 0:
-        return None
-    return Decimal(eget_kapital) / Decimal(summa_tillgångar)
 
 
 def compute_overview(indata: Indata, eko: Ekonomiberakning, span: int = 5) -> tuple[Översiktsrad, ...]:
@@ -46,7 +41,7 @@ def compute_overview(indata: Indata, eko: Ekonomiberakning, span: int = 5) -> tu
                     tkr(rr.intäkter),
                     tkr(rr.kostnader + rr.avskrivningar),
                     tkr(rr.årets_resultat),
-                    soliditet(br.summa_eget_kapital, br.summa_tillgångar),
+                    andel(br.summa_eget_kapital, br.summa_tillgångar),  # soliditet
                     anställda,
                     computed=True,
                 )

@@ -30,7 +30,11 @@ from reportgen.schema.verksamhet import (
 
 
 def andel(del_: int, helhet: int) -> Decimal | None:
-    """del_/helhet as an exact ratio; None when the whole is zero."""
+    """del_/helhet as an exact ratio; None when the whole is zero.
+
+    The one ratio helper: shares, soliditet and eget kapital / medlemsbidrag, in the
+    tables, the figures and the checks alike.
+    """
     if helhet == 0:
         return None
     return Decimal(del_) / Decimal(helhet)
@@ -40,11 +44,19 @@ def andel(del_: int, helhet: int) -> Decimal | None:
 
 
 def medlemsbidrag(indata: Indata, year: int) -> int | None:
-    """The year's contributions: the note rows marked `medlemsbidrag: true`; None if none are."""
-    rows = [r for note in indata.ekonomi.noter for r in note.rader if r.medlemsbidrag]
-    if not rows:
-        return None
-    return sum(abs(r.belopp.get(year, 0)) for r in rows)
+    """The year's member contributions in kronor (positive): the amounts of the note rows
+    marked `medlemsbidrag: true`; None when no such row has an amount for *year*.
+
+    The table of eget kapital against the contributions, the figures narrative names and
+    the five-year overview's check (reportgen/checks/oversikt.py) all use this.
+    """
+    amounts = [
+        abs(row.belopp[year])
+        for note in indata.ekonomi.noter
+        for row in note.rader
+        if row.medlemsbidrag and year in row.belopp
+    ]
+    return sum(amounts) if amounts else None
 
 
 @dataclass(frozen=True)
@@ -322,10 +334,19 @@ class Målberakning:
 Uppslag = Callable[[str], tuple[Decimal, str]]
 
 
+def figurnamn(utfall: str) -> str:
+    """The figure name a mått's `utfall` gives, written bare or as `{{ name }}`."""
+    return utfall.strip().strip("{} ").strip()
+
+
 def mått_utfall(mått: Mått, uppslag: Uppslag) -> tuple[Decimal | None, str | None]:
+    """The measured value (and its text, when it names a figure); a name the checks
+    reject (reportgen/checks/verksamhet.py) counts as not measured."""
     if isinstance(mått.utfall, str):
-        number, text = uppslag(mått.utfall.strip().strip("{} ").strip())
-        return number, text
+        try:
+            return uppslag(figurnamn(mått.utfall))
+        except KeyError:
+            return None, None
     return mått.utfall, None
 
 

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import get_args
 
+from reportgen.compute.budget import Budgetberakning, compute_budget
 from reportgen.compute.overview import compute_overview
 from reportgen.compute.statements import Ekonomiberakning
+from reportgen.compute.styrelse import ledamöter_vid_årets_slut, revisorer_vid_årets_slut
 from reportgen.document import markdown
 from reportgen.document.model import (
     Block,
@@ -37,7 +39,7 @@ from reportgen.figures import Verksamhetsunderlag, verksamhetsunderlag
 from reportgen.findings import Finding, error_at
 from reportgen.fmt import datum, räkenskapsår
 from reportgen.load import PathKey, Source
-from reportgen.narrative import inside, resolve
+from reportgen.narrative import logo_problem, resolve
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Balanspost
 from reportgen.schema.organisation import Roll
@@ -56,7 +58,12 @@ class Builder:
     @cached_property
     def verksamhet(self) -> Verksamhetsunderlag:
         """Activity figures, assessed mål and the figures narrative can name (figures.py)."""
-        return verksamhetsunderlag(self.indata, self.eko, self.source)
+        return verksamhetsunderlag(self.indata, self.eko)
+
+    @cached_property
+    def budget(self) -> Budgetberakning | None:
+        """The driftredovisning's and the sammanställning's figures, computed once."""
+        return compute_budget(self.indata, self.eko)
 
     # -- narrative ---------------------------------------------------------------------------
     def text(self, path: PathKey, value: str | None, heading_level: int = 3) -> tuple[Block, ...]:
@@ -110,10 +117,11 @@ class Builder:
         if f.logotyp:
             path = self.source.base_dir / f.logotyp
             where = self.source.locate(("förbund", "logotyp"))
-            if not inside(path, self.source.base_dir):
-                raise error_at(where, "logotypen ligger utanför projektmappen", "förbund.logotyp")
-            if not path.is_file():
-                raise error_at(where, f"logotypen {f.logotyp!r} finns inte", "förbund.logotyp")
+            # reportgen check reports this (text.logotyp); a draft must not show a file
+            # from outside the project or a missing one either.
+            problem = logo_problem(self.source, f.logotyp)
+            if problem is not None:
+                raise error_at(where, problem, "förbund.logotyp", "text.logotyp")
             logo = Image(path.resolve(), f.logotyp_alt or f"{f.namn}s logotyp", 40, where)
         address = [f"Postadress: {f.adress.postadress}"]
         if f.adress.besöksadress:
@@ -245,21 +253,18 @@ class Builder:
 
     # -- signatures ---------------------------------------------------------------------------
     def underskrifter(self) -> Section:
-        year_end = dt.date(self.indata.rapport.räkenskapsår, 12, 31)
         u = self.indata.underskrifter
         digital = u.sätt.value == "digital"
         board = []
         order = {Roll.ordförande: 0, Roll.vice_ordförande: 1, Roll.ledamot: 2}
-        for seat in self.indata.styrelse:
-            for p in seat.ordinarie:
-                if p.till is None or p.till >= year_end:
-                    board.append((order[p.roll], Signatory(p.namn, p.roll.value.capitalize(),
-                                                           (f"Utsedd av {seat.utsedd_av}",))))
+        for s, _, p in ledamöter_vid_årets_slut(self.indata):
+            seat = self.indata.styrelse[s]
+            board.append((order[p.roll], Signatory(p.namn, p.roll.value.capitalize(),
+                                                   (f"Utsedd av {seat.utsedd_av}",))))
         board.sort(key=lambda item: item[0])
         auditors = tuple(
             Signatory(r.namn, r.funktion, (r.företräder,) if r.företräder else ())
-            for r in self.indata.revisorer
-            if not r.ersättare and (r.till is None or r.till >= year_end)
+            for r in revisorer_vid_årets_slut(self.indata)
         )
         if digital:
             place_and_date = "Datering enligt datum för digital signering"
