@@ -109,3 +109,45 @@ def test_three_outputs_carry_the_same_table_cells(example_build, example_prepare
                 # A cell that wraps onto several lines is interleaved with its neighbours in
                 # the extracted text; then each of its words must be there.
                 assert cell in text or set(cell.split()) <= words, f"PDF lacks cell {cell!r}"
+
+
+# Seed 000's table of contents, as published, and how our headings word the same section.
+TOC_WORDING = {
+    "STYRELSEN OCH REVISORERS UNDERSKRIFTER": "Styrelsens och revisorernas underskrifter",
+}
+
+
+def seed_toc() -> list[str]:
+    """Numbered headings and bilagor of seed 000's innehållsförteckning: '1.1 Översikt …'."""
+    import re
+
+    from test_statements import SEED_000
+
+    text = SEED_000.read_text(encoding="utf-8")
+    toc = text[text.index("Innehållsförteckning"):text.index("Förbundets adress")]
+    entries = []
+    for line in toc.splitlines():
+        row = re.fullmatch(r"\| (\d+(?:\.\d+)?)\.? \| (.+?)\.*\s*\| \d+ \|", line.strip())
+        if row:
+            title = TOC_WORDING.get(row.group(2).strip(), row.group(2).strip())
+            entries.append(f"{row.group(1)} {title}")
+        bilaga = re.fullmatch(r"Bilaga (\d) [-–] (.+)", line.strip())
+        if bilaga:
+            entries.append(f"Bilaga {bilaga.group(1)}. {bilaga.group(2)}")
+    return entries
+
+
+def test_seed_000s_table_of_contents_is_in_every_output(example_build):
+    wanted = seed_toc()
+    assert len(wanted) == 19  # 1, 1.1–1.7, 2–8 and Bilaga 1–4
+    def fold(text: str) -> str:  # case and dash style are typography, not wording
+        return norm(text).casefold().replace("–", "-")
+
+    html = [fold(h) for h in html_headings(example_build["html"])]
+    docx = [fold(h) for h in docx_headings(example_build["docx"])]
+    text = fold(pdf_text(example_build["pdf"]))
+    for heading in wanted:
+        folded = fold(heading)
+        assert any(h.startswith(folded) for h in html), heading
+        assert any(h.startswith(folded) for h in docx), heading
+        assert folded in text, heading
