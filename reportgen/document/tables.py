@@ -40,7 +40,10 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
         cells = [Cell(line.label, CellKind.LABEL), *([note] if with_notes else []), *values]
         rows.append(Row(tuple(cells), RowKind.SUM if total else RowKind.NORMAL))
     widths = (52, 8, 20, 20) if with_notes else (60, 20, 20)
-    return Table(statement.key, statement.title, (header(*head),), tuple(rows), widths)
+    # The caption says what the heading above does not: which years, in which unit.
+    years = " och ".join(str(y) for y in statement.years)
+    caption = f"{statement.title} {years}, belopp i kronor"
+    return Table(statement.key, caption, (header(*head),), tuple(rows), widths)
 
 
 def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool) -> Table:
@@ -53,7 +56,7 @@ def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool) ->
     rows.append(Row((Cell("Summa", CellKind.LABEL), *(amount(s, True) for s in sums)), RowKind.SUM))
     return Table(
         f"not-{number}",
-        f"Not {number}. {note.rubrik}",
+        f"Not {number}. {note.rubrik}, " + " och ".join(labels) + ", belopp i kronor",
         (header("Belopp i kr", *labels),),
         tuple(rows),
         (60, 20, 20),
