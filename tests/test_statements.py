@@ -92,3 +92,68 @@ def test_balance_sheet_balances_and_cash_agrees(example_prepared):
         assert kf.likvida_slut == br.likvida_medel
     assert eko.br[2023].summa_eget_kapital - eko.rr[2023].årets_resultat == (
         eko.br[2022].summa_eget_kapital)
+
+
+STATEMENTS = ("resultaträkning", "balansräkning", "kassaflödesanalys")
+
+
+@pytest.mark.parametrize("statement", STATEMENTS)
+def test_subtotal_rows_are_the_defined_subtotals(example_prepared, statement):
+    """The rows printed as totals are exactly the subtotals the statement defines (and
+    `check` compares), and each adds lines of the same statement."""
+    from reportgen.compute.statements import Radtyp
+
+    rakning = getattr(example_prepared.eko, statement)
+    keys = [row.key for row in rakning.rows]
+    totals = [row.key for row in rakning.rows if row.kind is Radtyp.SUMMA]
+    assert totals == [d.key for d in rakning.delsummor]
+    for delsumma in rakning.delsummor:
+        assert delsumma.parts, delsumma.key
+        for part in delsumma.parts:
+            # A part is a line of the statement printed above the subtotal.
+            assert keys.index(part) < keys.index(delsumma.key), (delsumma.key, part)
+
+
+@pytest.mark.parametrize("statement", STATEMENTS)
+def test_every_subtotal_is_the_sum_of_its_parts(example_prepared, statement):
+    rakning = getattr(example_prepared.eko, statement)
+    for year in rakning.years:
+        for delsumma in rakning.delsummor:
+            assert rakning.value(delsumma.key, year) == sum(
+                rakning.value(part, year) or 0 for part in delsumma.parts
+            ), (delsumma.key, year)
+
+
+def test_summera_computes_subtotals_in_order_from_earlier_ones():
+    from reportgen.compute.statements import Delsumma, summera
+
+    delsummor = (Delsumma("ab", ("a", "b")), Delsumma("abc", ("ab", "c")))
+    assert summera(delsummor, {"a": 5, "b": -2, "c": 10}) == {
+        "a": 5, "b": -2, "c": 10, "ab": 3, "abc": 13}
+
+
+def test_note_table_sum_is_the_computed_note_sum(example_prepared):
+    """The Summa row of a note table prints `notsumma`, the figure `not.summa` and
+    `not.rad` compare; a row without an amount for a year counts as 0."""
+    from reportgen.compute.noter import notsumma
+    from reportgen.document.tables import note_table
+
+    eko = example_prepared.eko
+    noted = [n for n in example_prepared.indata.ekonomi.noter if n.rader]
+    assert noted
+    for number, note in enumerate(noted, start=1):
+        table = note_table(number, note, eko.years, balance=False)
+        summa = table.body[-1]
+        assert summa.cells[0].text == "Summa"
+        assert [c.value for c in summa.cells[1:]] == [notsumma(note, y) for y in eko.years]
+
+
+def test_note_sum_counts_a_missing_amount_as_zero():
+    from reportgen.compute.noter import notsumma
+    from reportgen.schema.ekonomi import Not
+
+    note = Not.model_validate({
+        "rubrik": "Fordringar",
+        "rader": [{"text": "A", "belopp": {2023: 10, 2022: 4}}, {"text": "B", "belopp": {2023: 5}}],
+    })
+    assert (notsumma(note, 2023), notsumma(note, 2022), notsumma(note, 2021)) == (15, 4, 0)

@@ -6,32 +6,17 @@ from collections.abc import Iterator
 
 from reportgen.checks.base import Kontext, Regel, avviker, kr, meddelande_kr, regel, skillnad_kr
 from reportgen.checks.resultatrakning import årets_resultat_rr
-from reportgen.checks.summor import Summa, summakontroller, tryckt
+from reportgen.checks.summor import angivet_belopp, summaregel, tryckt
 from reportgen.findings import Finding
-
-BR_SUMMOR = (
-    Summa("summa_anläggningstillgångar",
-          ("maskiner_och_inventarier", "finansiella_anläggningstillgångar")),
-    Summa("summa_omsättningstillgångar",
-          ("kundfordringar", "kortfristiga_fordringar", "kortfristiga_placeringar",
-           "kassa_och_bank")),
-    Summa("summa_tillgångar", ("summa_anläggningstillgångar", "summa_omsättningstillgångar")),
-    Summa("summa_eget_kapital", ("årets_resultat", "övrigt_eget_kapital")),
-    Summa("summa_eget_kapital_avsättningar_och_skulder",
-          ("summa_eget_kapital", "avsättningar_för_pensioner", "långfristiga_skulder",
-           "kortfristiga_skulder")),
-)
 
 
 def br_angivet(ctx: Kontext, år: int, nyckel: str) -> int | None:
-    value: int | None = getattr(ctx.indata.ekonomi.balansräkning[år], nyckel)
-    return value
+    return angivet_belopp(ctx.indata.ekonomi.balansräkning, år, nyckel)
 
 
 def br_tryckt(ctx: Kontext, år: int, nyckel: str) -> int:
     """The figure as printed: stated, or the sum of the printed figures above it."""
-    return tryckt(nyckel, ctx.eko.balansräkning, år, BR_SUMMOR,
-                  lambda k: br_angivet(ctx, år, k))
+    return tryckt(nyckel, ctx.eko.balansräkning, år, lambda k: br_angivet(ctx, år, k))
 
 
 def eget_kapital(ctx: Kontext, år: int) -> list[int]:
@@ -43,18 +28,13 @@ def _path(år: int, nyckel: str) -> tuple[str | int, ...]:
     return ("ekonomi", "balansräkning", år, nyckel)
 
 
-@regel("br.summa", "Balansräkningens angivna summor är summan av raderna ovanför")
-def br_summa(ctx: Kontext) -> Iterator[Finding]:
-    for år in sorted(ctx.eko.years, reverse=True):
-        yield from summakontroller(
-            ctx,
-            ctx.eko.balansräkning,
-            år,
-            BR_SUMMOR,
-            lambda k, år=år: br_angivet(ctx, år, k),  # type: ignore[misc]
-            lambda k, år=år: _path(år, k),  # type: ignore[misc]
-            "br.summa",
-        )
+br_summa = summaregel(
+    "br.summa",
+    "Balansräkningens angivna summor är summan av raderna ovanför",
+    lambda eko: eko.balansräkning,
+    br_angivet,
+    _path,
+)
 
 
 @regel("br.balans", "Summa tillgångar = summa eget kapital, avsättningar och skulder")

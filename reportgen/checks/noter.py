@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import get_args
 
 from reportgen.checks.base import Kontext, Regel, avviker, kr, meddelande_kr, regel
+from reportgen.compute.noter import notsumma
 from reportgen.findings import Finding
 from reportgen.schema.ekonomi import Balanspost, Not, Resultatpost
 
@@ -26,10 +27,6 @@ def not_år(ctx: Kontext, note: Not) -> list[int]:
     """The statement years for which the note has figures, newest first."""
     have = {y for row in note.rader for y in row.belopp} | set(note.summa or {})
     return [y for y in sorted(ctx.eko.years, reverse=True) if y in have]
-
-
-def radsumma(note: Not, år: int) -> int:
-    return sum(row.belopp.get(år, 0) for row in note.rader)
 
 
 def raderna(ctx: Kontext, note: Not, år: int) -> int:
@@ -56,7 +53,7 @@ def not_summa(ctx: Kontext) -> Iterator[Finding]:
             stated = (note.summa or {}).get(år)
             if stated is None or not note.rader:
                 continue
-            computed = radsumma(note, år)
+            computed = notsumma(note, år)
             if avviker(stated, computed):
                 yield ctx.fynd(
                     ("ekonomi", "noter", index, "summa", år),
@@ -75,7 +72,7 @@ def not_rad(ctx: Kontext) -> Iterator[Finding]:
         lines = " + ".join(radnamn(ctx, k) for k in note.avser)
         for år in not_år(ctx, note):
             stated = (note.summa or {}).get(år)
-            rows = radsumma(note, år) if note.rader else None
+            rows = notsumma(note, år) if note.rader else None
             shown = stated if stated is not None else rows
             assert shown is not None
             candidates = [c * sign for c in (stated, rows) if c is not None]

@@ -1,10 +1,13 @@
 """Resultaträkning, balansräkning and kassaflödesanalys computed from their lines.
 
-Every subtotal is computed here, once; renderers and checks read these figures.
+Every subtotal is defined here, once (`RR_DELSUMMOR`, `BR_DELSUMMOR`, `KF_DELSUMMOR`):
+the figures are computed from these definitions, each computed statement carries its
+own, and `check` compares stated subtotals against the same definitions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -30,14 +33,76 @@ class Rad:
 
 
 @dataclass(frozen=True)
+class Delsumma:
+    """A subtotal of a statement: its line key and the keys of the lines it adds.
+
+    Every line is an amount with its own sign (costs are negative), so a subtotal is
+    the plain sum of its parts. A part may itself be a subtotal defined earlier.
+    """
+
+    key: str
+    parts: tuple[str, ...]
+
+
+def summera(delsummor: tuple[Delsumma, ...], lines: Mapping[str, int]) -> dict[str, int]:
+    """*lines* and every subtotal of *delsummor*, computed in order from them."""
+    values = dict(lines)
+    for delsumma in delsummor:
+        values[delsumma.key] = sum(values[part] for part in delsumma.parts)
+    return values
+
+
+RR_DELSUMMOR: tuple[Delsumma, ...] = (
+    Delsumma("verksamhetens_resultat",
+             ("verksamhetens_intäkter", "verksamhetens_kostnader", "avskrivningar")),
+    Delsumma("resultat_efter_finansiella_poster",
+             ("verksamhetens_resultat", "finansiella_intäkter", "finansiella_kostnader")),
+    Delsumma("årets_resultat", ("resultat_efter_finansiella_poster", "extraordinära_poster")),
+)
+
+BR_DELSUMMOR: tuple[Delsumma, ...] = (
+    Delsumma("summa_anläggningstillgångar",
+             ("maskiner_och_inventarier", "finansiella_anläggningstillgångar")),
+    Delsumma("summa_omsättningstillgångar",
+             ("kundfordringar", "kortfristiga_fordringar", "kortfristiga_placeringar",
+              "kassa_och_bank")),
+    Delsumma("summa_tillgångar", ("summa_anläggningstillgångar", "summa_omsättningstillgångar")),
+    Delsumma("summa_eget_kapital", ("årets_resultat", "övrigt_eget_kapital")),
+    Delsumma("summa_eget_kapital_avsättningar_och_skulder",
+             ("summa_eget_kapital", "avsättningar_för_pensioner", "långfristiga_skulder",
+              "kortfristiga_skulder")),
+)
+
+KF_DELSUMMOR: tuple[Delsumma, ...] = (
+    Delsumma("före_rörelsekapital", ("årets_resultat", "justering")),
+    Delsumma("löpande", ("före_rörelsekapital", "förändring_fordringar", "förändring_skulder")),
+    Delsumma("årets_kassaflöde", ("löpande", "investering", "finansiering")),
+    Delsumma("likvida_slut", ("likvida_början", "årets_kassaflöde")),
+)
+
+
+def _lines(delsummor: tuple[Delsumma, ...], source: object) -> dict[str, int]:
+    """The lines the subtotals of *delsummor* add that are not subtotals themselves,
+    read from the attributes of *source* of the same name."""
+    totals = {d.key for d in delsummor}
+    return {
+        part: getattr(source, part)
+        for d in delsummor
+        for part in d.parts
+        if part not in totals
+    }
+
+
+@dataclass(frozen=True)
 class Rakning:
-    """One statement: its title, year columns (newest first) and rows."""
+    """One statement: its title, year columns (newest first), rows and subtotals."""
 
     key: str
     title: str
     years: tuple[int, ...]
     column_labels: tuple[str, ...]
     rows: tuple[Rad, ...]
+    delsummor: tuple[Delsumma, ...]  # its subtotals, in the order it prints them
 
     def value(self, key: str, year: int) -> int | None:
         for row in self.rows:
@@ -60,18 +125,17 @@ class RR:
 
 
 def compute_rr(rr: Resultaträkning) -> RR:
-    verksamhetens = rr.verksamhetens_intäkter + rr.verksamhetens_kostnader + rr.avskrivningar
-    efter_fin = verksamhetens + rr.finansiella_intäkter + rr.finansiella_kostnader
+    v = summera(RR_DELSUMMOR, _lines(RR_DELSUMMOR, rr))
     return RR(
-        intäkter=rr.verksamhetens_intäkter,
-        kostnader=rr.verksamhetens_kostnader,
-        avskrivningar=rr.avskrivningar,
-        verksamhetens_resultat=verksamhetens,
-        finansiella_intäkter=rr.finansiella_intäkter,
-        finansiella_kostnader=rr.finansiella_kostnader,
-        resultat_efter_finansiella_poster=efter_fin,
-        extraordinära_poster=rr.extraordinära_poster,
-        årets_resultat=efter_fin + rr.extraordinära_poster,
+        intäkter=v["verksamhetens_intäkter"],
+        kostnader=v["verksamhetens_kostnader"],
+        avskrivningar=v["avskrivningar"],
+        verksamhetens_resultat=v["verksamhetens_resultat"],
+        finansiella_intäkter=v["finansiella_intäkter"],
+        finansiella_kostnader=v["finansiella_kostnader"],
+        resultat_efter_finansiella_poster=v["resultat_efter_finansiella_poster"],
+        extraordinära_poster=v["extraordinära_poster"],
+        årets_resultat=v["årets_resultat"],
     )
 
 
@@ -90,22 +154,22 @@ class BR:
 
 
 def compute_br(br: Balansräkning, årets_resultat: int, likvida_poster: list[str]) -> BR:
-    anl = br.maskiner_och_inventarier + br.finansiella_anläggningstillgångar
-    fordringar = br.kundfordringar + br.kortfristiga_fordringar
-    oms = fordringar + br.kortfristiga_placeringar + br.kassa_och_bank
-    ek = br.övrigt_eget_kapital + årets_resultat
-    avs = br.avsättningar_för_pensioner
-    skulder = br.långfristiga_skulder + br.kortfristiga_skulder
+    # The balance sheet's årets resultat is the resultaträkning's computed one; the
+    # figure the YAML may state there is only compared with it (`check`).
+    lines = {**_lines(BR_DELSUMMOR, br), "årets_resultat": årets_resultat}
+    v = summera(BR_DELSUMMOR, lines)
     return BR(
-        summa_anläggningstillgångar=anl,
-        fordringar=fordringar,
-        summa_omsättningstillgångar=oms,
-        summa_tillgångar=anl + oms,
+        summa_anläggningstillgångar=v["summa_anläggningstillgångar"],
+        summa_omsättningstillgångar=v["summa_omsättningstillgångar"],
+        summa_tillgångar=v["summa_tillgångar"],
         årets_resultat=årets_resultat,
-        summa_eget_kapital=ek,
-        summa_avsättningar=avs,
-        summa_skulder=skulder,
-        summa_eget_kapital_avsättningar_och_skulder=ek + avs + skulder,
+        summa_eget_kapital=v["summa_eget_kapital"],
+        summa_eget_kapital_avsättningar_och_skulder=v[
+            "summa_eget_kapital_avsättningar_och_skulder"],
+        # Not printed as subtotals; the cash flow needs fordringar and avsättningar.
+        fordringar=br.kundfordringar + br.kortfristiga_fordringar,
+        summa_avsättningar=br.avsättningar_för_pensioner,
+        summa_skulder=br.långfristiga_skulder + br.kortfristiga_skulder,
         likvida_medel=sum(getattr(br, post) for post in likvida_poster),
     )
 
@@ -174,26 +238,16 @@ def compute_kf(indata: Indata, year: int, rr: dict[int, RR], br: dict[int, BR]) 
         if inputs is not None and inputs.justering_ej_likviditetspåverkande is not None
         else -rr[year].avskrivningar + (br[year].summa_avsättningar - avs0)
     )
-    före = rr[year].årets_resultat + justering
-    d_fordr = fordr0 - br[year].fordringar
-    d_skuld = src.kortfristiga_skulder - skuld0
-    löpande = före + d_fordr + d_skuld
-    invest = inputs.investeringsverksamheten if inputs else 0
-    finans = inputs.finansieringsverksamheten if inputs else 0
-    kassaflöde = löpande + invest + finans
-    return KF(
-        årets_resultat=rr[year].årets_resultat,
-        justering=justering,
-        före_rörelsekapital=före,
-        förändring_fordringar=d_fordr,
-        förändring_skulder=d_skuld,
-        löpande=löpande,
-        investering=invest,
-        finansiering=finans,
-        årets_kassaflöde=kassaflöde,
-        likvida_början=likv0,
-        likvida_slut=likv0 + kassaflöde,
-    )
+    lines = {
+        "årets_resultat": rr[year].årets_resultat,
+        "justering": justering,
+        "förändring_fordringar": fordr0 - br[year].fordringar,
+        "förändring_skulder": src.kortfristiga_skulder - skuld0,
+        "investering": inputs.investeringsverksamheten if inputs else 0,
+        "finansiering": inputs.finansieringsverksamheten if inputs else 0,
+        "likvida_början": likv0,
+    }
+    return KF(**summera(KF_DELSUMMOR, lines))
 
 
 def _note_numbers(indata: Indata) -> dict[str, int]:
@@ -250,7 +304,8 @@ def _rr_table(years: tuple[int, int], rr: dict[int, RR], notes: dict[str, int]) 
         ("årets_resultat", "Årets resultat", S, lambda y: rr[y].årets_resultat),
     ]
     rows = tuple(_row(k, label, kind, years, get, notes) for k, label, kind, get in spec)
-    return Rakning("resultaträkning", "Resultaträkning", years, tuple(str(y) for y in years), rows)
+    return Rakning("resultaträkning", "Resultaträkning", years, tuple(str(y) for y in years),
+                   rows, RR_DELSUMMOR)
 
 
 def _br_table(
@@ -303,7 +358,7 @@ def _br_table(
     rows.append(Rad("ansvarsförbindelser", "Ansvarsförbindelser", Radtyp.TEXT
                     if texts else P, values, texts))
     labels = tuple(f"{y}-12-31" for y in years)
-    return Rakning("balansräkning", "Balansräkning", years, labels, tuple(rows))
+    return Rakning("balansräkning", "Balansräkning", years, labels, tuple(rows), BR_DELSUMMOR)
 
 
 def _kf_table(years: tuple[int, int], kf: dict[int, KF]) -> Rakning:
@@ -329,4 +384,4 @@ def _kf_table(years: tuple[int, int], kf: dict[int, KF]) -> Rakning:
     ]
     rows = tuple(_row(k, label, kind, years, get) for k, label, kind, get in spec)
     return Rakning("kassaflödesanalys", "Kassaflödesanalys", years,
-                   tuple(str(y) for y in years), rows)
+                   tuple(str(y) for y in years), rows, KF_DELSUMMOR)

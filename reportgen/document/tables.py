@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportgen.compute.noter import notsumma
 from reportgen.compute.overview import Översiktsrad
 from reportgen.compute.statements import Radtyp, Rakning
 from reportgen.document.model import Cell, CellKind, Row, RowKind, Table
@@ -52,7 +53,7 @@ def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool) ->
         Row((Cell(r.text, CellKind.LABEL), *(amount(r.belopp.get(y)) for y in years)))
         for r in note.rader
     ]
-    sums = [sum(r.belopp.get(y, 0) for r in note.rader) for y in years]
+    sums = [notsumma(note, y) for y in years]
     rows.append(Row((Cell("Summa", CellKind.LABEL), *(amount(s, True) for s in sums)), RowKind.SUM))
     return Table(
         f"not-{number}",
