@@ -1,13 +1,17 @@
 """Computed figures that narrative text can name: `{{ eget_kapital_tkr }} tkr`.
 
 Every figure is formatted exactly as the tables print it (reportgen.fmt), from the same
-computation, so prose cannot contradict a table. Text is rendered with a sandboxed
-Jinja environment (StrictUndefined) before it is parsed as Markdown; every name is
-checked first, so an unknown figure is a located Swedish error listing close matches.
+computation, so prose cannot contradict a table. The only syntax is `{{ name }}` (a
+dotted figure name); `Figurer.textfel` finds every expression with a small scanner and
+says what is wrong with each, as located Swedish errors (an unknown name lists close
+matches). `reportgen check` (rule text.siffror) and `reportgen build` (`Figurer.render`,
+before the text is parsed as Markdown) both call it, so they report the same mistake
+with the same words, place and rule id. No template engine is involved: nothing in the
+text is evaluated, only names are looked up.
 
-`reportgen check` builds the namespace too (to check the figure names mått use), so
-this module stays cheap to import: Jinja is imported only when text is rendered, and a
-figure's text is formatted (with Babel) only when it is shown.
+`reportgen check` builds the namespace too (to check the figure names mått and texts
+use), so this module stays cheap to import, and a figure's text is formatted (with
+Babel) only when it is shown.
 
 The names are listed in README.md ("Siffror i texten").
 """
@@ -15,17 +19,19 @@ The names are listed in README.md ("Siffror i texten").
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache, partial
-from typing import TYPE_CHECKING, Union
+from functools import partial
+from typing import Union
 
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.compute.verksamhet import (
     Antal,
     Deltagarberakning,
     Målberakning,
+    Uppslag,
     Verksamhetsberakning,
     andel,
     beräkna_mål,
@@ -39,10 +45,6 @@ from reportgen.fmt import kronor, procent, tkr
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.verksamhet import Insatstyp, Målstatus
-
-if TYPE_CHECKING:
-    from jinja2 import nodes
-    from jinja2.sandbox import SandboxedEnvironment
 
 
 @dataclass(frozen=True, eq=False)
@@ -239,53 +241,75 @@ def lookup(group: Grupp, dotted: str) -> Figur | Grupp | None:
     return node
 
 
-# -- rendering narrative ------------------------------------------------------------------------
+# -- `{{ name }}` in narrative ------------------------------------------------------------------
 
-@cache
-def _env() -> SandboxedEnvironment:
-    """The sandboxed Jinja environment, made (and Jinja imported) on first use.
-
-    Only {{ … }} (and {% … %}) are special; "{#" may occur in Markdown, so comments are
-    made hard to start by accident.
-    """
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    return SandboxedEnvironment(
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        comment_start_string="{##",
-        comment_end_string="##}",
-    )
+# A figure name: dot-separated identifiers (figure names and insats ids: `fg.år`,
+# `insats.esf_projektet.beviljat_tkr`), with optional spaces inside the braces.
+_NAMN = re.compile(r"\s*([^\W\d]\w*(?:\.[^\W\d]\w*)*)\s*")
+_START = re.compile(r"\{\{|\{%")
+_SYNTAX = "fel i {{ … }}-uttryck"
+_README = "(se README, avsnittet Siffror i texten)"
 
 
-def _chain(node: nodes.Node) -> list[str] | None:
-    """`a.b["c"]` → ["a", "b", "c"]; None if the expression is not a plain name chain."""
-    from jinja2 import nodes
-
-    if isinstance(node, nodes.Name):
-        return [node.name]
-    if isinstance(node, nodes.Getattr):
-        inner = _chain(node.node)
-        return None if inner is None else [*inner, node.attr]
-    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
-        inner = _chain(node.node)
-        return None if inner is None else [*inner, str(node.arg.value)]
-    return None
+def har_uttryck(text: str) -> bool:
+    """True if *text* has anything `textfel` looks at (a cheap test before scanning)."""
+    return "{{" in text or "{%" in text
 
 
-def _references(node: nodes.Node) -> Iterator[tuple[str, int]]:
-    """Each figure name the template reads, with its line in the text."""
-    from jinja2 import nodes
+@dataclass(frozen=True)
+class Uttryck:
+    """One `{{ … }}` in a text: its span, and the figure name or why it is not one."""
 
-    if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
-        chain = _chain(node)
-        if chain is not None:
-            yield ".".join(chain), node.lineno
-            return
-    for child in node.iter_child_nodes():
-        yield from _references(child)
+    start: int  # index of "{{" (or "{%")
+    end: int  # index after "}}"
+    name: str | None  # the dotted name, when the expression is one
+    at: int  # where a finding points: the name, or the opening braces
+    syntaxfel: str | None = None  # Swedish, when the expression is not a name
+
+
+def _kort(text: str, limit: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def uttryck(text: str) -> Iterator[Uttryck]:
+    """Every `{{ … }}` in *text*, in order, and every `{%` or unclosed `{{` as an error."""
+    pos = 0
+    while (found := _START.search(text, pos)) is not None:
+        start = found.start()
+        if found.group() == "{%":
+            yield Uttryck(start, start + 2, None, start,
+                          f"{_SYNTAX}: {{% … %}} kan inte användas i texten, bara namn på siffror "
+                          f"som {{{{ eget_kapital_tkr }}}} {_README}")
+            pos = start + 2
+            continue
+        close = text.find("}}", start + 2)
+        reopen = text.find("{{", start + 2)
+        if close < 0 or 0 <= reopen < close:
+            yield Uttryck(start, start + 2, None, start,
+                          f'{_SYNTAX}: "{{{{" saknar ett avslutande "}}}}"')
+            pos = start + 2
+            continue
+        inner = text[start + 2 : close]
+        name = _NAMN.fullmatch(inner)
+        if name is None:
+            yield Uttryck(start, close + 2, None, start,
+                          f"{_SYNTAX}: {{{{ {_kort(inner)} }}}} är inte namnet på en siffra; skriv bara "
+                          f"ett namn, t.ex. {{{{ eget_kapital_tkr }}}} {_README}")
+        else:
+            yield Uttryck(start, close + 2, name.group(1), start + 2 + name.start(1))
+        pos = close + 2
+
+
+def _plats(text: str, index: int, location: Location, line_offset: int) -> Location:
+    """The location of *text*[*index*]: line and column in the file when the text is a
+    file's (its line n is line n + *line_offset*), else (*line_offset* < 0, text inline in
+    the YAML) the field's location."""
+    if line_offset < 0:
+        return location
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Location(location.file, line + line_offset, column)
 
 
 @dataclass
@@ -314,7 +338,7 @@ class Figurer:
             return f"{dotted!r} är en grupp av siffror, inte en siffra; välj en av: {inside}"
         close = difflib.get_close_matches(dotted, self.names(), n=4, cutoff=0.6)
         hint = f"; menade du {' eller '.join(repr(c) for c in close)}?" if close else ""
-        return f"okänd siffra {dotted!r}{hint} (se README, avsnittet Siffror i texten)"
+        return f"okänd siffra {dotted!r}{hint} {_README}"
 
     def talproblem(self, dotted: str) -> str | None:
         """Why *dotted* cannot be used as a measured value (a number), in Swedish; None if it can."""
@@ -327,41 +351,59 @@ class Figurer:
         found = lookup(self.träd, dotted)
         return found.number if isinstance(found, Figur) else None
 
-    def render(self, text: str, location: Location, field_name: str, line_offset: int) -> str:
-        """Fill in `{{ … }}` in *text*; problems become located errors.
+    def textfel(self, text: str, location: Location, field_name: str,
+                line_offset: int) -> list[Finding]:
+        """What is wrong with the `{{ … }}` expressions in *text*, as located errors.
 
-        *line_offset* is added to a line within the text to give the line in the file
-        (0 for a Markdown file whose first line is line 1), or is None-like (-1) when
-        the text sits inline in the YAML and only the field can be pointed at.
+        The one place these findings are made: `reportgen check` (rule text.siffror) and
+        `render` (so `reportgen build`) both call it. *location* is where the text comes
+        from; *line_offset* is added to a line within the text to give the line in the
+        file (0 for a Markdown file whose first line is line 1), or is negative when the
+        text sits inline in the YAML and only the field can be pointed at.
         """
-        if "{{" not in text and "{%" not in text:
-            return text
-        from jinja2 import TemplateError, TemplateSyntaxError
-
-        def where(line: int) -> Location:
-            if line_offset < 0:
-                return location
-            return Location(location.file, line + line_offset, None)
-
-        try:
-            ast = _env().parse(text)
-        except TemplateSyntaxError as exc:
-            raise UserError([Finding(where(exc.lineno or 1),
-                                     f"fel i {{{{ … }}}}-uttryck: {exc.message}",
-                                     Severity.ERROR, field_name, "text.siffra")]) from None
+        if not har_uttryck(text):
+            return []
         findings = []
-        for dotted, line in _references(ast):
-            problem = self.problem(dotted)
+        for u in uttryck(text):
+            problem: str | None
+            if u.syntaxfel is not None:
+                problem, rule = u.syntaxfel, "text.siffra"
+            else:
+                assert u.name is not None
+                problem, rule = self.problem(u.name), "text.okänd_siffra"
             if problem is not None:
-                findings.append(Finding(where(line), problem, Severity.ERROR, field_name,
-                                        "text.okänd_siffra"))
+                findings.append(Finding(_plats(text, u.at, location, line_offset), problem,
+                                        Severity.ERROR, field_name, rule))
+        return findings
+
+    def render(self, text: str, location: Location, field_name: str, line_offset: int) -> str:
+        """Fill in `{{ … }}` in *text*; problems (`textfel`) become a UserError."""
+        findings = self.textfel(text, location, field_name, line_offset)
         if findings:
             raise UserError(findings)
-        try:
-            return _env().from_string(text).render(self.träd)
-        except TemplateError as exc:
-            raise UserError([Finding(location, f"fel i {{{{ … }}}}-uttryck: {exc}",
-                                     Severity.ERROR, field_name, "text.siffra")]) from None
+        if not har_uttryck(text):
+            return text
+        parts: list[str] = []
+        pos = 0
+        for u in uttryck(text):
+            assert u.name is not None  # textfel found no problem
+            figure = lookup(self.träd, u.name)
+            assert isinstance(figure, Figur)
+            parts += [text[pos : u.start], figure.text]
+            pos = u.end
+        parts.append(text[pos:])
+        return "".join(parts)
+
+    def med_mål(self, mål: tuple[Målberakning, ...]) -> Figurer:
+        """These figures and the counts of assessed mål (`mål_antal`, …)."""
+        return Figurer({**self.träd, **målfigurer(mål)})
+
+    def tal(self, dotted: str) -> tuple[Decimal, str]:
+        """(number, "") of a figure, without formatting its text; KeyError if none."""
+        number = self.number_or_none(dotted)
+        if number is None:
+            raise KeyError(dotted)
+        return number, ""
 
 
 # -- everything the activity sections need, computed once -------------------------------------
@@ -381,6 +423,17 @@ def verksamhetsfigurer(indata: Indata, eko: Ekonomiberakning) -> tuple[Verksamhe
     return vb, Figurer(basfigurer(indata, eko, vb))
 
 
+Bedömda = tuple[Målberakning, ...]
+
+
+def _bedöm(indata: Indata, uppslag: Uppslag) -> tuple[Bedömda, Bedömda]:
+    """(ekonomiska mål, mål), assessed with *uppslag* looking up the figures mått name."""
+    ekonomiska = tuple(beräkna_mål(n, goal, uppslag)
+                       for n, goal in enumerate(indata.ekonomiska_mål, start=1))
+    mål = tuple(beräkna_mål(n, goal, uppslag) for n, goal in enumerate(indata.mål, start=1))
+    return ekonomiska, mål
+
+
 def verksamhetsunderlag(indata: Indata, eko: Ekonomiberakning) -> Verksamhetsunderlag:
     """Compute the activity figures, assess mått and mål, and build the figure namespace.
 
@@ -389,8 +442,13 @@ def verksamhetsunderlag(indata: Indata, eko: Ekonomiberakning) -> Verksamhetsund
     neither read nor computed has none.
     """
     vb, figurer = verksamhetsfigurer(indata, eko)
-    ekonomiska = tuple(beräkna_mål(n, goal, figurer.number)
-                       for n, goal in enumerate(indata.ekonomiska_mål, start=1))
-    mål = tuple(beräkna_mål(n, goal, figurer.number) for n, goal in enumerate(indata.mål, start=1))
-    figurer.träd.update(målfigurer(mål))
-    return Verksamhetsunderlag(vb, mål, ekonomiska, figurer)
+    ekonomiska, mål = _bedöm(indata, figurer.number)
+    return Verksamhetsunderlag(vb, mål, ekonomiska, figurer.med_mål(mål))
+
+
+def textfigurer(indata: Indata, figurer: Figurer) -> Figurer:
+    """The namespace narrative can name, as `verksamhetsunderlag` gives it to the build,
+    from the figures before the mål are assessed; for `reportgen check`, so no figure's
+    text is formatted (which would import Babel)."""
+    _ekonomiska, mål = _bedöm(indata, figurer.tal)
+    return figurer.med_mål(mål)

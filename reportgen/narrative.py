@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,19 @@ class Narrative:
     text: str
     location: Location  # where the text starts (Markdown file line 1, or the YAML field)
     warnings: tuple[Finding, ...] = ()
+    field: str = ""  # the dotted YAML field that gives the text
+    in_file: bool = False  # a Markdown file's text (else inline in the YAML)
+
+    @property
+    def line_offset(self) -> int:
+        """For Figurer.textfel: a file's line n is line n of the text; inline text can
+        only be pointed at by its field (-1)."""
+        return 0 if self.in_file else -1
+
+    def textfel(self, figures: Figurer) -> list[Finding]:
+        """What is wrong with the text's `{{ … }}` figure expressions (reportgen/figures.py);
+        `reportgen check` and the build (through `resolve`) both ask this."""
+        return figures.textfel(self.text, self.location, self.field, self.line_offset)
 
 
 def is_file_reference(value: str) -> bool:
@@ -74,9 +87,6 @@ def resolve(
     else:
         raw, location = value, where
     text, dropped = clean_text(raw)
-    if figures is not None:
-        in_file = location.file != source.file
-        text = figures.render(text, location, dotted, 0 if in_file else -1)
     warnings: tuple[Finding, ...] = ()
     if dropped:
         warnings = (
@@ -88,4 +98,9 @@ def resolve(
                 "text.styrtecken",
             ),
         )
-    return Narrative(text, location, warnings)
+    narrative = Narrative(text, location, warnings, dotted, location.file != source.file)
+    if figures is not None:
+        # Figurer.render raises what Narrative.textfel (and so `reportgen check`) reports.
+        rendered = figures.render(text, location, dotted, narrative.line_offset)
+        narrative = replace(narrative, text=rendered)
+    return narrative

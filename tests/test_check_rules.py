@@ -175,6 +175,28 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("  personal: Förbundet har en anställd.\n", "  personal: ../../../README.md\n")],
         ["text.utanför"],
     ),
+    "text_okänd_siffra": (
+        [("  personal: Förbundet har en anställd.\n",
+          "  personal: Förbundet har {{ anställda }} anställd och {{ eget_kapitel_tkr }} tkr.\n")],
+        # Inline text: both point at the field; the closest names are suggested.
+        ["text.okänd_siffra", "text.okänd_siffra"],
+    ),
+    "text_siffra_grupp": (
+        [("  personal: Förbundet har en anställd.\n",
+          "  personal: 'Kostnaderna: {{ kostnadsandel }}.'\n")],
+        ["text.okänd_siffra"],
+    ),
+    "text_siffra_syntaxfel": (
+        [("  personal: Förbundet har en anställd.\n",
+          "  personal: 'Förbundet har {{ år + 1 }} och {% if år %} och {{ år }'\n")],
+        ["text.siffra", "text.siffra", "text.siffra"],
+    ),
+    "text_siffra_i_mått_är_inte_text": (
+        # A mått's utfall is a figure name, checked by mått.utfall alone.
+        verksamhet(mål=MÅL + "    mått:\n"
+                   "      - {text: Andel, minst: 20, utfall: '{{ egetkapital_andel }}'}\n"),
+        ["mått.utfall"],
+    ),
     "logotyp_saknas": (
         [("  organisationsnummer: 222000-0001\n",
           "  organisationsnummer: 222000-0001\n  logotyp: bilder/logotyp.png\n")],
@@ -245,7 +267,10 @@ def test_rule_finds_what_was_broken(case, tmp_path):
 
 
 # Rules whose findings carry the more specific id of the reader they share with the build.
-FINDING_IDS = {"text.filer": {"text.saknas", "text.utanför"}}
+FINDING_IDS = {
+    "text.filer": {"text.saknas", "text.utanför"},
+    "text.siffror": {"text.okänd_siffra", "text.siffra"},
+}
 
 
 def test_every_rule_is_broken_by_some_case():

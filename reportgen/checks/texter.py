@@ -1,9 +1,12 @@
-"""Texts and files the YAML names: every Markdown file and the logo exist in the project.
+"""Texts and files the YAML names: every Markdown file and the logo exist in the project,
+and every `{{ name }}` in a text names a computed figure.
 
 Building the report model finds these too, but `check` does not build it (that would
 import the Markdown and template stack); it reads each named file the same way instead
 (reportgen/narrative.py), so a file that is missing, outside the project folder, not
-UTF-8 or holding control characters is reported with the rest.
+UTF-8 or holding control characters is reported with the rest. The figure expressions
+are checked by the function the build renders them with (`Figurer.textfel`, through
+`Narrative.textfel`), over the same names, so both say the same thing in the same place.
 """
 
 from __future__ import annotations
@@ -12,20 +15,32 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportgen.checks.base import Kontext, Regel, regel
+from reportgen.figures import har_uttryck, textfigurer
 from reportgen.findings import Finding, UserError
 from reportgen.load import PathKey
 from reportgen.narrative import is_file_reference, logo_problem, resolve
 
 
-def _file_references(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+def _strings(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    """Every string value in the YAML, with its path."""
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _file_references(value, (*path, key))
+            yield from _strings(value, (*path, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _file_references(value, (*path, index))
-    elif isinstance(node, str) and is_file_reference(node):
+            yield from _strings(value, (*path, index))
+    elif isinstance(node, str):
         yield path, node
+
+
+def _file_references(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    return ((p, value) for p, value in _strings(node, path) if is_file_reference(value))
+
+
+def _names_a_figure(path: PathKey) -> bool:
+    """A mått's `utfall` is a figure name (bare or as `{{ name }}`), not text; rule
+    mått.utfall checks it."""
+    return len(path) >= 3 and path[-1] == "utfall" and path[-3] == "mått"
 
 
 @regel("text.filer", "Markdown-filerna som YAML-filen nämner finns i projektmappen")
@@ -39,6 +54,24 @@ def text_filer(ctx: Kontext) -> Iterator[Finding]:
             yield from narrative.warnings
 
 
+@regel("text.siffror", "Siffrorna som texterna nämner som {{ namn }} finns")
+def text_siffror(ctx: Kontext) -> Iterator[Finding]:
+    figurer = None
+    for path, value in _strings(ctx.source.data, ()):
+        if _names_a_figure(path) or not (is_file_reference(value) or har_uttryck(value)):
+            continue
+        try:
+            narrative = resolve(value, path, ctx.source)
+        except UserError:
+            continue  # reported by text.filer
+        if not har_uttryck(narrative.text):
+            continue
+        if figurer is None:
+            # The names the build's texts can use, without formatting a figure.
+            figurer = textfigurer(ctx.indata, ctx.figurer)
+        yield from narrative.textfel(figurer)
+
+
 @regel("text.logotyp", "Logotypen finns i projektmappen")
 def text_logotyp(ctx: Kontext) -> Iterator[Finding]:
     logo = ctx.indata.förbund.logotyp
@@ -47,4 +80,4 @@ def text_logotyp(ctx: Kontext) -> Iterator[Finding]:
         yield ctx.fynd(("förbund", "logotyp"), problem, "text.logotyp")
 
 
-REGLER: tuple[Regel, ...] = (text_filer, text_logotyp)
+REGLER: tuple[Regel, ...] = (text_filer, text_siffror, text_logotyp)

@@ -33,8 +33,9 @@ def collect(file: Path) -> list[Finding]:
 
     eko = compute_ekonomi(indata)
     # The report model is not built (that would import Markdown and Jinja); the rules in
-    # reportgen/checks/texter.py read the files it would read. `{{ … }}` figure
-    # expressions in the texts are checked by `reportgen build`.
+    # reportgen/checks/texter.py read the files it would read, and check the `{{ … }}`
+    # figure expressions in the texts with the function the build renders them with
+    # (Figurer.textfel), so both report a misspelt figure alike.
     return [*source.warnings, *check_figures(source, indata, eko)]
 
 
