@@ -6,6 +6,7 @@ by the path of each value, so later stages can point the user at the exact place
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,18 @@ class Source:
                 return Location(self.file, line, col)
             probe = probe[:-1]
         return Location(self.file, 1, 1)
+
+
+def strings(node: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every string value in loaded YAML data, with its path (e.g. the files it names)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from strings(value, (*path, index))
+    elif isinstance(node, str):
+        yield path, node
 
 
 def _plain(node: Any, path: PathKey, positions: dict[PathKey, tuple[int, int]]) -> Any:

@@ -17,24 +17,12 @@ from typing import Any
 from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.figures import har_uttryck, textfigurer
 from reportgen.findings import Finding, UserError
-from reportgen.load import PathKey
+from reportgen.load import PathKey, strings
 from reportgen.narrative import is_file_reference, logo_problem, resolve
 
 
-def _strings(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
-    """Every string value in the YAML, with its path."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, (*path, index))
-    elif isinstance(node, str):
-        yield path, node
-
-
 def _file_references(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
-    return ((p, value) for p, value in _strings(node, path) if is_file_reference(value))
+    return ((p, value) for p, value in strings(node, path) if is_file_reference(value))
 
 
 def _names_a_figure(path: PathKey) -> bool:
@@ -57,7 +45,7 @@ def text_filer(ctx: Kontext) -> Iterator[Finding]:
 @regel("text.siffror", "Siffrorna som texterna nämner som {{ namn }} finns")
 def text_siffror(ctx: Kontext) -> Iterator[Finding]:
     figurer = None
-    for path, value in _strings(ctx.source.data, ()):
+    for path, value in strings(ctx.source.data, ()):
         if _names_a_figure(path) or not (is_file_reference(value) or har_uttryck(value)):
             continue
         try:

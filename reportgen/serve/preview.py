@@ -16,14 +16,13 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from reportgen.document.model import Document
 from reportgen.findings import Finding, Severity, UserError
-from reportgen.load import load_yaml
+from reportgen.load import load_yaml, strings
 from reportgen.narrative import is_file_reference
 from reportgen.pipeline import prepare
 from reportgen.render.html import render_html
@@ -92,18 +91,7 @@ def state_dict(state: State) -> dict[str, Any]:
 def named_files(data: Any, base_dir: Path) -> set[Path]:
     """Markdown files and images named (relative to the YAML) anywhere in the YAML data."""
     found: set[Path] = set()
-
-    def walk(node: Any) -> Iterator[str]:
-        if isinstance(node, dict):
-            for value in node.values():
-                yield from walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from walk(value)
-        elif isinstance(node, str):
-            yield node
-
-    for value in walk(data):
+    for _, value in strings(data):
         text = value.strip()
         if "\n" in text or not text:
             continue
