@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 
-# Characters a DOCX (XML 1.0) cannot hold, and that mean nothing in a printed report.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The one set of characters reportgen drops from text: those a DOCX (XML 1.0) cannot hold
+# (every C0 control but tab, LF and CR; lone surrogates; the non-characters U+FFFE and
+# U+FFFF) and DEL, which XML allows but which means nothing in a printed report. Loading
+# drops them from the input with a warning; the DOCX writer drops them again as its last
+# guard (reportgen/render/docx_ooxml.py), for text the input did not hold.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> tuple[str, bool]:

@@ -57,7 +57,7 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.render import docx_styles as S
-from reportgen.render.docx import TOC_INSTRUCTION, render_docx, toc_entries, toc_text
+from reportgen.render.docx import render_docx, toc_instruction
 from reportgen.render.docx_blocks import UnknownBlockError
 
 REFERENCE = ROOT / "templates" / "reference.docx"
@@ -215,7 +215,7 @@ def test_visible_text_takes_its_look_from_styles(word):
 
 
 def test_short_tables_are_kept_on_one_page_with_their_caption(word):
-    from reportgen.render.docx_blocks import KEEP_WHOLE_ROWS
+    from reportgen.document.layout import KEEP_WHOLE_ROWS
 
     checked = 0
     for table in word.tables:
@@ -235,9 +235,9 @@ def test_short_tables_are_kept_on_one_page_with_their_caption(word):
 def test_toc_is_a_field_that_already_lists_the_headings(word, example_docx, example_prepared):
     document = example_prepared.document
     instructions = " ".join(el.text for el in word.element.body.iter(qn("w:instrText")))
-    assert TOC_INSTRUCTION in instructions
+    assert toc_instruction(document.toc_depth) in instructions
     assert 'TOC \\o "1-2" \\h \\z \\u' in instructions
-    expected = [toc_text(e) for e in toc_entries(document)]
+    expected = [e.heading for e in document.toc()]
     assert expected and expected == docx_toc_entries(example_docx)
     assert "1 Förvaltningsberättelse" in expected
     assert "1.1 Översikt över verksamhetens utveckling" in expected

@@ -26,7 +26,7 @@ from reportgen.document.tables import header
 from reportgen.fmt import datum, kronor
 
 if TYPE_CHECKING:
-    from reportgen.document.build import Builder
+    from reportgen.document.builder import Builder
 
 AVRUNDNING = (
     "Beloppen är avrundade till tkr rad för rad, och varje summa är summan av de "

@@ -37,7 +37,7 @@ from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.verksamhet import Insats, Insatstyp, Målstatus, Mått
 
 if TYPE_CHECKING:
-    from reportgen.document.build import Builder
+    from reportgen.document.builder import Builder
 
 STATUS_TEXT = {
     Målstatus.uppfyllt: "Uppfyllt",

@@ -26,7 +26,7 @@ from reportgen.fmt import NBSP, kronor
 from reportgen.schema.indikatorer import Indikatorer
 
 if TYPE_CHECKING:
-    from reportgen.document.build import Builder
+    from reportgen.document.builder import Builder
 
 STOR_SKILLNAD = "stor skillnad"
 STOR_FÖRÄNDRING = "stor förändring"

@@ -191,7 +191,8 @@ def _image(image: Image, flow: Flow) -> None:
 @place.register
 def _signatures(block: SignatureBlock, flow: Flow) -> None:
     flow.add(heading_height(2, block.title, flow.width_pt))
-    flow.add(text_height(block.statement, flow.width_pt, BODY_PT, BODY_LINE) + 12)
+    if block.attestation:
+        flow.add(text_height(block.attestation, flow.width_pt, BODY_PT, BODY_LINE) + 12)
     if block.place_and_date:
         flow.add(text_height(block.place_and_date, flow.width_pt, BODY_PT) + 12)
     before = SIGNATURE_BEFORE_DIGITAL if block.digital else SIGNATURE_BEFORE_INK
