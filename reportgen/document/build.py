@@ -39,7 +39,7 @@ from reportgen.figures import Verksamhetsunderlag, verksamhetsunderlag
 from reportgen.findings import Finding, error_at
 from reportgen.fmt import datum, räkenskapsår
 from reportgen.load import PathKey, Source
-from reportgen.narrative import logo_problem, resolve
+from reportgen.narrative import Filled, fill_narratives, logo_problem
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Balanspost
 from reportgen.schema.organisation import Roll
@@ -66,13 +66,31 @@ class Builder:
         return compute_budget(self.indata, self.eko)
 
     # -- narrative ---------------------------------------------------------------------------
+    @cached_property
+    def texts(self) -> dict[PathKey, Filled]:
+        """Every narrative field (as the schema marks them), figures filled in, by path."""
+        texts = fill_narratives(self.indata, self.source, self.verksamhet.figurer)
+        for filled in texts.values():
+            self.warnings.extend(filled.narrative.warnings)
+        return texts
+
+    def filled(self, path: PathKey) -> Filled:
+        try:
+            return self.texts[path]
+        except KeyError:
+            raise LookupError(f"{path} is not a narrative field of the schema (Text, "
+                              "Korttext): the report may only show narrative as text") from None
+
     def text(self, path: PathKey, value: str | None, heading_level: int = 3) -> tuple[Block, ...]:
+        """The Markdown of the narrative field at *path* (holding *value*) as blocks."""
         if value is None:
             return ()
-        narrative = resolve(value, path, self.source, self.verksamhet.figurer)
-        self.warnings.extend(narrative.warnings)
         prefix = "-".join(str(p) for p in path[1:]) or "text"
-        return markdown.to_blocks(narrative.text, heading_level, prefix)
+        return markdown.to_blocks(self.filled(path).plain, heading_level, prefix)
+
+    def plain_text(self, path: PathKey, value: str | None) -> str:
+        """The narrative field at *path* as plain text, figures filled in (no Markdown)."""
+        return "" if value is None else self.filled(path).plain
 
     def fb_text(self, name: str, heading_level: int = 3) -> tuple[Block, ...]:
         value = getattr(self.indata.förvaltningsberättelse, name)
@@ -164,13 +182,9 @@ class Builder:
         overview = compute_overview(self.indata, self.eko)
         footnote = None
         if self.indata.ekonomi.femårsöversikt_text:
-            narrative = resolve(
-                self.indata.ekonomi.femårsöversikt_text,
-                ("ekonomi", "femårsöversikt_text"),
-                self.source,
-                self.verksamhet.figurer,
-            )
-            footnote = " ".join(narrative.text.split())
+            text = self.plain_text(("ekonomi", "femårsöversikt_text"),
+                                   self.indata.ekonomi.femårsöversikt_text)
+            footnote = " ".join(text.split())
         subsections = [
             sub(1, "oversikt", "Översikt över verksamhetens utveckling",
                 (overview_table(overview, footnote), *self.fb_text("översikt"))),
@@ -271,8 +285,7 @@ class Builder:
         else:
             place = u.ort or self.indata.förbund.säte or ""
             place_and_date = f"{place} den ____________________".strip()
-        statement = resolve(u.intygande, ("underskrifter", "intygande"), self.source,
-                            self.verksamhet.figurer).text.strip()
+        statement = self.plain_text(("underskrifter", "intygande"), u.intygande).strip()
         blocks = (
             SignatureBlock("Styrelsen", statement, tuple(s for _, s in board), digital,
                            place_and_date),
