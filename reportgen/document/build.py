@@ -86,7 +86,7 @@ class Builder:
         if value is None:
             return ()
         prefix = "-".join(str(p) for p in path[1:]) or "text"
-        return markdown.to_blocks(self.filled(path).plain, heading_level, prefix)
+        return markdown.to_blocks(self.filled(path).parts, heading_level, prefix)
 
     def plain_text(self, path: PathKey, value: str | None) -> str:
         """The narrative field at *path* as plain text, figures filled in (no Markdown)."""
