@@ -98,7 +98,8 @@ def test_check_and_build_judge_figures_in_exactly_the_same_fields(tmp_path):
     accepts it): check reports it in exactly the fields the build fills in, and says
     "no figures here" for every other field."""
     from reportgen.pipeline import prepare
-    from reportgen.schema.marked import figure_name_fields, narrative_fields
+    from reportgen.schema.base import Figurreferens
+    from reportgen.schema.marked import marked_strings, narrative_fields
 
     file = copy_content(tmp_path)
     source = load_yaml(file)
@@ -117,7 +118,7 @@ def test_check_and_build_judge_figures_in_exactly_the_same_fields(tmp_path):
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     indata = Indata.model_validate(data)
     narrative = {dotted(p) for p, _, _ in narrative_fields(indata)} & set(map(dotted, changed))
-    names = {dotted(p) for p, _, _ in figure_name_fields(indata)}  # rule mått.utfall's
+    names = {dotted(p) for p, _, m in marked_strings(indata) if isinstance(m, Figurreferens)}
     others = set(map(dotted, changed)) - narrative - names
     assert {"budget.rader.10.förklaring", "budget.gruppförklaringar.administration",
             "mål.1.aktiviteter.0", "förvaltningsberättelse.väsentliga_händelser"} <= narrative

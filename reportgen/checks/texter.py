@@ -20,7 +20,7 @@ from reportgen.figures import har_uttryck, textfigurer
 from reportgen.findings import Finding, UserError
 from reportgen.load import strings
 from reportgen.narrative import is_file_reference, logo_problem, resolve
-from reportgen.schema.marked import figure_name_fields, narrative_fields
+from reportgen.schema.marked import marked_strings, narrative_fields
 
 
 @regel("text.filer", "Markdown-filerna som texterna nämner finns i projektmappen")
@@ -68,8 +68,8 @@ def text_inga_siffror(ctx: Kontext) -> Iterator[Finding]:
                   if har_uttryck(value)]
     if not candidates:
         return
-    allowed = {path for path, _, _ in narrative_fields(ctx.indata)}
-    allowed.update(path for path, _, _ in figure_name_fields(ctx.indata))  # rule mått.utfall
+    # The narrative fields, and those naming a figure (a mått's utfall: rule mått.utfall).
+    allowed = {path for path, _, _ in marked_strings(ctx.indata)}
     for path, _value in candidates:
         if path not in allowed:
             yield ctx.fynd(path, INGA_SIFFROR, "text.inga_siffror")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
@@ -17,7 +16,6 @@ Procent = Annotated[
 År = Annotated[int, Field(ge=1990, le=2100, description="Årtal, t.ex. 2023")]
 
 
-@dataclass(frozen=True)
 class Berättelse:
     """Marks a narrative field: a text in which `{{ namn }}` names a computed figure.
 
@@ -28,12 +26,20 @@ class Berättelse:
     table cell), shown as written with its figures filled in.
     """
 
-    markdown: bool = True
+    # A plain class, not a dataclass: `reportgen check` imports the schema on every run.
+    __slots__ = ("markdown",)
+
+    def __init__(self, markdown: bool = True) -> None:
+        self.markdown = markdown
+
+    def __repr__(self) -> str:
+        return f"Berättelse(markdown={self.markdown})"
 
 
-@dataclass(frozen=True)
 class Figurreferens:
     """Marks a field that names a computed figure (bare or as `{{ namn }}`), not text."""
+
+    __slots__ = ()
 
 
 # Narrative: a path to a Markdown file (ending in .md, relative to the YAML) or inline Markdown.
