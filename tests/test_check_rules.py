@@ -197,6 +197,12 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
                    "      - {text: Andel, minst: 20, utfall: '{{ egetkapital_andel }}'}\n"),
         ["mått.utfall"],
     ),
+    "text_siffra_utanför_text": (
+        # A note row's text is a label, not narrative: its braces would be printed.
+        [("        - {text: Övriga intäkter, belopp:",
+          "        - {text: 'Övriga intäkter {{ år }}', belopp:")],
+        ["text.inga_siffror"],
+    ),
     "logotyp_saknas": (
         [("  organisationsnummer: 222000-0001\n",
           "  organisationsnummer: 222000-0001\n  logotyp: bilder/logotyp.png\n")],

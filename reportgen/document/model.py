@@ -57,8 +57,18 @@ class Heading:
 class ListBlock:
     items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
+    start: int = 1  # the number of an ordered list's first item, as written
 
     kind = "list"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A block quote (Markdown `> …`): its blocks are shown as quoted."""
+
+    blocks: tuple[Block, ...]
+
+    kind = "quote"
 
 
 class CellKind(str, Enum):
@@ -249,7 +259,7 @@ class PageBreak:
     kind = "pagebreak"
 
 
-Block = Paragraph | Heading | ListBlock | Table | Image | SignatureBlock | PageBreak
+Block = Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from reportgen.document.model import (
     ListBlock,
     PageBreak,
     Paragraph,
+    Quote,
     Section,
     SignatureBlock,
     Table,
@@ -130,6 +131,14 @@ def _list(block: ListBlock, flow: Flow) -> None:
                 inner.y, inner.page = flow.y, flow.page
                 place(child, inner)
                 flow.y, flow.page = inner.y, inner.page
+
+
+@place.register
+def _quote(block: Quote, flow: Flow) -> None:
+    inner = Flow(flow.width_pt - LIST_INDENT_PT, flow.height_pt, flow.base_dir, flow.page, flow.y)
+    for child in block.blocks:
+        place(child, inner)
+    flow.y, flow.page = inner.y, inner.page
 
 
 @place.register
