@@ -84,6 +84,52 @@ def test_cost_split_matches_seed(underlag) -> None:  # type: ignore[no-untyped-d
     assert k[2023].total == 4360316
 
 
+def _with_notes(prepared, notes: list[dict]):  # type: ignore[no-untyped-def]
+    from reportgen.schema.ekonomi import Not
+
+    ekonomi = prepared.indata.ekonomi.model_copy(
+        update={"noter": [Not.model_validate(n) for n in notes]})
+    return prepared.indata.model_copy(update={"ekonomi": ekonomi})
+
+
+COSTS_POSITIVE = {  # as seed 000 prints Not 3: costs positive, so a refund is negative
+    "rubrik": "Verksamhetens kostnader", "avser": ["verksamhetens_kostnader"],
+    "omvänt_tecken": True, "rader": [
+        {"text": "Deltagarinsatser", "belopp": {2023: 1232566}, "kostnadsslag": "individinriktade"},
+        {"text": "Återbetalning från Rehabteamet", "belopp": {2023: -50000},
+         "kostnadsslag": "individinriktade"},
+        {"text": "Administrativa kostnader", "belopp": {2023: 880586},
+         "kostnadsslag": "administration"},
+    ]}
+
+
+def test_a_refund_row_reduces_the_member_contributions(example_prepared) -> None:  # type: ignore[no-untyped-def]
+    from reportgen.compute.verksamhet import medlemsbidrag
+
+    intäkter = {"rubrik": "Verksamhetens intäkter", "avser": ["verksamhetens_intäkter"], "rader": [
+        {"text": "Driftbidrag från staten", "belopp": {2023: 2248000}, "medlemsbidrag": True},
+        {"text": "Återbetalt driftbidrag till staten", "belopp": {2023: -20000},
+         "medlemsbidrag": True},
+    ]}
+    assert medlemsbidrag(_with_notes(example_prepared, [intäkter]), 2023) == 2228000
+
+
+@pytest.mark.parametrize("reversed_sign", [True, False])
+def test_a_refund_row_reduces_its_kind_of_cost(example_prepared, reversed_sign: bool) -> None:  # type: ignore[no-untyped-def]
+    """The same costs and refund, in a note printed with costs positive (omvänt_tecken) or
+    with the resultaträkning's signs (costs negative, the refund positive)."""
+    from reportgen.compute.verksamhet import kostnadsfördelning
+
+    note = {**COSTS_POSITIVE, "omvänt_tecken": reversed_sign}
+    if not reversed_sign:
+        note["rader"] = [{**r, "belopp": {2023: -r["belopp"][2023]}} for r in note["rader"]]
+    k = kostnadsfördelning(_with_notes(example_prepared, [note]), 2023)
+    assert k is not None
+    assert k.belopp == {S.administration: 880586, S.individinriktade: 1182566}
+    assert k.total == 2063152
+    assert round(k.andel(S.individinriktade) * 100) == 57
+
+
 def test_equity_and_cost_tables_in_1_5(example_prepared) -> None:  # type: ignore[no-untyped-def]
     doc = example_prepared.document
     kapital = rows(table(doc, "eget-kapital-andel"))
