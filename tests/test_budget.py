@@ -1,4 +1,5 @@
-"""Driftredovisning and sammanställning av utfall och budget against seed 000.
+"""Driftredovisning and sammanställning av utfall och budget against seed 000 (as
+published, tests/fixtures/seed000_published.yaml).
 
 The example's project lines are kronor figures that round to seed 000's tkr figures line
 by line, except where seed 000's sammanställning contradicts its own statements. Seed 000
@@ -21,10 +22,9 @@ Every other line equals the seed; the totals follow from these lines.
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import SEEDS
+from published import driftredovisning as published_driftredovisning
+from published import sammanstallning as seed_sammanstallning
 
 from reportgen.compute.budget import (
     Budgetberakning,
@@ -36,8 +36,6 @@ from reportgen.compute.budget import (
 from reportgen.document.model import CellKind, Document, RowKind, Table
 from reportgen.document.sections_budget import rounding_note, sammanstallning_table
 from reportgen.schema.budget import Budget
-
-SEED_000 = SEEDS / "000_05cbb9a16c33db66.txt"
 
 # seed row label (or proj.nr) → (seed's (årsbudget, periodbudget, utfall, avvikelse), ours, why)
 DEVIATIONS: dict[str, tuple[tuple[int, int, int, int], tuple[int, int, int, int], str]] = {
@@ -58,32 +56,13 @@ DEVIATIONS: dict[str, tuple[tuple[int, int, int, int], tuple[int, int, int, int]
     "PERIODENS RESULTAT": ((-1346, -1346, 160, 1506), (-1346, -1346, 159, 1505),
                            "årets resultat 159 492 kr"),
 }
-# Seed 000's driftredovisning summary (tkr): intäkt, kostnad, netto 2023; budget netto;
-# avvikelse; intäkt, kostnad, netto 2022. Costs are positive in the seed, negative here.
-SEED_DRIFT = (4508, 4348, 160, -1346, 1506, 4509, 4696, -187)
+# Seed 000's driftredovisning summary (tkr) prints costs positive; they are negative here.
 DRIFT_DEVIATIONS = {
     "kostnad": (4348, 4349, "4 360 tkr costs − 12 tkr financial income, from the "
                 "sammanställning's rounded lines (−4 361 + 12)"),
     "netto": (160, 159, "årets resultat 159 492 kr; the same figure as the sammanställning"),
     "avvikelse": (1506, 1505, "follows from netto"),
 }
-
-
-def seed_sammanstallning() -> dict[str, tuple[int, int, int, int]]:
-    """Seed 000's table 7, keyed by proj.nr (or the label where there is none)."""
-    lines = SEED_000.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines)
-                 if line.startswith("7 Sammanställning av utfall och budget"))
-    rows: dict[str, tuple[int, int, int, int]] = {}
-    for line in lines[start + 1:]:
-        if line.startswith("8 "):
-            break
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 6 or not re.fullmatch(r"-?\d+", cells[2]):
-            continue
-        key = cells[0] if cells[0] and cells[0] != "*" else cells[1]
-        rows[key] = tuple(int(c) for c in cells[2:])  # type: ignore[assignment]
-    return rows
 
 
 @pytest.fixture(scope="module")
@@ -114,11 +93,25 @@ def ours(budget: Budgetberakning) -> dict[str, tuple[int, int, int, int]]:
     return rows
 
 
-def test_seed_table_is_read():
+def test_the_published_sammanstallning_adds_up():
+    """Guards the transcription: seed 000's table 7 adds up as printed (every avvikelse is
+    utfall − periodbudget, every SUMMA the sum of the lines above it)."""
     seed = seed_sammanstallning()
-    assert seed["201"] == (-173, -173, -130, 43)
-    assert seed["Övriga tillkommande projekt"] == (-959, -959, 0, 959)
     assert len(seed) == 26  # 20 lines, 6 totals
+    assert all(avvikelse == utfall - period for _, period, utfall, avvikelse in seed.values())
+
+    def total(*keys: str) -> list[int]:
+        return [sum(col) for col in zip(*(seed[k] for k in keys), strict=True)]
+
+    admin = ("201", "202", "203", "204", "207", "208", "209", "210")
+    struktur = ("401", "423", "424", "442", "444", "445", "499", "Övriga tillkommande projekt")
+    assert total("101-104") == list(seed["SUMMA Intäkter"])
+    assert total(*admin) == list(seed["SUMMA Administrationskostnader"])
+    assert total("301", "399") == list(seed["SUMMA Deltagarinsatser"])
+    assert total(*struktur) == list(seed["SUMMA Strukturövergripande insatser"])
+    assert total("SUMMA Administrationskostnader", "SUMMA Deltagarinsatser",
+                 "SUMMA Strukturövergripande insatser", "800") == list(seed["TOTALA kostnader"])
+    assert total("SUMMA Intäkter", "TOTALA kostnader") == list(seed["PERIODENS RESULTAT"])
 
 
 def test_every_line_and_subtotal_equals_seed_000_except_the_documented_deviations(budget):
@@ -162,10 +155,12 @@ def test_driftredovisning_summary_equals_seed_000_except_the_documented_deviatio
         budget, example_prepared):
     d = driftsammandrag(budget, example_prepared.eko)
     mine = {"intäkt": d.intäkt, "kostnad": -d.kostnad, "netto": d.netto,
-            "budget": d.budget_netto, "avvikelse": d.netto - d.budget_netto,
+            "budget_netto": d.budget_netto, "avvikelse": d.netto - d.budget_netto,
             "intäkt_fg": d.föregående_intäkt, "kostnad_fg": -d.föregående_kostnad,
             "netto_fg": d.föregående_netto}
-    for (key, value), published in zip(mine.items(), SEED_DRIFT, strict=True):
+    published_row = published_driftredovisning()
+    assert list(published_row) == list(mine)
+    for (key, value), published in zip(mine.items(), published_row.values(), strict=True):
         if key in DRIFT_DEVIATIONS:
             assert (published, value) == DRIFT_DEVIATIONS[key][:2], key
         else:
