@@ -369,21 +369,24 @@ def test_goal_without_status_or_mått_is_a_located_error(tmp_path) -> None:  # t
     assert "saknar status" in finding.message and finding.field == "mål.3"
 
 
-def test_medlemsbidrag_has_one_meaning_for_the_table_and_the_check(example_prepared) -> None:  # type: ignore[no-untyped-def]
-    from reportgen.checks.base import Kontext
-    from reportgen.checks.oversikt import femår_andel
-    from reportgen.compute.verksamhet import andel, compute_verksamhet, medlemsbidrag
+def test_medlemsbidrag_has_one_meaning_for_the_table_and_the_check(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The table of eget kapital against the contributions prints the figure the five-year
+    overview's check divides by: seed 000's four driftbidrag, 4 496 000 kr (2022: 4 505 000)."""
+    from reportgen.commands.check import collect
+    from reportgen.pipeline import prepare
 
-    p = example_prepared
-    vb = compute_verksamhet(p.indata, p.eko)
-    for year in p.eko.years:
-        bidrag = medlemsbidrag(p.indata, year)
-        assert bidrag is not None and bidrag > 0
-        assert vb.kapital[year].medlemsbidrag == bidrag
-        assert vb.kapital[year].andel == andel(p.eko.br[year].summa_eget_kapital, bidrag)
-    # No row flagged medlemsbidrag has an amount for a year before the report's: None, not 0.
-    assert medlemsbidrag(p.indata, min(p.eko.years) - 5) is None
-    assert list(femår_andel(Kontext(p.source, p.indata, p.eko))) == []
+    ren = ROOT / "tests" / "fixtures" / "regler" / "ren.yaml"
+    text = ren.read_text(encoding="utf-8")
+    assert text.count("eget_kapital_andel_procent: 42}") == 1
+    broken = tmp_path / "ren.yaml"
+    broken.write_text(text.replace("eget_kapital_andel_procent: 42}",
+                                   "eget_kapital_andel_procent: 45}"), encoding="utf-8")
+    (finding,) = collect(broken)
+    assert finding.rule == "femår.eget_kapital_andel"
+    assert "/ medlemsbidrag 4\u00a0496\u00a0000 kr" in finding.message
+    kapital = rows(table(prepare(broken, draft=True).document, "eget-kapital-andel"))
+    assert kapital["Medlemsbidrag under året"] == ["4 496 000", "4 505 000"]
+    assert kapital["Eget kapital i procent av medlemsbidragen"] == ["42 %", "39 %"]
 
 
 def test_a_draft_with_goal_errors_is_built_without_the_broken_parts(tmp_path) -> None:  # type: ignore[no-untyped-def]
