@@ -111,16 +111,15 @@ def main(argv: list[str] | None = None) -> int:
             from reportgen.commands.check import check
 
             return check(args.fil, args.format)
-        if args.command == "serve":
-            from reportgen.commands.serve import serve
+        assert args.command == "serve", args.command  # the parser requires one of the three
+        from reportgen.commands.serve import serve
 
-            return serve(args.fil, args.port)
+        return serve(args.fil, args.port)
     except UserError as error:
         _print_user_error(error)
         return 1
     except KeyboardInterrupt:
         return 130
-    return 2
 
 
 if __name__ == "__main__":

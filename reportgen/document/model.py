@@ -95,7 +95,6 @@ class RowKind(str, Enum):
 class Cell:
     text: str
     kind: CellKind = CellKind.TEXT
-    value: int | None = None  # the exact figure behind an amount cell
     colspan: int = 1
 
 

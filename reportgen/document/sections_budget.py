@@ -40,7 +40,7 @@ KOLUMNNAMN = {"årsbudget": "årsbudget", "periodbudget": "periodbudget", "utfal
 def _tkr(value: int | None, total: bool = False) -> Cell:
     if value is None:
         return Cell("", CellKind.TEXT)
-    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT, value)
+    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT)
 
 
 def _columns(budget: Budgetberakning) -> tuple[str, ...]:
