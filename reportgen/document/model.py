@@ -95,7 +95,7 @@ class RowKind(str, Enum):
 class Cell:
     text: str
     kind: CellKind = CellKind.TEXT
-    colspan: int = 1
+    colspan: int = field(default=1, kw_only=True)  # by name, never a stray positional figure
 
 
 @dataclass(frozen=True)
