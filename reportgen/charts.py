@@ -59,16 +59,18 @@ def value_text(chart: Fördelningsdiagram, value: int | Decimal) -> str:
 
 
 def alt_text(chart: Fördelningsdiagram) -> str:
-    """Everything the chart shows, in words and figures."""
+    """Everything the chart shows, in words and figures (its title as plain text: a no-break
+    space, which keeps words together on the chart, is a space)."""
+    title = chart.title.replace("\u00a0", " ")
     parts = ", ".join(f"{label}: {value_text(chart, value)}"
                       for label, value in zip(chart.labels, chart.values, strict=True))
     names = " och ".join(chart.labels[s - 1] for s in chart.positive)
     positive = sum((chart.values[s - 1] for s in chart.positive), Decimal(0))
     if chart.percent:
-        return (f"Stapeldiagram, {chart.title}. Andel av svaren per skalsteg: {parts}. "
+        return (f"Stapeldiagram, {title}. Andel av svaren per skalsteg: {parts}. "
                 f"Positiva svar: {names}, sammanlagt {number(Decimal(positive))}\u00a0%.")
     total = sum(chart.values)
-    return (f"Stapeldiagram, {chart.title}. Antal svar per skalsteg: {parts} "
+    return (f"Stapeldiagram, {title}. Antal svar per skalsteg: {parts} "
             f"(totalt {total}). Positiva svar: {names}, {number(int(positive))} av {total}.")
 
 
@@ -173,8 +175,8 @@ def _draw(chart: Fördelningsdiagram, slot: float) -> Figure:
     count = max(len(chart.labels), 1)
     ticks = [wrap(label, plot_px / count * slot, measurer(TICK_PT)) for label in chart.labels]
     tick_lines = max((len(t) for t in ticks), default=1)
-    fig.set_size_inches(WIDTH_IN, BASE_HEIGHT_IN + TITLE_LINE_IN * (len(title) - 1)
-                        + TICK_LINE_IN * (tick_lines - 1))
+    height = BASE_HEIGHT_IN + TITLE_LINE_IN * (len(title) - 1) + TICK_LINE_IN * (tick_lines - 1)
+    fig.set_size_inches(WIDTH_IN, round(height * DPI) / DPI)  # whole pixels: none cut off
 
     ax = fig.subplots()
     positions = list(range(len(chart.values)))

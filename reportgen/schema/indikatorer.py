@@ -67,7 +67,7 @@ Stegval = Annotated[
 
 def närmaste(value: str, names: Iterable[str]) -> str:
     """'; menade du 'x'?' for the closest of *names*, or '' when none is close."""
-    close = difflib.get_close_matches(value, list(names), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(value, list(names), n=3, cutoff=0.6)
     return f"; menade du {' eller '.join(repr(c) for c in close)}?" if close else ""
 
 
