@@ -166,12 +166,17 @@ def test_every_chart_is_in_the_outputs(prepared, built):
 
 
 @pytest.mark.slow
-def test_the_pdf_prints_the_golden_tables(tmp_path):
+def test_the_pdf_prints_the_golden_tables_and_is_pdf_ua(tmp_path):
     from extract import pdf_text
+    from pdfua import Severity, validate
 
     from reportgen.commands.build import build
 
     (pdf,) = build(FIXTURE, tmp_path, ["pdf"], draft=False)
+    report = validate(str(pdf))  # the toned grid cells and the charts stay accessible
+    counts = report.count_by_severity()
+    assert counts[Severity.ERROR] == counts[Severity.WARNING] == 0, [
+        f"{f.rule_id} {f.message}" for f in report.findings]
     text = norm(pdf_text(pdf))
     for heading in HEADINGS:
         assert heading in text

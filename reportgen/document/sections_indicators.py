@@ -43,8 +43,8 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.tables import header
-from reportgen.fmt import NBSP, kronor
-from reportgen.schema.indikatorer import Indikatorer, Skalval, uppräkning
+from reportgen.fmt import NBSP, kronor, uppräkning
+from reportgen.schema.indikatorer import Indikatorer, Skalval
 
 if TYPE_CHECKING:
     from reportgen.document.builder import Builder

@@ -24,6 +24,7 @@ from typing import Annotated, Any
 from pydantic import Field, StrictInt, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from reportgen.fmt import uppräkning
 from reportgen.schema.base import Modell, Procent, Text, År
 
 STANDARDSKALA = ("Inte alls", "2", "3", "4", "5", "Helt och hållet")
@@ -69,11 +70,6 @@ def närmaste(value: str, names: Iterable[str]) -> str:
     """'; menade du 'x'?' for the closest of *names*, or '' when none is close."""
     close = difflib.get_close_matches(value, list(names), n=3, cutoff=0.6)
     return f"; menade du {' eller '.join(repr(c) for c in close)}?" if close else ""
-
-
-def uppräkning(names: Sequence[str]) -> str:
-    """['a', 'b', 'c'] → 'a, b och c'."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
 
 
 class Mätning(Modell):
