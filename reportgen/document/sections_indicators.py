@@ -167,20 +167,19 @@ def _cell(u: Utfall, column: str) -> Cell:
         return _percent(u.andel)
     if column == "rikssnitt":
         return _percent(u.rikssnitt)
-    mark = MARKERING
     if column == "skillnad":
         if u.läge is None:
             return Cell("–")
         symbol = LÄGE_SYMBOL[u.läge]
         if u.skillnad is None:  # a stated classification, without figures
             return Cell(f"{symbol}{THIN}{LÄGE_ORD[u.läge]}", tone=LÄGE_TON[u.läge])
-        return Cell(f"{symbol}{THIN}{_points(u.skillnad)}{mark if u.markerad else ''}",
+        return Cell(f"{symbol}{THIN}{_points(u.skillnad)}{MARKERING if u.markerad else ''}",
                     CellKind.PERCENT, tone=LÄGE_TON[u.läge])
     if u.trend is None:
         return Cell("–")
     if u.förändring is None:  # a stated arrow
         return Cell(u.trend.value, tone=TREND_TON[u.trend])
-    return Cell(f"{u.trend.value}{THIN}{_points(u.förändring)}{mark if u.trend_markerad else ''}",
+    return Cell(f"{u.trend.value}{THIN}{_points(u.förändring)}{MARKERING if u.trend_markerad else ''}",
                 CellKind.PERCENT, tone=TREND_TON[u.trend])
 
 
