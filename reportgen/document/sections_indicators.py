@@ -9,8 +9,8 @@ for a group without rikssnitt). Higher / lower / neither and better / worse / un
 said by a symbol in the cell, and a background tone repeats it: nothing depends on colour.
 Years are placed side by side, as many per table as fit (``MAX_FIGURE_COLUMNS``).
 
-The standard wording of every fixed sentence here is in ``TEXTER`` (one key each), so the
-report's fixed-texts module can take them over as they are.
+The standard wording of every fixed sentence here is in document/indicator_texts.py (one
+key each), so the report's fixed-texts module can take them over as they are.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from reportgen.compute.indikatorer import (
     Utfall,
     compute_indikatorer,
 )
+from reportgen.document.indicator_texts import text
 from reportgen.document.model import (
     Block,
     Cell,
@@ -49,47 +50,6 @@ from reportgen.schema.indikatorer import Indikatorer, Skalval
 if TYPE_CHECKING:
     from reportgen.document.builder import Builder
 
-# The fixed sentences of the indicator bilagor, by key, with their standard wording.
-TEXTER: dict[str, str] = {
-    "indikatorer.läsanvisning.inledning": "Så läser du tabellerna:",
-    "indikatorer.läsanvisning.andel": "Andel är förbundets egen andel positiva svar i procent.",
-    "indikatorer.läsanvisning.skala": (
-        "Positiva svar är skalsteg {positiva} på skalan från ”{lägsta}” till ”{högsta}”."),
-    "indikatorer.läsanvisning.annan_skala": (
-        "{frågor} besvaras på skalan från ”{lägsta}” till ”{högsta}”; där är skalsteg "
-        "{positiva} positiva svar{negativa}."),
-    "indikatorer.läsanvisning.annan_skala_negativa": " och skalsteg {negativa} negativa",
-    "indikatorer.läsanvisning.negativa": (
-        "I sammanfattningen räknas skalsteg {negativa} som negativa{neutrala}."),
-    "indikatorer.läsanvisning.neutrala": " och {steg} som varken eller",
-    "indikatorer.läsanvisning.rikssnitt": (
-        "Rikssnitt är andelen för samma respondentgrupp i hela landet. Skillnad är andelen "
-        "minus rikssnittet i procentenheter: {högre} högre, mer än {marginal} över "
-        "rikssnittet; {lägre} lägre, mer än {marginal} under; {varken} varken högre eller "
-        "lägre."),
-    "indikatorer.läsanvisning.trend": (
-        "Trend är förändringen mot samma fråga året före i procentenheter: {upp} bättre, "
-        "{ned} sämre, {plan} oförändrat (inom ±{marginal})."),
-    "indikatorer.läsanvisning.undanhållna": "Resultat med färre än {minsta} svar redovisas inte.",
-    "indikatorer.markering.båda": (
-        "{markering} Skillnad mot rikssnittet eller förändring mot året före på minst "
-        "{markera} procentenheter."),
-    "indikatorer.markering.skillnad": (
-        "{markering} Skillnad mot rikssnittet på minst {markera} procentenheter."),
-    "indikatorer.markering.förändring": (
-        "{markering} Förändring mot året före på minst {markera} procentenheter."),
-    "indikatorer.redovisas_inte": "Redovisas inte{antal}",
-    "indikatorer.underlag": "Underlag.",
-    "indikatorer.resultat": "Resultat {år}.",
-    "indikatorer.sammanfattning.rubrik": "Negativa, neutrala och positiva svar per indikator",
-    "indikatorer.sammanfattning.text": (
-        "Andelen av svaren som är negativa, varken eller positiva, per indikator och "
-        "respondentgrupp, det senaste året med svarsfördelning. Vilka skalsteg som räknas hur "
-        "står i läsanvisningen i respektive bilaga. En indikator med flera frågor visar "
-        "medelvärdet av frågornas andelar."),
-    "indikatorer.lista.tabell": "Indikatorer för finansiell samordning",
-}
-
 # The symbols of the grid (the reading guide explains them).
 LÄGE_SYMBOL = {Läge.HÖGRE: "▲", Läge.LÄGRE: "▼", Läge.VARKEN: "●"}
 LÄGE_ORD = {Läge.HÖGRE: "högre", Läge.LÄGRE: "lägre", Läge.VARKEN: "varken"}
@@ -105,10 +65,6 @@ KOLUMNER = ("andel", "rikssnitt", "skillnad", "trend")
 KOLUMNRUBRIK = {"andel": "Andel", "rikssnitt": "Riks\u00adsnitt", "skillnad": "Skill\u00adnad",
                 "trend": "Trend"}
 THIN = "\u202f"  # a narrow no-break space between a symbol and its figure
-
-
-def text(key: str, **values: object) -> str:
-    return TEXTER[key].format(**values)
 
 
 def _points(value: int) -> str:
