@@ -318,6 +318,8 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             paragraph.paragraph_format.keep_with_next = True
         if row.kind is RowKind.SUM and not header:
             ox.set_cell_top_rule(tc)
+        if cell.tone in S.TONE_FILL:
+            ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
 
 
 @render_block.register
@@ -336,7 +338,9 @@ def _table(block: Table, ctx: Context) -> None:
         ox.set_table_caption(table._tbl, block.caption, block.footnote)
     for index, row in enumerate(rows):
         _add_row(table, block, row, columns, index < len(block.header), ctx,
-                 keep_with_next=block.keep_whole and index < len(rows) - 1)
+                 keep_with_next=(block.keep_whole and index < len(rows) - 1)
+                 or (index >= len(block.header) and block.keeps_with_next(
+                     index - len(block.header))))
     ctx.state.after_table = True
     if block.footnote:
         ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), block.footnote)
