@@ -307,7 +307,7 @@ def summary_table(groups: Sequence[Gruppresultat]) -> Table | None:
                         RowKind.SUBHEADING))
         rows.extend(
             Row((Cell(f"Indikator {s.indikator}", CellKind.LABEL),
-                 Cell(str(s.frågor), CellKind.AMOUNT, s.frågor),
+                 Cell(str(s.frågor), CellKind.AMOUNT),
                  _percent(s.negativt), _percent(s.varken), _percent(s.positivt)))
             for s in grupp.sammanfattning)
     if not rows:
