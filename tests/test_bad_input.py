@@ -45,8 +45,8 @@ CASES = {
                        "ska vara ett heltal", "ekonomi.resultaträkning.2023.verksamhetens_intäkter"),
     "decimal-amount": ("kortfristiga_skulder: 132581", "kortfristiga_skulder: 132581.50",
                        "ska vara ett heltal", "ekonomi.balansräkning.2023.kortfristiga_skulder"),
-    "missing-field": ("organisationsnummer: 222000-2485", "",
-                      "obligatoriskt fält saknas", "förbund.organisationsnummer"),
+    "missing-field": ("namn: Bergsjödalens Samordningsförbund", "",
+                      "obligatoriskt fält saknas", "förbund.namn"),
     "missing-markdown": ("personal: text/personal.md", "personal: text/saknas.md",
                          "finns inte", "förvaltningsberättelse.personal"),
 }

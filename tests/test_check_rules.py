@@ -255,7 +255,7 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     ),
     "schemafel_alla_på_en_gång": (
         [("      verksamhetens_intäkter: 4507990\n", "      verksamhetens_intäkter: 4 507 990\n"),
-         ("  organisation: Förbundet har fem medlemmar.\n", ""),
+         ("    namn: Per Mattsén\n", ""),
          ("      kassa_och_bank: 1469789\n", "      kassa_och_bank: 1469789\n      kassa: 1\n")],
         ["schema.missing", "schema.int_type", "schema.extra_forbidden"],
     ),
