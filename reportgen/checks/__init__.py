@@ -16,9 +16,12 @@ from reportgen.checks import (
     kassaflode,
     noter,
     oversikt,
+    platshallare,
     resultatrakning,
+    struktur,
     styrelse,
     texter,
+    uppgifter,
     verksamhet,
 )
 from reportgen.checks.base import Kontext, Regel
@@ -38,8 +41,11 @@ REGLER: tuple[Regel, ...] = (
     *oversikt.REGLER,
     *budget.REGLER,
     *styrelse.REGLER,
+    *uppgifter.REGLER,
     *datum.REGLER,
     *texter.REGLER,
+    *platshallare.REGLER,
+    *struktur.REGLER,
 )
 
 # Group titles for the output, by the first part of a finding's rule id.
@@ -59,6 +65,8 @@ GRUPPER: dict[str, str] = {
     "budget": "Driftredovisning och sammanställning av utfall och budget",
     "styrelse": "Styrelse och underskrifter",
     "datum": "Datum",
+    "uppgift": "Uppgifter som en årsredovisning brukar visa",
+    "avsnitt": "Avsnitt",
 }
 
 

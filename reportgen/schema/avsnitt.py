@@ -86,6 +86,33 @@ STANDARDORDNING: tuple[str, ...] = (
 )
 
 
+# For `reportgen check` (avsnitt.visas_inte): the input each standard section or part shows,
+# and the parts a standard section holds (as reportgen/document/registry.py builds them).
+VISAR: dict[str, tuple[str, ...]] = {
+    "ordförande_har_ordet": ("ordförande_har_ordet",),
+    "förvaltningsberättelse": ("förvaltningsberättelse.inledning",),
+    **{name: (f"förvaltningsberättelse.{name}",) for name in (
+        "organisation", "uppdrag", "lagrum", "finansiering", "verksamhetsidé", "översikt",
+        "viktiga_förhållanden", "väsentliga_händelser", "styrning", "god_hushållning",
+        "personal", "förväntad_utveckling")},
+    "revision": ("förvaltningsberättelse.revision",),
+    "driftredovisning": ("budget",),
+    "sammanställning": ("budget",),
+    "balanskrav": ("balanskrav",),
+    "mål": ("mål", "ekonomiska_mål", "mål_inledning"),
+    "insatser": ("insatser", "insatser_inledning"),
+    "måluppfyllelse": ("måluppfyllelse_sammanfattning",),
+    "bilagor": ("indikatorer",),
+}
+OMFATTAR: dict[str, tuple[str, ...]] = {
+    "översikt": ("femårsöversikt",),
+    "styrning": ("styrelse", "revision"),
+    "revision": ("revisorer",),
+    "god_hushållning": ("eget_kapital", "kostnadsfördelning", "balanskrav", "mål", "insatser",
+                        "måluppfyllelse"),
+    "underskrifter": ("styrelsens_underskrifter", "revisorernas_underskrifter"),
+}
+
 def _avsnittsnamn(value: str) -> str:
     if value not in AVSNITT:
         raise ValueError(okänt_namn("avsnittet", value, AVSNITT))
