@@ -49,6 +49,27 @@ CASES = {
                       "obligatoriskt fält saknas", "förbund.namn"),
     "missing-markdown": ("personal: text/personal.md", "personal: text/saknas.md",
                          "finns inte", "förvaltningsberättelse.personal"),
+    # Sections, blocks and fixed texts by name: the closest valid names.
+    "unknown-section": ("underskrifter:",
+                        "avsnitt: [förvaltningsberättelse, resultatrakning]\nunderskrifter:",
+                        "avsnittet 'resultatrakning' finns inte; menade du 'resultaträkning'",
+                        "avsnitt.1"),
+    "unknown-block": ("underskrifter:",
+                      "avsnitt: [{rubrik: Året i korthet, innehåll: [{txt: Hej}]}]\n"
+                      "underskrifter:",
+                      "blockarten 'txt' finns inte; menade du 'text'? (giltiga: text, "
+                      "sidbrytning, standard)", "avsnitt.0.innehåll.0"),
+    "unknown-standard-part": ("underskrifter:",
+                              "avsnitt: [{rubrik: Styrelsen, innehåll: [{standard: styrelsen}]}]"
+                              "\nunderskrifter:",
+                              "standardinnehållet 'styrelsen' finns inte; menade du 'styrelse'?",
+                              "avsnitt.0.innehåll.0.standard"),
+    "section-without-heading": ("underskrifter:",
+                                "avsnitt: [{innehåll: [{text: Hej}]}]\nunderskrifter:",
+                                "ett eget avsnitt behöver en rubrik", "avsnitt.0"),
+    "unknown-fixed-text": ("underskrifter:", "texter: {intygandet: Vi intygar.}\nunderskrifter:",
+                           "den fasta texten 'intygandet' finns inte; menade du 'intygande'?",
+                           "texter.intygandet"),
 }
 
 

@@ -75,9 +75,12 @@ def _sections(b: Builder, entries: list[Entry], level: int, numbers: _Numbers,
 def _section(b: Builder, path: PathKey | None, spec: Avsnitt, level: int, numbers: _Numbers,
              report: _Report) -> list[Section]:
     kind = SECTIONS[spec.standard] if spec.standard else None
-    numbering = spec.numrering or (kind.numrering if kind else "löpande")
     if kind is not None and kind.egna_avsnitt and spec.rubrik is None:
+        numbering = spec.numrering or kind.numrering
         return _own_sections(b, spec, kind, level, numbers, report, numbering)
+    # A section of one's own, or one around the sections a kind makes (`rubrik: Bilagor`).
+    numbering = spec.numrering or (kind.numrering if kind and not kind.egna_avsnitt
+                                   else "löpande")
 
     anchor = b.unique_id(kind.id if kind else "avsnitt-" + _slug(_title(b, path, spec, kind)))
     tentative = numbers.peek() if numbering == "löpande" else None
