@@ -131,6 +131,15 @@ FASTA_TEXTER: dict[str, Fasttext] = {
                                     "för en ordinarie ledamot", "namn"),
 }
 
+
+
+def standardtexter(texter: Mapping[str, str], beskrivning: str) -> dict[str, Fasttext]:
+    """Fixed sentences given as key → standard wording (a module's own table), with their
+    parameters read from the wording: `FASTA_TEXTER.update(standardtexter(…))` adds them."""
+    return {key: Fasttext(text, beskrivning, tuple(dict.fromkeys(parametrar(text))))
+            for key, text in texter.items()}
+
+
 # The blank line of a paper signature's date, when no date is stated.
 DATUMLINJE = "____________________"
 

@@ -382,3 +382,45 @@ def test_the_schema_and_the_registry_name_the_same_sections_parts_and_blocks() -
     assert set(STANDARDORDNING) <= set(AVSNITT)
     assert set(VISAR) <= names and set(OMFATTAR) <= names
     assert {n for parts in OMFATTAR.values() for n in parts} <= names
+
+
+# -- fixed texts and signing on paper ---------------------------------------------------------
+
+
+def test_paper_signing_prints_place_and_date_and_the_old_intygande_key_still_works(
+        tmp_path: Path) -> None:
+    yaml = fixture_copy(tmp_path, ("underskrifter:\n  sätt: digital\n",
+                                   "underskrifter:\n  sätt: papper\n  datum: 2024-03-21\n"
+                                   "  intygande: Vi intygar att redovisningen är rättvisande.\n"))
+    document = prepare(yaml).document
+    (board,) = section(document, "styrelsens-underskrifter").blocks
+    (auditors,) = section(document, "revisorernas-underskrifter").blocks
+    assert isinstance(board, SignatureBlock) and isinstance(auditors, SignatureBlock)
+    assert board.place_and_date == auditors.place_and_date == "Granås den 2024-03-21"
+    assert not board.digital
+    assert board.attestation == "Vi intygar att redovisningen är rättvisande."
+
+
+def test_signature_lines_are_derived_from_the_board_when_not_stated(tmp_path: Path) -> None:
+    start = "  ledamöter:\n"
+    original = FIXTURE.read_text(encoding="utf-8")
+    stated = original[original.index(start):original.index("\ntexter:")]
+    yaml = fixture_copy(tmp_path, (stated, ""))
+    (board,) = section(prepare(yaml).document, "styrelsens-underskrifter").blocks
+    assert isinstance(board, SignatureBlock)
+    assert signatures(board) == [("Karin Holm", "Ordförande", ()),
+                                 ("Ali Haddad", "Vice ordförande", ()),
+                                 ("Lena Strand", "Ledamot", ()), ("Eva Nyström", "Ledamot", ())]
+
+
+def test_texter_fill_parameters_and_cut_at_them() -> None:
+    from reportgen.wording import STANDARD, Texter, standardtexter
+
+    assert STANDARD("omslag_beslutad", datum="2024-03-14") == "Beslutad av styrelsen 2024-03-14"
+    own = Texter({"sidnummer": "{sida} / {sidor}", "ort_och_datum": "{ort}, {datum}"})
+    assert own.split("sidnummer", "sida", "sidor") == ("", " / ", "")
+    assert own("ort_och_datum", ort="Granås", datum="2024-03-21") == "Granås, 2024-03-21"
+    with pytest.raises(KeyError):  # a parameter the key does not have is the caller's bug
+        STANDARD("innehållsförteckning", år="2023")
+    added = standardtexter({"bilaga.underlag": "Underlag {år}: {antal} svar."}, "Bilagorna")
+    assert added["bilaga.underlag"].parametrar == ("år", "antal")

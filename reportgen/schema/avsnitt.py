@@ -150,14 +150,15 @@ class Textblock(Blockmodell):
     """Markdown, inline or the path of a .md file; figures as {{ namn }}."""
 
     art: ClassVar[str] = "text"
-    text: Text
+    text: Text = Field(description="Markdown-text direkt i YAML-filen, eller sökväg till en "
+                       ".md-fil; kan nämna beräknade siffror som {{ eget_kapital_tkr }}")
 
 
 class Sidbrytning(Blockmodell):
     """The next block starts on a new page."""
 
     art: ClassVar[str] = "sidbrytning"
-    sidbrytning: Literal[True]
+    sidbrytning: Literal[True] = Field(description="Nästa block börjar på en ny sida")
 
 
 class Standardblock(Blockmodell):
