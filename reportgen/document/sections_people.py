@@ -10,7 +10,9 @@ board rules of `reportgen check` read too).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from reportgen.compute.styrelse import ledamöter_vid_årets_slut, revisorer_vid_årets_slut
 from reportgen.document.model import (
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from reportgen.document.builder import Builder
 
 DASH = "–"
+T = TypeVar("T")
 ROLE_ORDER = {Roll.ordförande: 0, Roll.vice_ordförande: 1, Roll.ledamot: 2}
 
 
@@ -45,66 +48,61 @@ def _term(b: Builder, name: str, start: dt.date | None, end: dt.date | None) -> 
     return text
 
 
-def _widths(columns: list[str], wanted: dict[str, int]) -> tuple[int, ...]:
-    total = sum(wanted[c] for c in columns)
-    return tuple(round(100 * wanted[c] / total) for c in columns)
+@dataclass(frozen=True)
+class _Column(Generic[T]):
+    header: str  # the fixed text of its heading
+    width: int  # relative
+    value: Callable[[T], str | None]
+    always: bool = False  # printed even where nobody has a value (the name)
+
+
+def _people_table(b: Builder, table_id: str, caption: str, columns: list[_Column[T]],
+                  items: Sequence[T]) -> Table:
+    """A table of people, one row per item; a column nobody has a value for is left out,
+    and the first column labels its row."""
+    shown = [c for c in columns if c.always or any(c.value(i) for i in items)]
+    rows = tuple(
+        Row(tuple(Cell(c.value(item) or DASH, CellKind.LABEL if k == 0 else CellKind.TEXT)
+                  for k, c in enumerate(shown)))
+        for item in items
+    )
+    total = sum(c.width for c in shown)
+    year = str(b.indata.rapport.räkenskapsår)
+    return Table(table_id, b.fixed(caption, år=year), (header(*(b.fixed(c.header) for c in shown)),),
+                 rows, tuple(round(100 * c.width / total) for c in shown))
 
 
 # -- the tables in 1.4 ---------------------------------------------------------------------------
 
 
 def styrelse_table(b: Builder) -> Table:
-    seats = b.indata.styrelse
-    with_by = any(seat.utsedd_av for seat in seats)
-    with_substitutes = any(seat.ersättare for seat in seats)
-    rows = []
-    for seat in seats:
-        ordinarie = "\n".join(
+    def ordinarie(seat: Styrelseplats) -> str:
+        return "\n".join(
             _term(b, p.namn + (f", {p.roll.value}" if p.roll is not Roll.ledamot else ""),
                   p.från, p.till)
             for p in seat.ordinarie
         )
-        cells = []
-        if with_by:
-            cells.append(Cell(seat.utsedd_av or DASH, CellKind.LABEL))
-        cells.append(Cell(ordinarie, CellKind.TEXT if with_by else CellKind.LABEL))
-        if with_substitutes:
-            ersättare = "\n".join(_term(b, p.namn, p.från, p.till) for p in seat.ersättare)
-            cells.append(Cell(ersättare or DASH))
-        rows.append(Row(tuple(cells)))
-    columns = [*(["by"] if with_by else []), "ordinarie",
-               *(["ersättare"] if with_substitutes else [])]
-    titles = {"by": b.fixed("kolumn_utsedd_av"), "ordinarie": b.fixed("kolumn_ordinarie"),
-              "ersättare": b.fixed("kolumn_ersättare")}
-    year = str(b.indata.rapport.räkenskapsår)
-    return Table("styrelse", b.fixed("tabell_styrelse", år=year),
-                 (header(*(titles[c] for c in columns)),), tuple(rows),
-                 _widths(columns, {"by": 30, "ordinarie": 40, "ersättare": 30}))
+
+    def ersättare(seat: Styrelseplats) -> str:
+        return "\n".join(_term(b, p.namn, p.från, p.till) for p in seat.ersättare)
+
+    columns: list[_Column[Styrelseplats]] = [
+        _Column("kolumn_utsedd_av", 30, lambda seat: seat.utsedd_av),
+        _Column("kolumn_ordinarie", 40, ordinarie, always=True),
+        _Column("kolumn_ersättare", 30, ersättare),
+    ]
+    return _people_table(b, "styrelse", "tabell_styrelse", columns, b.indata.styrelse)
 
 
 def revisorer_table(b: Builder) -> Table | None:
-    auditors = b.indata.revisorer
-    if not auditors:
+    if not b.indata.revisorer:
         return None
-    with_by = any(r.utsedd_av for r in auditors)
-    with_function = any(r.funktion for r in auditors)
-    rows = []
-    for r in auditors:
-        cells = []
-        if with_by:
-            cells.append(Cell(r.utsedd_av or DASH, CellKind.LABEL))
-        cells.append(Cell(_term(b, r.namn, r.från, r.till),
-                          CellKind.TEXT if with_by else CellKind.LABEL))
-        if with_function:
-            cells.append(Cell(r.funktion or DASH))
-        rows.append(Row(tuple(cells)))
-    columns = [*(["by"] if with_by else []), "namn", *(["funktion"] if with_function else [])]
-    titles = {"by": b.fixed("kolumn_utsedd_av"), "namn": b.fixed("kolumn_namn"),
-              "funktion": b.fixed("kolumn_funktion")}
-    year = str(b.indata.rapport.räkenskapsår)
-    return Table("revisorer", b.fixed("tabell_revisorer", år=year),
-                 (header(*(titles[c] for c in columns)),), tuple(rows),
-                 _widths(columns, {"by": 35, "namn": 25, "funktion": 40}))
+    columns: list[_Column[Revisor]] = [
+        _Column("kolumn_utsedd_av", 35, lambda r: r.utsedd_av),
+        _Column("kolumn_namn", 25, lambda r: _term(b, r.namn, r.från, r.till), always=True),
+        _Column("kolumn_funktion", 40, lambda r: r.funktion),
+    ]
+    return _people_table(b, "revisorer", "tabell_revisorer", columns, b.indata.revisorer)
 
 
 def revision_blocks(b: Builder) -> tuple[Block, ...]:
