@@ -424,3 +424,13 @@ def test_texter_fill_parameters_and_cut_at_them() -> None:
         STANDARD("innehållsförteckning", år="2023")
     added = standardtexter({"bilaga.underlag": "Underlag {år}: {antal} svar."}, "Bilagorna")
     assert added["bilaga.underlag"].parametrar == ("år", "antal")
+
+
+def test_a_text_block_is_narrative_that_check_reads(tmp_path: Path) -> None:
+    from reportgen.commands.check import collect
+
+    yaml = fixture_copy(tmp_path, ("      - text: text/aret-i-korthet.md\n",
+                                   "      - text: Resultatet blev {{ årets_resultat_tk }} tkr.\n"))
+    (found,) = collect(yaml)
+    assert (found.rule, found.field) == ("text.okänd_siffra", "avsnitt.0.innehåll.0.text")
+    assert "menade du 'årets_resultat_tkr'" in found.message

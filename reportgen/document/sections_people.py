@@ -187,23 +187,22 @@ def _dating(b: Builder) -> str:
     return b.fixed("ort_och_datum", ort=place, datum=when).strip()
 
 
-def board_signatures(b: Builder, titled: bool) -> tuple[SignatureBlock, ...]:
-    people = board_signatories(b)
+def _signatures(b: Builder, people: tuple[Signatory, ...], title: str | None,
+                statement: str) -> tuple[SignatureBlock, ...]:
     if not people:
         return ()
     digital = b.indata.underskrifter.sätt is Signeringssätt.digital
+    return (SignatureBlock(title, b.fixed(statement).strip(), people, digital, _dating(b)),)
+
+
+def board_signatures(b: Builder, titled: bool) -> tuple[SignatureBlock, ...]:
     title = b.fixed("underskrift_styrelsen") if titled else None
-    return (SignatureBlock(title, b.fixed("intygande").strip(), people, digital, _dating(b)),)
+    return _signatures(b, board_signatories(b), title, "intygande")
 
 
 def auditor_signatures(b: Builder, titled: bool) -> tuple[SignatureBlock, ...]:
-    people = auditor_signatories(b)
-    if not people:
-        return ()
-    digital = b.indata.underskrifter.sätt is Signeringssätt.digital
     title = b.fixed("underskrift_revisorer") if titled else None
-    return (SignatureBlock(title, b.fixed("revisorernas_intygande").strip(), people, digital,
-                           _dating(b)),)
+    return _signatures(b, auditor_signatories(b), title, "revisorernas_intygande")
 
 
 def underskrifter_blocks(b: Builder) -> tuple[Block, ...]:
