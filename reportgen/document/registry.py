@@ -7,7 +7,9 @@ block can place, and the content blocks.
 - `PARTS`: a part of a standard section that a `standard:` block can place on its own
   (the board's table, the goals, the insatser …).
 - `BLOCKS`: a block kind (the key a block is written with, reportgen/schema/avsnitt.py)
-  → `(builder, YAML path, block) -> blocks`.
+  → `(builder, YAML path, block) -> blocks`. It builds for the section it stands in, at
+  `builder.level` (its own headings and sections one level below); the YAML path is the
+  block's, for its narrative fields (`builder.text((*path, "text"), …)`) and locations.
 
 Adding a block kind is one model in the schema and one entry in `BLOCKS`; adding a
 standard section, one name in the schema and one entry in `SECTIONS`. structure.py walks
