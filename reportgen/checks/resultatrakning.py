@@ -4,18 +4,16 @@ of the lines above it."""
 from __future__ import annotations
 
 from reportgen.checks.base import Kontext, Regel
-from reportgen.checks.summor import angivet_belopp, summaregel
+from reportgen.checks.summor import relationsregel
 from reportgen.checks.tecken import teckenregel
 
 
-def rr_angivet(ctx: Kontext, år: int, nyckel: str) -> int | None:
-    return angivet_belopp(ctx.indata.ekonomi.resultaträkning, år, nyckel)
-
-
 def årets_resultat_rr(ctx: Kontext, år: int) -> list[int]:
-    """The RR's årets resultat as stated (if it is) and as computed: either is acceptable."""
-    stated = rr_angivet(ctx, år, "årets_resultat")
-    computed = ctx.eko.rr[år].årets_resultat
+    """The RR's årets resultat as printed (stated, if it is) and as computed: either is
+    acceptable."""
+    rows = ctx.eko.layout.resultaträkning.med_betydelse("årets_resultat")
+    computed = ctx.eko.resultaträkning.belopp("årets_resultat", år)
+    stated = ctx.relationer.angivet("resultaträkning", rows[0].key, år)
     return [stated, computed] if stated is not None else [computed]
 
 
@@ -26,13 +24,8 @@ rr_tecken = teckenregel(
     lambda år, nyckel: ("ekonomi", "resultaträkning", år, nyckel),
 )
 
-rr_summa = summaregel(
-    "rr.summa",
-    "Resultaträkningens angivna delsummor är summan av raderna ovanför",
-    lambda eko: eko.resultaträkning,
-    rr_angivet,
-    lambda år, nyckel: ("ekonomi", "resultaträkning", år, nyckel),
-)
+rr_summa = relationsregel(
+    "rr.summa", "Resultaträkningens angivna delsummor är summan av raderna ovanför")
 
 
 REGLER: tuple[Regel, ...] = (rr_tecken, rr_summa)

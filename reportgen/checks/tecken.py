@@ -36,7 +36,7 @@ def teckenregel(
         for år in sorted(ctx.eko.years, reverse=True):
             for row in statement.rows:
                 value = row.values.get(år)
-                if row.kind is not Radtyp.POST or row.tecken is None or not value:
+                if row.kind is not Radtyp.POST or row.tecken is None or row.parts or not value:
                     continue
                 if value * row.tecken > 0:
                     continue

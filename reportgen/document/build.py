@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import get_args
 
 from reportgen.compute.overview import compute_overview
 from reportgen.compute.statements import Ekonomiberakning
@@ -37,10 +36,7 @@ from reportgen.fmt import datum, räkenskapsår
 from reportgen.load import Source
 from reportgen.narrative import logo_problem
 from reportgen.schema import Indata
-from reportgen.schema.ekonomi import Balanspost
 from reportgen.schema.organisation import Roll
-
-BALANCE_LINES = frozenset(get_args(Balanspost))
 
 
 class ReportBuilder(Builder):
@@ -198,14 +194,17 @@ class ReportBuilder(Builder):
                        (statement_table(statement, with_notes),), page_break_before=page_break)
 
     def noter(self) -> Section:
+        """The notes in the order the statements refer to them (compute/statements.py)."""
         number = self.next_chapter()
         notes: list[Block | Section] = []
-        for index, note in enumerate(self.indata.ekonomi.noter, start=1):
+        for position in self.eko.notordning:
+            note, index = self.indata.ekonomi.noter[position], self.eko.notnummer[position]
             blocks: list[Block] = list(
-                self.text(("ekonomi", "noter", index - 1, "text"), note.text)
+                self.text(("ekonomi", "noter", position, "text"), note.text)
             )
             if note.rader:
-                balance = any(key in BALANCE_LINES for key in note.avser)
+                lines = [self.eko.layout.avser(key) for key in note.avser]
+                balance = any(line is not None and line[0] == "balansräkning" for line in lines)
                 blocks.append(note_table(index, note, self.eko.years, balance))
             notes.append(Section(f"not-{index}-avsnitt", f"Not {index}.", note.rubrik, 2,
                                  tuple(blocks), in_toc=False))

@@ -46,15 +46,22 @@ def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, str, Mark
             yield from _value(annotation, value, (*path, name))
 
 
+_VISITING: set[type[BaseModel]] = set()
+
+
 @cache
 def _fields(cls: type[BaseModel]) -> tuple[tuple[str, Any, Marker | None], ...]:
     """The fields of *cls* that may hold a marked string: (name, annotation, the marker
     on the field itself or None)."""
     out = []
-    for name, info in cls.model_fields.items():
-        found = next((m for m in info.metadata if isinstance(m, _MARKERS)), None)
-        if found is not None or _may_hold(info.annotation):
-            out.append((name, info.annotation, found))
+    _VISITING.add(cls)
+    try:
+        for name, info in cls.model_fields.items():
+            found = next((m for m in info.metadata if isinstance(m, _MARKERS)), None)
+            if found is not None or _may_hold(info.annotation):
+                out.append((name, info.annotation, found))
+    finally:
+        _VISITING.discard(cls)
     return tuple(out)
 
 
@@ -66,7 +73,8 @@ def _may_hold(annotation: Any) -> bool:
     if origin is not None:  # a union, list[…], dict[…, …]
         return any(_may_hold(arg) for arg in get_args(annotation))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return bool(_fields(annotation))  # (the schema's models nest, never recur)
+        # A model that holds itself (a note's groups of rows) holds what it holds once.
+        return annotation not in _VISITING and bool(_fields(annotation))
     return False
 
 
