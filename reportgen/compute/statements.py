@@ -257,8 +257,9 @@ def _notordning(noter: list[Not], layout: Layout, printed: list[tuple[str, str]]
 
     Notes are numbered in the order the statements first refer to them (a printed line the
     note explains). A note no printed line refers to (redovisningsprinciper, händelser efter
-    balansdagen) keeps its place after the note it follows in the YAML: those before the
-    first referred note come first, the others follow the referred note above them.
+    balansdagen) keeps its place in the YAML's list of notes; the referred notes fill the
+    other places, in order of first reference. So redovisningsprinciper listed first stays
+    Not 1, and händelser efter balansdagen listed last stays last.
     """
     position = {line: i for i, line in enumerate(printed)}
     first: dict[int, int] = {}
@@ -267,14 +268,6 @@ def _notordning(noter: list[Not], layout: Layout, printed: list[tuple[str, str]]
                 if (line := layout.avser(namn)) is not None and line in position]
         if refs:
             first[index] = min(refs)
-    leading: list[int] = []
-    chains: list[tuple[int, int, list[int]]] = []
-    current = leading
-    for index in range(len(noter)):
-        if index in first:
-            current = [index]
-            chains.append((first[index], index, current))
-        else:
-            current.append(index)
-    order = (*leading, *(i for _, _, chain in sorted(chains) for i in chain))
+    referred = iter(sorted(first, key=lambda i: (first[i], i)))
+    order = tuple(next(referred) if index in first else index for index in range(len(noter)))
     return order, {index: number for number, index in enumerate(order, start=1)}

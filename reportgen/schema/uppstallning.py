@@ -21,7 +21,14 @@ from enum import Enum
 from functools import cache, cached_property
 from typing import Any
 
-from reportgen.schema.layout import Layoutrad, Layoutändringar, Standardlayout
+from reportgen.schema.layout import (
+    Betydelse,
+    Layoutrad,
+    Layoutändringar,
+    Standardlayout,
+    Uppställningsmall,
+    Visa,
+)
 from reportgen.schema.layout import Tecken as Teckenord
 
 Plats = tuple[str | int, ...]  # a path below `ekonomi`, as the YAML writes it
@@ -207,21 +214,45 @@ def närmaste(namn: str, kandidater: Iterable[str]) -> str:
 # -- the standard layout ------------------------------------------------------------------------
 
 
-@cache
-def standard_mall() -> Standardlayout:
-    """templates/layouts/standard.yaml, read once (libyaml's C parser when it is there)."""
+STANDARD_FIL = ("layouts", "standard.yaml")  # below the templates folder
+
+
+def standard_data() -> Any:
+    """templates/layouts/standard.yaml as plain data (libyaml's C parser when it is there)."""
     import yaml
 
     from reportgen.templates_dir import templates_dir
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = (templates_dir() / "layouts" / "standard.yaml").read_text(encoding="utf-8")
-    return Standardlayout.model_validate(yaml.load(text, Loader=loader))
+    text = templates_dir().joinpath(*STANDARD_FIL).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=loader)
+
+
+_ORD = {"tecken": Teckenord, "visa": Visa, "betydelse": Betydelse, "förändring": Betydelse,
+        "ingående": Betydelse, "utgående": Betydelse}
+
+
+@cache
+def standard_mall() -> Standardlayout:
+    """The standard layout, read once. It is reportgen's own file, so it is built without
+    Pydantic's validation (building that validator costs `check` a hundredth of a second);
+    tests/test_layouts.py validates the file with the model, so a mistake in it fails there."""
+    def entry(data: dict[str, Any]) -> Layoutrad:
+        return Layoutrad.model_construct(**{
+            k: _ORD[k](v) if k in _ORD else v for k, v in data.items()})
+
+    data = standard_data()
+    return Standardlayout.model_construct(**{
+        räkning: Uppställningsmall.model_construct(
+            titel=data[räkning]["titel"], kolumner=data[räkning]["kolumner"],
+            rader=[entry(e) for e in data[räkning]["rader"]])
+        for räkning in RÄKNINGAR})
 
 
 @cache
 def standard_layout() -> Layout:
-    layout, problems = resolve(Layoutändringar(), None)
+    layout, problems = resolve(Layoutändringar.model_construct(
+        resultaträkning=[], balansräkning=[], kassaflödesanalys=[]), None)
     if problems or layout is None:  # the shipped file is wrong: a bug, not the user's error
         raise RuntimeError(f"templates/layouts/standard.yaml: {problems}")
     return layout
