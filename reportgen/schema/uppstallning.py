@@ -242,11 +242,12 @@ def standard_mall() -> Standardlayout:
             k: _ORD[k](v) if k in _ORD else v for k, v in data.items()})
 
     data = standard_data()
-    return Standardlayout.model_construct(**{
+    statements = {
         räkning: Uppställningsmall.model_construct(
             titel=data[räkning]["titel"], kolumner=data[räkning]["kolumner"],
             rader=[entry(e) for e in data[räkning]["rader"]])
-        for räkning in RÄKNINGAR})
+        for räkning in RÄKNINGAR}
+    return Standardlayout.model_construct(None, **statements)
 
 
 @cache
