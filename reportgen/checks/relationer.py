@@ -59,6 +59,11 @@ class Siffra:
     plats: PathKey
     namn: str  # "Resultaträkningen, verksamhetens intäkter 2023"
     belopp: int
+    tecken: int | None = None  # the sign its line has by its kind, if it has one
+
+    def rimlig(self, belopp: int) -> bool:
+        """Could the line have *belopp*: not of the sign its kind does not have."""
+        return self.tecken is None or belopp * self.tecken >= 0
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,7 @@ class Relationer:
         if stated is not None and rad.slag is not Radslag.TEXTRAD:
             plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, key)
             namn = f"{BESTÄMD[räkning].capitalize()}, {gemen(rad.text)} {år}"
-            return self._siffra(plats, namn, stated)
+            return self._siffra(plats, namn, stated, rad.tecken.value if rad.tecken else None)
         if rad.delar:
             parts = [self.figur(räkning, part, år) for part in rad.delar]
             return None if any(p is None for p in parts) else summa(parts)  # type: ignore[arg-type]
@@ -190,8 +195,9 @@ class Relationer:
                  for r in self.layout.räkning(räkning).med_betydelse(betydelse)]
         return None if any(p is None for p in parts) else summa(parts)  # type: ignore[arg-type]
 
-    def _siffra(self, plats: PathKey, namn: str, belopp: int) -> Uttryck:
-        self.siffror.setdefault(plats, Siffra(plats, namn, belopp))
+    def _siffra(self, plats: PathKey, namn: str, belopp: int, tecken: int | None = None,
+                ) -> Uttryck:
+        self.siffror.setdefault(plats, Siffra(plats, namn, belopp, tecken))
         return Uttryck({plats: 1})
 
     def ingående_känd(self, år: int) -> bool:
@@ -552,12 +558,18 @@ def förklaringar(relationer: tuple[Relation, ...], siffror: Mapping[PathKey, Si
     done: set[int] = set()
     for explained in sorted(by_set, key=lambda s: (-len(s), min(s))):
         candidates = by_set[explained]
+        # Of figures that fit equally, one whose right amount would have the sign its line
+        # does not have by its kind (a receivable of -10 kr) is not the likely one.
+        plausible = [(p, d) for p, d in candidates if siffror[p].rimlig(siffror[p].belopp + d)]
+        candidates = plausible or candidates
         if explained & done or (len(explained) == 1 and len(candidates) > 1):
             continue
         out.append(Förklaring(tuple(sorted(explained)), tuple(candidates)))
         done |= explained
     return failing, out
 
+
+ANTAL = {2: "två", 3: "tre", 4: "fyra", 5: "fem"}
 
 # Where a finding is, what it says, its rule → the finding (Kontext.fynd).
 Fynd = Callable[[PathKey, str, str], Finding]
@@ -587,10 +599,11 @@ def diagnos(rel: Relationer, fynd: Fynd) -> dict[str, list[Finding]]:
             first = förklaring.siffror[0][0]
             names = uppräkning([relationer[i].namn for i in indices])
             either = " eller ".join(
-                f"{siffror[p].namn} är {kr(siffror[p].belopp + d)} i stället för "
+                f"{gemen(siffror[p].namn)} ska vara {kr(siffror[p].belopp + d)}, inte "
                 f"{kr(siffror[p].belopp)}" for p, d in förklaring.siffror)
-            message = (f"{names[:1].upper()}{names[1:]} stämmer inte; en enda fel siffra "
-                       f"förklarar det, men flera lika väl: {either}")
+            count = len(förklaring.siffror)
+            message = (f"{names[:1].upper()}{names[1:]} stämmer inte; en fel siffra förklarar "
+                       f"det, men {ANTAL.get(count, str(count))} siffror lika väl: {either}")
             instead[indices[0]] = fynd(first, message, relationer[indices[0]].regel)
     out: dict[str, list[Finding]] = {}
     for i in failing:

@@ -95,6 +95,8 @@ class Radslag(str, Enum):
 
 
 SLAG = tuple(s.value for s in Radslag)
+SLAGNAMN = {Radslag.POST: "post", Radslag.SUMMA: "summa", Radslag.HÄRLEDD: "härledd rad",
+            Radslag.RUBRIK: "rubrik", Radslag.TEXTRAD: "textrad"}
 
 
 @dataclass(frozen=True)
@@ -204,8 +206,9 @@ def närmaste(namn: str, kandidater: Iterable[str]) -> str:
     """'; menade du 'a' eller 'b'?' with the closest names (those it begins, then the most
     alike), or ''."""
     names = list(dict.fromkeys(kandidater))
-    begun = [n for n in names if n.startswith(namn) or namn.startswith(n)]
-    nära = list(dict.fromkeys([*begun, *difflib.get_close_matches(namn, names, n=3, cutoff=0.6)]))[:3]
+    begun = [n for n in names if n.startswith(namn) or namn.startswith(n) or difflib.SequenceMatcher(
+        None, namn, n[:len(namn)]).ratio() >= 0.8]
+    nära = list(dict.fromkeys([*difflib.get_close_matches(namn, names, n=3, cutoff=0.6), *begun]))[:3]
     if not nära:
         return ""
     return "; menade du " + " eller ".join(f"'{n}'" for n in nära) + "?"
@@ -443,8 +446,8 @@ def _check(räkning: str, titel: str, kolumner: str, rows: list[_Utkast],
                 fel(row.var("under"), f"okänd rad '{row.under}' i {bestämd}"
                     f"{närmaste(row.under, keys)}")
             elif parent.slag not in (Radslag.POST, Radslag.SUMMA):
-                fel(row.var("under"), f"'{row.under}' är en {parent.slag.value} och kan inte "
-                    "ha delrader (bara en post eller en summa kan det)")
+                fel(row.var("under"), f"'{row.under}' är en {SLAGNAMN[parent.slag]} och kan "
+                    "inte ha delrader (bara en post eller en summa kan det)")
             else:
                 sub_lines.setdefault(row.under, []).append(row.key)
     out: list[Rad] = []
@@ -458,6 +461,7 @@ def _check(räkning: str, titel: str, kolumner: str, rows: list[_Utkast],
         levels[rad.key] = rad.nivå
         out.append(rad)
     _check_meanings(räkning, out, by_key, borttagna, fel)
+    _check_counted(räkning, out, by_key, fel)
     order = _order(räkning, out, by_key, fel)
     if order is None:
         return None
@@ -538,9 +542,10 @@ def _härledning(räkning: str, row: _Utkast, earlier: dict[str, Uppställning],
     if sätt == "från":
         källa, namn = str(p["från"]).split(".", 1)
         if källa not in earlier:
-            readable = " eller ".join(earlier) or "ingen annan räkning"
-            fel(row.var("från"), f"en härledd rad i {BESTÄMD[räkning]} kan läsa från "
-                f"{readable}, inte från {källa}")
+            may = " eller ".join(BESTÄMD[e] for e in earlier)
+            fel(row.var("från"), f"en härledd rad i {BESTÄMD[räkning]} kan inte läsa från "
+                f"{BESTÄMD.get(källa, källa)}, som räknas efter den"
+                + (f"; den kan läsa från {may}" if may else ""))
             return None
         upp = earlier[källa]
         if namn not in BETYDELSER[källa] and namn not in upp:
@@ -593,16 +598,32 @@ def _check_meanings(räkning: str, rows: list[Rad], by_key: dict[str, _Utkast],
                            ("layout", räkning))
             fel(removed, f"{BESTÄMD[räkning]} behöver en rad med betydelsen {betydelse} "
                 "(kontrollerna mellan räkningarna räknar med den)")
-    # A meaning on a sum and on one of its parts would be counted twice.
+    # A kind's meaning on a sum and on one of its parts would be counted twice (a total's
+    # meaning given twice is reported above).
     index = {r.key: r for r in rows}
     for rad in rows:
-        if rad.betydelse is None or not rad.delar:
+        if rad.betydelse is None or not rad.delar or allowed.get(rad.betydelse, True):
             continue
         for part in _all_parts(rad, index):
             if index[part].betydelse == rad.betydelse:
                 at = by_key[part].var("betydelse") or by_key[rad.key].var("betydelse")
                 fel(at or ("layout", räkning), f"'{part}' och summan '{rad.key}' har båda "
                     f"betydelsen {rad.betydelse}, så den skulle räknas två gånger")
+
+
+def _check_counted(räkning: str, rows: list[Rad], by_key: dict[str, _Utkast], fel: _Fel) -> None:
+    """An amount line in no sum would not count in the statement's totals (a line added
+    without naming the sum it belongs to)."""
+    counted = {part for rad in rows for part in rad.delar}
+    wrong = {plats[:3] for plats, _ in fel}  # entries with a problem of their own
+    for rad in rows:
+        if by_key[rad.key].plats in wrong:
+            continue
+        if rad.slag in (Radslag.POST, Radslag.HÄRLEDD) and rad.key not in counted:
+            fel(by_key[rad.key].var(rad.slag.value) or ("layout", räkning),
+                f"raden '{rad.key}' ingår inte i någon summa, så {BESTÄMD[räkning]}s summor "
+                "räknar inte med den: lägg till den i en summas av, eller gör den till delrad "
+                "till en annan rad (under)")
 
 
 def _all_parts(rad: Rad, index: dict[str, Rad]) -> Iterator[str]:
@@ -634,7 +655,7 @@ def _order(räkning: str, rows: list[Rad], by_key: dict[str, _Utkast], fel: _Fel
             return False
         state[key] = 1
         for part in index[key].delar:
-            if part in index and not visit(part, [*trail, key]):
+            if part != key and part in index and not visit(part, [*trail, key]):
                 return False
         state[key] = 2
         done.append(key)
@@ -701,8 +722,9 @@ def _avser_problems(notes: list[Any], layout: Layout) -> Iterator[Figurfel]:
             at: Plats = ("noter", i, "avser", j)
             found = [u.key for u in layout.alla() if namn in u]
             if len(found) > 1:
-                yield Figurfel(at, f"raden '{namn}' finns i både " + " och ".join(
-                    BESTÄMD[f] for f in found) + "; skriv " + " eller ".join(
-                    f"{f}.{namn}" for f in found))
+                where = [BESTÄMD[f] for f in found]
+                yield Figurfel(at, f"raden '{namn}' finns i " + ", ".join(where[:-1])
+                               + f" och {where[-1]}; skriv " + " eller ".join(
+                                   f"{f}.{namn}" for f in found))
             else:
                 yield Figurfel(at, f"okänd rad '{namn}'{närmaste(namn, everything)}")
