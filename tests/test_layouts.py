@@ -316,3 +316,46 @@ def ren_prepared():  # type: ignore[no-untyped-def]
     from reportgen.pipeline import prepare
 
     return prepare(REN)
+
+
+# -- nothing that is zero in both years is printed, unless the layout asks ------------------
+
+FIXTURE_FILES = [ROOT / "content" / "2023.yaml", *sorted(
+    p for p in (ROOT / "tests" / "fixtures").glob("*/*.yaml") if p.name != "expected_findings.yaml")]
+STATEMENT_TABLES = ("resultaträkning", "balansräkning", "kassaflödesanalys")
+
+
+def _zero_rows(rows: list[list[str]], first_figure: int) -> list[str]:
+    """The labels of *rows* whose figures are all 0."""
+    return [row[0] for row in rows
+            if row[first_figure:] and all(c.replace("\u00a0", "") == "0" for c in row[first_figure:])]
+
+
+@pytest.mark.parametrize("file", FIXTURE_FILES, ids=lambda p: p.parent.name + "/" + p.name)
+def test_no_line_zero_in_both_years_is_printed_unless_asked(file, tmp_path):
+    from extract import html_tables
+
+    from reportgen.pipeline import prepare
+    from reportgen.render.html import render_html
+
+    prepared = prepare(file, draft=True)
+    layout = prepared.eko.layout
+    page = tmp_path / "rapport.html"
+    page.write_text(render_html(prepared.document), encoding="utf-8")
+    tables = list(prepared.document.tables())
+    html = html_tables(page)
+    assert len(html) == len(tables)  # the same tables, in the same order
+    for table, printed in zip(tables, html, strict=True):
+        if table.id not in STATEMENT_TABLES:
+            continue
+        upp = layout.räkning(table.id)
+        asked = {r.text for r in upp.rader if r.visa_alltid}
+        first = 2 if table.header[0].cells[1].text == "Not" else 1
+        model = [[c.text for c in row.cells] for row in table.body]
+        assert set(_zero_rows(model, first)) <= asked, (file, table.id)
+        assert set(_zero_rows(printed[1:], first)) <= asked, (file, table.id)
+        # Ansvarsförbindelser only where the YAML states them.
+        stated = any("ansvarsförbindelser" in prepared.indata.ekonomi.balansräkning[y]
+                     for y in prepared.eko.years)
+        if table.id == "balansräkning":
+            assert any(row[0] == "Ansvarsförbindelser" for row in model) == stated
