@@ -138,6 +138,16 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
             "      upplupna_kostnader: 100\n      kortfristiga_skulder: 132581\n")],
         ["br.summa"],
     ),
+    "kf_förändring_av_avsättningar": (
+        # The cash flow's adjustment for provisions is the balance sheet's change: stated
+        # 5 kr where the provisions did not change (it also spoils the justering it is a
+        # sub-line of, stated 0: one finding, at the figure).
+        [("      justering_ej_likviditetspåverkande: 0\n"
+          "      medel_före_förändring_av_rörelsekapital: 159492\n",
+          "      justering_ej_likviditetspåverkande: 0\n      justering_avsättningar: 5\n"
+          "      medel_före_förändring_av_rörelsekapital: 159492\n")],
+        ["kf.balansräkning"],
+    ),
     "not_avser_okänd_rad": (
         [("      avser: [kortfristiga_skulder]\n", "      avser: [kortfristiga_skulderna]\n")],
         ["schema.value_error"],
