@@ -369,3 +369,18 @@ def test_no_line_zero_in_both_years_is_printed_unless_asked(file, tmp_path):
                      for y in prepared.eko.years)
         if table.id == "balansräkning":
             assert any(row[0] == "Ansvarsförbindelser" for row in model) == stated
+
+
+def test_the_readme_example_layout_resolves():
+    """README, "Statement layouts": the worked example is a layout reportgen accepts."""
+    import yaml
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\nekonomi:\n  layout:") + len("```yaml\n")
+    example = yaml.safe_load(text[start:text.index("```", start)])
+    layout = resolved(example["ekonomi"]["layout"])
+    br = layout.balansräkning
+    assert br.rad("summa_kortfristiga_skulder").delar == ("upplupna_kostnader", "kortfristiga_skulder")
+    assert layout.resultaträkning.rad("verksamhetens_intäkter").delar == (
+        "medlemsbidrag", "övriga_verksamhetsintäkter")
+    assert "långfristiga_skulder" not in br
