@@ -201,3 +201,24 @@ def test_pdf_text_has_the_hand_written_rows(tmp_path):  # type: ignore[no-untype
             if first == 2 and row[1]:  # the note reference stands before the figures
                 assert found[-len(values) - 1] == int(row[1]), (label, lines[at])
             position = at + 1
+
+
+def test_docx_indents_the_sub_lines_as_the_model_says(prepared):  # type: ignore[no-untyped-def]
+    """The DOCX translates the model's indentation (Row.indent) into the label's left indent;
+    HTML does it with the same length (test_html… reads the same cells)."""
+    from docx.shared import Mm
+    from docx_extract import data_tables
+
+    from reportgen.render.docx import render_docx
+
+    statements = {
+        norm(t.rows[1].cells[0].text): t for t in data_tables(render_docx(prepared.document))
+        if len(t.rows) > 1}
+    for first_row, table_id in (("Verksamhetens intäkter", "resultaträkning"),
+                                ("Årets resultat", "kassaflödesanalys")):
+        table = statements[first_row]
+        # (Word stores the indent in twips: 4 mm is 227 twips, 0.04 mm more.)
+        indented = {norm(row.cells[0].text) for row in table.rows
+                    if abs((row.cells[0].paragraphs[0].paragraph_format.left_indent or 0)
+                           - Mm(4)) < Mm(0.1)}
+        assert indented == INDENTED[table_id]
