@@ -8,10 +8,9 @@ pinned with the rest in tests/fixtures/expected_findings.yaml (check_expected.py
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from check_expected import ROOT, check_against_expected, records
+from test_check_rules import broken
 
 from reportgen.schema.layout import Layoutändringar, Standardlayout
 from reportgen.schema.uppstallning import resolve, standard_data, standard_layout, standard_mall
@@ -23,16 +22,6 @@ LIKVIDA = "  likvida_medel: [kassa_och_bank, kortfristiga_placeringar]\n"
 def layout(block: str) -> list[tuple[str, str]]:
     """The replacement that gives the clean report the layout changes *block*."""
     return [(LIKVIDA, LIKVIDA + "  layout:\n" + block)]
-
-
-def broken(tmp_path: Path, replacements: list[tuple[str, str]]) -> Path:
-    text = REN.read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert text.count(old) == 1, f"replacement must match once: {old!r}"
-        text = text.replace(old, new)
-    target = tmp_path / "ren.yaml"
-    target.write_text(text, encoding="utf-8")
-    return target
 
 
 # case → (replacements, the rule ids of the findings in order)

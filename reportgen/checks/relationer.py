@@ -93,10 +93,7 @@ NOLL = Uttryck()
 
 
 def summa(uttryck: list[Uttryck]) -> Uttryck:
-    total = NOLL
-    for u in uttryck:
-        total = total + u
-    return total
+    return sum(uttryck, NOLL)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ API (pure functions, integer kronor in, integer kronor and tkr out)
     - ``.finansiella``        group 800                ↔ RR finansiella intäkter + kostnader
     - ``.periodens_resultat`` all of the above         ↔ RR årets resultat
     - ``.eget_kapital_ingång`` / ``.eget_kapital_utgång`` from the balansräkning
-      (``eko.br[year-1].summa_eget_kapital``; utgång = ingång + periodens resultat per column).
+      (``eko.balansräkning.belopp("summa_eget_kapital", year - 1)``; utgång = ingång + periodens
+      resultat per column).
 
     Every total is a ``Summa`` with ``.kr`` (exact kronor) and ``.tkr`` (what the table
     shows); both are ``Kolumner`` (``årsbudget``, ``periodbudget``, ``utfall`` and the
