@@ -13,7 +13,7 @@ from check_expected import ROOT, check_against_expected, records
 from test_check_rules import broken
 
 from reportgen.schema.layout import Layoutändringar, Standardlayout
-from reportgen.schema.uppstallning import resolve, standard_data, standard_layout, standard_mall
+from reportgen.schema.layout_resolve import resolve, standard_data, standard_layout, standard_mall
 
 REN = ROOT / "tests" / "fixtures" / "regler" / "ren.yaml"
 LIKVIDA = "  likvida_medel: [kassa_och_bank, kortfristiga_placeringar]\n"

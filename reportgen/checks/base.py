@@ -62,7 +62,7 @@ class Kontext:
     @cached_property
     def diagnos(self) -> dict[str, list[Finding]]:
         """The findings of the relations, by rule id: evaluated together, once."""
-        from reportgen.checks.relationer import diagnos
+        from reportgen.checks.forklaring import diagnos
 
         return diagnos(self.relationer, self.fynd)
 

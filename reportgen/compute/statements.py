@@ -1,7 +1,7 @@
 """Resultaträkning, balansräkning and kassaflödesanalys computed from their layouts.
 
 Every line, subtotal and derived line is defined once, in the layout (the standard one in
-templates/layouts/standard.yaml with the förbund's changes, reportgen/schema/uppstallning.py);
+templates/layouts/standard.yaml with the förbund's changes, reportgen/schema/layout_resolve.py);
 this module evaluates it for the report year and the comparison year. Each computed
 statement carries the subtotals it was computed from (`Rakning.delsummor`) and each row
 the sign of its line (`Rad.tecken`), so `check` compares against the same definitions.

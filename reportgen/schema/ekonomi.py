@@ -1,7 +1,7 @@
 """Financial statements as the bookkeeping gives them: lines in whole kronor per year.
 
 Which lines a statement has is its layout: the standard layout (templates/layouts/) with
-the förbund's changes under `ekonomi.layout` (reportgen/schema/uppstallning.py). The
+the förbund's changes under `ekonomi.layout` (reportgen/schema/layout_resolve.py). The
 figures are checked against it here, while the YAML is validated, so an unknown line is
 reported with every other schema error, at its line and column, with the closest names.
 
@@ -30,7 +30,8 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from reportgen.schema.base import Belopp, Modell, Procent, Text, Tkr, År
 from reportgen.schema.layout import Layoutändringar, Radnamn
-from reportgen.schema.uppstallning import Layout, figure_problems, resolve, standard_layout
+from reportgen.schema.layout_resolve import resolve, standard_layout
+from reportgen.schema.uppstallning import Layout, figure_problems
 
 
 def _ord_eller_belopp(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:

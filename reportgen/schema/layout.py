@@ -4,7 +4,7 @@
 One entry model serves both: an entry is a line of its own (`post`, `summa`, `härledd`,
 `rubrik` or `textrad`, placed `efter`, `före` or `under` another) or a change to a line of
 the standard (`ändra`, `ta_bort`). What the entries mean together, and every rule they must
-keep, is reportgen/schema/uppstallning.py.
+keep, is reportgen/schema/layout_resolve.py.
 """
 
 from __future__ import annotations
