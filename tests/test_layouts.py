@@ -245,14 +245,21 @@ def test_figures_are_read_by_meaning(example_prepared):
 
 # -- every subtotal, broken in the file: one finding, at its line and column -------------------
 
-# (fixture, statement, YAML key of its figures, subtotal key, year)
-def _subtotals() -> list[tuple[str, str, int]]:
-    layout = standard_layout()
+LJUNGADALEN = ROOT / "tests" / "fixtures" / "ljungadalen" / "2024.yaml"
+
+
+def _subtotals() -> list[tuple[Path, str, str, int]]:
+    """(report, statement, subtotal key, year): every subtotal of the standard layout in the
+    clean report, and of the layout fixtures/ljungadalen gives itself (Summa finansiella
+    poster, Summa avsättningar, Summa kortfristiga skulder, lines made of sub-lines …)."""
+    from reportgen.load import load_yaml
+    from reportgen.validate import validate
+
     out = []
-    for upp in layout.alla():
-        for rad in upp.rader:
-            if rad.delar:
-                out.append((upp.key, rad.key, 2023))
+    for file, year in ((REN, 2023), (LJUNGADALEN, 2024)):
+        layout = validate(load_yaml(file)).ekonomi.uppställning
+        out += [(file, upp.key, rad.key, year) for upp in layout.alla() for rad in upp.rader
+                if rad.delar]
     return out
 
 
@@ -265,7 +272,7 @@ BESTÄMD = {"resultaträkning": "Resultaträkningen", "balansräkning": "Balansr
 
 
 def kronor(amount: int) -> str:
-    return f"{amount:,}".replace(",", " ").replace("-", "-")
+    return f"{amount:,}".replace(",", " ")
 
 
 def state_one_krona_off(text: str, mapping: str, year: int, key: str, computed: int) -> str:
@@ -281,21 +288,22 @@ def state_one_krona_off(text: str, mapping: str, year: int, key: str, computed: 
     return text[:start] + f"      {key}: {computed + 1}\n" + text[start:]
 
 
-@pytest.mark.parametrize("statement, key, year", SUBTOTALS)
-def test_every_subtotal_stated_wrong_is_one_finding_at_its_line(statement, key, year, tmp_path,
-                                                                  ren_prepared):
-    rakning = ren_prepared.eko.räkning(statement)
-    computed = rakning.value(key, year)
+@pytest.mark.parametrize("file, statement, key, year", SUBTOTALS,
+                         ids=[f"{f.parent.name}-{k}" for f, _, k, _ in SUBTOTALS])
+def test_every_subtotal_stated_wrong_is_one_finding_at_its_line(file, statement, key, year,
+                                                                  tmp_path, prepared_reports):
+    prepared = prepared_reports(file)
+    computed = prepared.eko.räkning(statement).value(key, year)
     assert computed is not None
-    text = state_one_krona_off(REN.read_text(encoding="utf-8"), YAML_KEY[statement], year, key,
+    text = state_one_krona_off(file.read_text(encoding="utf-8"), YAML_KEY[statement], year, key,
                                computed)
-    target = tmp_path / "ren.yaml"
+    target = tmp_path / file.name
     target.write_text(text, encoding="utf-8")
     found = [f for f in records(target) if f["regel"].split(".")[0] in ("rr", "br", "kf", "not")]
     lines = text.split("\n")
     where = next(i for i, line in enumerate(lines)
                  if line == f"      {key}: {computed + 1}")
-    upp = ren_prepared.eko.layout.räkning(statement)
+    upp = prepared.eko.layout.räkning(statement)
     parts = [upp.etikett(p) for p in upp.rad(key).delar]
     delar = parts[0].lower() if len(parts) == 1 else (
         ", ".join(p[:1].lower() + p[1:] for p in parts[:-1]) + " och "
@@ -311,10 +319,17 @@ def test_every_subtotal_stated_wrong_is_one_finding_at_its_line(statement, key, 
 
 
 @pytest.fixture(scope="module")
-def ren_prepared():  # type: ignore[no-untyped-def]
+def prepared_reports():  # type: ignore[no-untyped-def]
     from reportgen.pipeline import prepare
 
-    return prepare(REN)
+    cache: dict[Path, object] = {}
+
+    def get(file: Path):  # type: ignore[no-untyped-def]
+        if file not in cache:
+            cache[file] = prepare(file)
+        return cache[file]
+
+    return get
 
 
 # -- nothing that is zero in both years is printed, unless the layout asks ------------------
