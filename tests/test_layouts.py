@@ -8,6 +8,8 @@ pinned with the rest in tests/fixtures/expected_findings.yaml (check_expected.py
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from check_expected import ROOT, check_against_expected, records
 from test_check_rules import broken
