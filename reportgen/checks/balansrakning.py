@@ -15,9 +15,8 @@ def br_tryckt(ctx: Kontext, år: int, nyckel: str) -> int:
 
 def eget_kapital(ctx: Kontext, år: int) -> list[int]:
     """Closing eget kapital of *år*: as printed and as computed (either is acceptable)."""
-    rel = ctx.relationer.roll("balansräkning", "summa_eget_kapital", år)
-    printed = rel.värde(ctx.relationer.siffror) if rel is not None else 0
-    return [printed, ctx.eko.balansräkning.belopp("summa_eget_kapital", år)]
+    return [ctx.relationer.tryckt_belopp("balansräkning", "summa_eget_kapital", år),
+            ctx.eko.balansräkning.belopp("summa_eget_kapital", år)]
 
 
 def _path(år: int, nyckel: str) -> tuple[str | int, ...]:

@@ -181,6 +181,12 @@ class Relationer:
         found = self.figur(räkning, key, år)
         return found.värde(self.siffror) if found is not None else 0
 
+    def tryckt_belopp(self, räkning: str, betydelse: str, år: int) -> int:
+        """The figure of the lines meaning *betydelse* as the statement prints them (stated,
+        or the sum of their printed parts): what a table copied from the report compares."""
+        found = self.roll(räkning, betydelse, år)
+        return found.värde(self.siffror) if found is not None else 0
+
     def roll(self, räkning: str, betydelse: str, år: int) -> Uttryck | None:
         parts = [self.figur(räkning, r.key, år)
                  for r in self.layout.räkning(räkning).med_betydelse(betydelse)]

@@ -11,10 +11,9 @@ from reportgen.checks.tecken import teckenregel
 def årets_resultat_rr(ctx: Kontext, år: int) -> list[int]:
     """The RR's årets resultat as printed (stated, if it is) and as computed: either is
     acceptable."""
-    rows = ctx.eko.layout.resultaträkning.med_betydelse("årets_resultat")
     computed = ctx.eko.resultaträkning.belopp("årets_resultat", år)
-    stated = ctx.relationer.angivet("resultaträkning", rows[0].key, år)
-    return [stated, computed] if stated is not None else [computed]
+    printed = ctx.relationer.tryckt_belopp("resultaträkning", "årets_resultat", år)
+    return [printed, computed] if printed != computed else [computed]
 
 
 rr_tecken = teckenregel(
