@@ -110,13 +110,14 @@ def _share(out: Grupp, name: str, ratio: Decimal | None) -> None:
 def årsfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning, year: int) -> Grupp:
     """Figures of one year (the report year at top level, the comparison year under `fg`)."""
     out: Grupp = {"år": Figur(str(year), Decimal(year))}
-    rr, br = eko.rr[year], eko.br[year]
-    _amounts(out, "verksamhetens_intäkter", rr.intäkter)
-    _amounts(out, "verksamhetens_kostnader", rr.kostnader)
-    _amounts(out, "årets_resultat", rr.årets_resultat)
-    _amounts(out, "summa_tillgångar", br.summa_tillgångar)
-    _amounts(out, "eget_kapital", br.summa_eget_kapital)
-    _share(out, "soliditet", andel(br.summa_eget_kapital, br.summa_tillgångar))
+    rr, br = eko.resultaträkning, eko.balansräkning
+    _amounts(out, "verksamhetens_intäkter", rr.belopp("verksamhetens_intäkter", year))
+    _amounts(out, "verksamhetens_kostnader", rr.belopp("verksamhetens_kostnader", year))
+    _amounts(out, "årets_resultat", rr.belopp("årets_resultat", year))
+    _amounts(out, "summa_tillgångar", br.belopp("summa_tillgångar", year))
+    _amounts(out, "eget_kapital", br.belopp("summa_eget_kapital", year))
+    _share(out, "soliditet", andel(br.belopp("summa_eget_kapital", year),
+                                   br.belopp("summa_tillgångar", year)))
     kapital = vb.kapital[year]
     _amounts(out, "medlemsbidrag", kapital.medlemsbidrag)
     _share(out, "eget_kapital_andel", kapital.andel)

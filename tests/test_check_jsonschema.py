@@ -27,9 +27,31 @@ def test_schema_forbids_unknown_keys_and_has_swedish_descriptions():
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) >= {"förbund", "rapport", "styrelse", "ekonomi"}
     # Pydantic keeps $defs names ASCII ("Resultatr_kning"); the title is the model's name.
-    rr = next(d for d in schema["$defs"].values() if d.get("title") == "Resultaträkning")
-    assert rr["additionalProperties"] is False
+    ekonomi = next(d for d in schema["$defs"].values() if d.get("title") == "Ekonomi")
+    # A year of a statement: the standard layout's lines complete in an editor; a line of the
+    # förbund's own layout is another key, checked by `reportgen check` against that layout.
+    rr = ekonomi["properties"]["resultaträkning"]["additionalProperties"]
     assert "hela kronor" in rr["properties"]["verksamhetens_intäkter"]["description"]
+    assert {"kassa_och_bank", "ansvarsförbindelser"} <= set(
+        ekonomi["properties"]["balansräkning"]["additionalProperties"]["properties"])
+    assert "löpande_verksamheten" in ekonomi["properties"]["kassaflöde"][
+        "additionalProperties"]["properties"]
+
+
+def test_schema_completes_the_layout_keys():
+    """ekonomi.layout: every key of a layout entry, and the words its values take."""
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    defs = {d.get("title"): d for d in schema["$defs"].values()}
+    entry = defs["Layoutrad"]
+    assert entry["additionalProperties"] is False
+    assert {"post", "summa", "härledd", "rubrik", "textrad", "ändra", "ta_bort", "efter",
+            "före", "under", "text", "tecken", "betydelse", "visa", "av", "från",
+            "förändring", "ingående", "utgående", "faktor"} <= set(entry["properties"])
+    assert defs["Tecken"]["enum"] == ["positivt", "negativt", "valfritt"]
+    assert {"fordringar", "likvida_medel", "årets_resultat"} <= set(defs["Betydelse"]["enum"])
+    changes = defs["Layoutändringar"]
+    assert set(changes["properties"]) == {"resultaträkning", "balansräkning",
+                                          "kassaflödesanalys"}
 
 
 def test_example_validates_against_the_schema():

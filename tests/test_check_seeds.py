@@ -16,12 +16,15 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 # (rule, field) → why the published report is inconsistent there.
 SEED_000: dict[tuple[str, str], str] = {
-    # The three DOMAIN.md lists ("Figures that must agree"):
-    ("rr.summa", "ekonomi.resultaträkning.2023.verksamhetens_resultat"):
-        "DOMAIN.md: 4 507 988 − 4 360 316 = 147 672, printed 147 674 (the 4 507 988 is the "
-        "typo: Not 2, årets resultat and the balansräkning agree with 4 507 990)",
-    ("not.rad", "ekonomi.noter.1.summa.2023"):
-        "DOMAIN.md: Not 2 sums to 4 507 990, the resultaträkning says 4 507 988",
+    # The three DOMAIN.md lists ("Figures that must agree"). The first two are one wrong
+    # figure (issue 11, item 8): 4 507 988 − 4 360 316 = 147 672, printed 147 674, and Not 2
+    # sums to 4 507 990; with intäkter 4 507 990 both agree, as do årets resultat and the
+    # balansräkning. So `check` names the intäkter once, and the two totals it spoils
+    # (before, it blamed the printed verksamhetens resultat and Not 2's sum, both right).
+    ("rr.summa", "ekonomi.resultaträkning.2023.verksamhetens_intäkter"):
+        "DOMAIN.md: the resultaträkning's intäkter 2023 4 507 988 is the typo: verksamhetens "
+        "resultat 147 674 and Not 2's 4 507 990 agree with 4 507 990, which nothing else "
+        "contradicts",
     ("femår.belopp", "ekonomi.femårsöversikt.2023.intäkter_tkr"):
         "DOMAIN.md: five-year intäkter 2023 4 496 tkr, the resultaträkning gives 4 508 tkr "
         "(4 496 is the member contributions only, from the sammanställning)",
@@ -101,12 +104,15 @@ def test_check_finds_exactly_the_published_inconsistencies(seed):
 
 def test_domain_examples_name_found_expected_and_difference():
     found = {(f["regel"], f["fält"]): f for f in records(FIXTURES / "seed000" / "arsredovisning.yaml")}
-    vr = found[("rr.summa", "ekonomi.resultaträkning.2023.verksamhetens_resultat")]
-    assert "angivet 147 674 kr" in vr["meddelande"]
-    assert "förväntat 147 672 kr" in vr["meddelande"]
-    assert "skillnad +2 kr" in vr["meddelande"]
-    not2 = found[("not.rad", "ekonomi.noter.1.summa.2023")]
-    assert "angivet 4 507 990 kr, förväntat 4 507 988 kr" in not2["meddelande"]
+    typo = found[("rr.summa", "ekonomi.resultaträkning.2023.verksamhetens_intäkter")]
+    assert typo["meddelande"] == (
+        "Resultaträkningen, verksamhetens intäkter 2023: angivet 4 507 988 kr, förväntat "
+        "4 507 990 kr (då stämmer resultaträkningens verksamhetens resultat 2023 och Not 2 "
+        "Verksamhetens intäkter 2023); skillnad -2 kr")
+    # Nothing is reported at the two totals that are right.
+    fields = {field for _, field in found}
+    assert "ekonomi.resultaträkning.2023.verksamhetens_resultat" not in fields
+    assert "ekonomi.noter.1.summa.2023" not in fields
     femår = found[("femår.belopp", "ekonomi.femårsöversikt.2023.intäkter_tkr")]
     assert "angivet 4 496 tkr, förväntat 4 508 tkr" in femår["meddelande"]
     assert "±1 tkr" in femår["meddelande"]
@@ -115,4 +121,77 @@ def test_domain_examples_name_found_expected_and_difference():
 def test_warnings_and_errors_in_seed_000():
     found = records(FIXTURES / "seed000" / "arsredovisning.yaml")
     assert sum(f["allvarlighet"] == "varning" for f in found) == 2
-    assert sum(f["allvarlighet"] == "fel" for f in found) == 11
+    assert sum(f["allvarlighet"] == "fel" for f in found) == 10
+
+
+# Issue 11, item 8: a typo planted in a line several totals depend on gives one finding,
+# at that line, instead of one at each total it spoils. The clean report (and, for a note
+# with groups, fixtures/ljungadalen) with one figure changed: case → (file, replacement,
+# the one finding's rule and field, why).
+REN = FIXTURES / "regler" / "ren.yaml"
+LJUNGADALEN = FIXTURES / "ljungadalen" / "2024.yaml"
+PLANTED: dict[str, tuple[object, tuple[str, str], tuple[str, str], str]] = {
+    "felskrivning_i_resultaträkningen": (
+        REN, ("      verksamhetens_kostnader: -4689710\n", "      verksamhetens_kostnader: -4689700\n"),
+        ("rr.summa", "ekonomi.resultaträkning.2022.verksamhetens_kostnader"),
+        "spoils verksamhetens resultat 2022 (stated) and Not 3 (its stated sum); nothing "
+        "else explains both",
+    ),
+    "felskrivning_i_balansräkningen": (
+        REN, ("      kortfristiga_skulder: 132581\n", "      kortfristiga_skulder: 132681\n"),
+        ("br.summa", "ekonomi.balansräkning.2023.kortfristiga_skulder"),
+        "spoils summa eget kapital, avsättningar och skulder 2023, Not 5 Kortfristiga skulder "
+        "and the kassaflödesanalys' change of kortfristiga skulder 2023",
+    ),
+    "felskrivning_där_tecknet_avgör": (
+        # Kundfordringar and kortfristiga fordringar stand together in every relation (summa
+        # omsättningstillgångar, Not 4 explains both, the cash flow's change of fordringar
+        # counts both), so either being 10 kr off explains all three; but kundfordringar
+        # would then be -10 kr, which a receivable is not: the finding names the other.
+        REN, ("      kortfristiga_fordringar: 338155\n", "      kortfristiga_fordringar: 338165\n"),
+        ("br.summa", "ekonomi.balansräkning.2023.kortfristiga_fordringar"),
+        "one of two figures that fit would get the sign its kind does not have",
+    ),
+    "felskrivning_som_två_rader_förklarar_lika_väl": (
+        # Kassa och bank and kortfristiga placeringar are both likvida medel: each, 10 kr
+        # lower, makes summa omsättningstillgångar and likvida medel vid årets slut agree.
+        # One finding says so and names both, at the first.
+        REN, ("      kassa_och_bank: 1469789\n", "      kassa_och_bank: 1469799\n"),
+        ("br.summa", "ekonomi.balansräkning.2023.kortfristiga_placeringar"),
+        "two figures explain the same two failing relations equally",
+    ),
+    "felskrivning_i_kassaflödesanalysen": (
+        REN, ("      förändring_kortfristiga_fordringar: 306668\n",
+              "      förändring_kortfristiga_fordringar: 306678\n"),
+        ("kf.balansräkning", "ekonomi.kassaflöde.2023.förändring_kortfristiga_fordringar"),
+        "spoils the löpande verksamheten 2023 (stated) besides its own agreement with the "
+        "balansräkning: reported once, as the latter, at the line",
+    ),
+    "felskrivning_i_en_not": (
+        LJUNGADALEN, ("          summa: {2024: 2630000, 2023: 2555250}\n",
+                      "          summa: {2024: 2630100, 2023: 2555250}\n"),
+        ("not.summa", "ekonomi.noter.2.rader.0.summa.2024"),
+        "the group subtotal Summa direkta kostnader spoils its own sum and the note's "
+        "agreement with verksamhetens kostnader (the note has no grand total: the group "
+        "subtotals are what it adds up to)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PLANTED))
+def test_one_planted_typo_is_one_finding_at_its_line(case, tmp_path):
+    file, (old, new), (rule, field), _why = PLANTED[case]
+    text = file.read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    assert text.count(old) == 1
+    target = tmp_path / file.name  # type: ignore[attr-defined]
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    found = records(target)
+    assert [(f["regel"], f["fält"]) for f in found] == [(rule, field)]
+    # At the line that states the field (the planted line, or where two fit, the first).
+    key = field.rsplit(".", 1)[-1] + ":"
+    lines = text.replace(old, new).split("\n")
+    at = [i + 1 for i, line in enumerate(lines) if key in line]
+    assert found[0]["rad"] in at
+    if "lika_väl" not in case:
+        assert found[0]["rad"] == lines.index(new.rstrip("\n")) + 1
+    check_against_expected(case, found)

@@ -13,13 +13,17 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from reportgen.checks.meddelanden import _signed, kr, meddelande_kr, skillnad_kr, uppräkning
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
-from reportgen.fmt import kronor, procent, tkr, uppräkning  # noqa: F401 (rules import it from here)
+from reportgen.fmt import kronor, procent, tkr
+
+__all__ = ["Kontext", "Regel", "kr", "meddelande_kr", "skillnad_kr", "uppräkning"]
 from reportgen.load import PathKey, Source
 from reportgen.schema import Indata
 
 if TYPE_CHECKING:
+    from reportgen.checks.relationer import Relationer
     from reportgen.figures import Figurer
 
 # Explicit tolerances (see the issue): tables in kronor must agree to the krona,
@@ -51,6 +55,20 @@ class Kontext:
     def angivet(self, path: PathKey) -> bool:
         """The YAML writes the key at *path* (perhaps with an empty value: "given as none")."""
         return path in self.source.positions
+
+    @cached_property
+    def relationer(self) -> Relationer:
+        """The relations of the statements and notes, and the figures as printed."""
+        from reportgen.checks.relationer import Relationer
+
+        return Relationer(self.indata, self.eko)
+
+    @cached_property
+    def diagnos(self) -> dict[str, list[Finding]]:
+        """The findings of the relations, by rule id: evaluated together, once."""
+        from reportgen.checks.forklaring import diagnos
+
+        return diagnos(self.relationer, self.fynd)
 
     def plats(self, path: PathKey) -> Location:
         return self.source.locate(path)
@@ -106,28 +124,8 @@ def avviker_tkr(angivet_tkr: int, *förväntade_kr: int) -> bool:
     return all(abs(angivet_tkr - tkr(f)) > TOLERANS_TKR for f in förväntade_kr)
 
 
-def kr(amount: int) -> str:
-    return f"{kronor(amount)} kr"
-
-
 def tkr_text(amount: int) -> str:
     return f"{kronor(amount)} tkr"
-
-
-def skillnad_kr(angivet: int, förväntat: int) -> str:
-    return f"skillnad {_signed(angivet - förväntat)} kr"
-
-
-def _signed(diff: int) -> str:
-    return f"+{kronor(diff)}" if diff > 0 else kronor(diff)
-
-
-def meddelande_kr(vad: str, angivet: int, förväntat: int, grund: str) -> str:
-    """'Verksamhetens resultat 2023: angivet 147 674 kr, förväntat 147 672 kr (…); skillnad +2 kr'."""
-    return (
-        f"{vad}: angivet {kr(angivet)}, förväntat {kr(förväntat)} ({grund}); "
-        f"{skillnad_kr(angivet, förväntat)}"
-    )
 
 
 def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
@@ -139,8 +137,6 @@ def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
         f"({grund} {kr(förväntat_kr)} avrundat); skillnad {_signed(angivet_tkr - förväntat)} tkr "
         f"(tolerans ±{TOLERANS_TKR} tkr{': ' + varför if varför else ''})"
     )
-
-
 
 
 def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:

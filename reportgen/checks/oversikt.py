@@ -38,10 +38,11 @@ class Tkrfält:
 
 TKR_FÄLT = (
     Tkrfält("intäkter_tkr", "verksamhetens intäkter", "resultaträkningens verksamhetens intäkter",
-            lambda ctx, y: [ctx.eko.rr[y].intäkter]),
+            lambda ctx, y: [ctx.eko.resultaträkning.belopp("verksamhetens_intäkter", y)]),
     Tkrfält("kostnader_tkr", "verksamhetens kostnader",
             "resultaträkningens verksamhetens kostnader och avskrivningar",
-            lambda ctx, y: [ctx.eko.rr[y].kostnader + ctx.eko.rr[y].avskrivningar]),
+            lambda ctx, y: [ctx.eko.resultaträkning.belopp("verksamhetens_kostnader", y)
+                            + ctx.eko.resultaträkning.belopp("avskrivningar", y)]),
     Tkrfält("resultat_tkr", "årets resultat", "resultaträkningens årets resultat",
             årets_resultat_rr),
     Tkrfält("eget_kapital_tkr", "eget kapital", "balansräkningens summa eget kapital",
@@ -55,10 +56,10 @@ def _path(år: int, fält: str) -> tuple[str | int, ...]:
 
 def soliditeter(ctx: Kontext, år: int) -> list[Decimal]:
     """Eget kapital / summa tillgångar: as printed and as computed."""
-    br = ctx.eko.br[år]
+    br = ctx.eko.balansräkning
     readings = [
         andel(eget_kapital(ctx, år)[0], br_tryckt(ctx, år, "summa_tillgångar")),
-        andel(br.summa_eget_kapital, br.summa_tillgångar),
+        andel(br.belopp("summa_eget_kapital", år), br.belopp("summa_tillgångar", år)),
     ]
     return [r for r in readings if r is not None]
 

@@ -1,7 +1,8 @@
 """A statement line whose amount has the sign its kind does not have (shared by RR and BR).
 
 Which sign a line has is not repeated here: each row of a computed statement carries the
-sign of its line definition (`Rad.tecken`, see reportgen/compute/statements.py). A cost
+sign of its line in the layout (`tecken` in templates/layouts/standard.yaml or the
+förbund's `ekonomi.layout`; `Rad.tecken` of the computed statement). A cost
 entered as a positive amount (`finansiella_kostnader: 5`) otherwise shows only as
 subtotals, the balance sheet and the cash flow not agreeing; this warns at the line.
 """
@@ -36,7 +37,7 @@ def teckenregel(
         for år in sorted(ctx.eko.years, reverse=True):
             for row in statement.rows:
                 value = row.values.get(år)
-                if row.kind is not Radtyp.POST or row.tecken is None or not value:
+                if row.kind is not Radtyp.POST or row.tecken is None or row.parts or not value:
                     continue
                 if value * row.tecken > 0:
                     continue

@@ -13,7 +13,8 @@ API (pure functions, integer kronor in, integer kronor and tkr out)
     - ``.finansiella``        group 800                ↔ RR finansiella intäkter + kostnader
     - ``.periodens_resultat`` all of the above         ↔ RR årets resultat
     - ``.eget_kapital_ingång`` / ``.eget_kapital_utgång`` from the balansräkning
-      (``eko.br[year-1].summa_eget_kapital``; utgång = ingång + periodens resultat per column).
+      (``eko.balansräkning.belopp("summa_eget_kapital", year - 1)``; utgång = ingång + periodens
+      resultat per column).
 
     Every total is a ``Summa`` with ``.kr`` (exact kronor) and ``.tkr`` (what the table
     shows); both are ``Kolumner`` (``årsbudget``, ``periodbudget``, ``utfall`` and the
@@ -242,7 +243,7 @@ def compute_budget(indata: Indata, eko: Ekonomiberakning) -> Budgetberakning | N
     finansiella = _total("finansiella", "Summa finansiella poster", grupper, FINANSIELLA_SLAG)
     resultat = _summa("periodens_resultat", "Periodens resultat",
                       (intäkter, kostnader, finansiella))
-    start_kr = eko.br[year - 1].summa_eget_kapital
+    start_kr = eko.balansräkning.belopp("summa_eget_kapital", year - 1)
     ingång = Summa("eget_kapital_ingång", "Eget kapital vid årets ingång",
                    Kolumner.lika(start_kr), Kolumner.lika(tkr(start_kr)))
     utgång = _summa("eget_kapital_utgång", "Eget kapital vid periodens utgång",
@@ -277,18 +278,22 @@ class Avstamning:
 
 
 def avstamning(budget: Budgetberakning, eko: Ekonomiberakning) -> tuple[Avstamning, ...]:
-    rr = eko.rr[budget.year]
-    br = eko.br[budget.year]
+    year = budget.year
+
+    def rr(*betydelser: str) -> int:
+        return sum(eko.resultaträkning.belopp(b, year) for b in betydelser)
+
     pairs = (
-        (budget.summa_intäkter, "resultaträkningens verksamhetens intäkter", rr.intäkter),
+        (budget.summa_intäkter, "resultaträkningens verksamhetens intäkter",
+         rr("verksamhetens_intäkter")),
         (budget.totala_kostnader,
          "resultaträkningens verksamhetens kostnader och avskrivningar",
-         rr.kostnader + rr.avskrivningar),
+         rr("verksamhetens_kostnader", "avskrivningar")),
         (budget.finansiella, "resultaträkningens finansiella intäkter och kostnader",
-         rr.finansiella_intäkter + rr.finansiella_kostnader),
-        (budget.periodens_resultat, "resultaträkningens årets resultat", rr.årets_resultat),
+         rr("finansiella_intäkter", "finansiella_kostnader")),
+        (budget.periodens_resultat, "resultaträkningens årets resultat", rr("årets_resultat")),
         (budget.eget_kapital_utgång, "balansräkningens eget kapital vid årets slut",
-         br.summa_eget_kapital),
+         eko.balansräkning.belopp("summa_eget_kapital", year)),
     )
     return tuple(
         Avstamning(s.key, s.label, label, s.kr.utfall, statement)
@@ -327,8 +332,8 @@ def driftsammandrag(budget: Budgetberakning, eko: Ekonomiberakning) -> Driftsamm
     prev = budget.year - 1
     intäkt = budget.summa_intäkter.tkr.utfall
     netto = budget.periodens_resultat.tkr.utfall
-    prev_intäkt = tkr(eko.rr[prev].intäkter)
-    prev_netto = tkr(eko.rr[prev].årets_resultat)
+    prev_intäkt = tkr(eko.resultaträkning.belopp("verksamhetens_intäkter", prev))
+    prev_netto = tkr(eko.resultaträkning.belopp("årets_resultat", prev))
     return Driftsammandrag(
         year=budget.year,
         intäkt=intäkt,

@@ -5,13 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reportgen.schema.ekonomi import Not
+    from reportgen.schema.ekonomi import Not, Notrad
 
 
 def notsumma(note: Not, year: int) -> int:
-    """The sum of the note's rows for *year*, as the note's Summa row prints it; a row
-    without an amount for the year counts as 0."""
-    return sum(row.belopp.get(year, 0) for row in note.rader)
+    """The sum of the note's amount lines for *year* (in groups or not), as the note's Summa
+    row prints it; a row without an amount for the year counts as 0."""
+    return sum((row.belopp or {}).get(year, 0) for row in note.poster())
+
+
+def gruppsumma(group: Notrad, year: int) -> int:
+    """The sum of a group's amount lines for *year*, as its sum row prints it."""
+    return sum((row.belopp or {}).get(year, 0) for row in group.poster())
 
 
 def teckenfaktor(note: Not) -> int:

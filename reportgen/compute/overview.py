@@ -33,15 +33,17 @@ def compute_overview(indata: Indata, eko: Ekonomiberakning, span: int = 5) -> tu
     for year in years:
         stated = given.get(year)
         anställda = stated.anställda if stated else None
-        if year in eko.rr:
-            rr, br = eko.rr[year], eko.br[year]
+        if year in eko.years:
+            rr, br = eko.resultaträkning, eko.balansräkning
             rows.append(
                 Översiktsrad(
                     year,
-                    tkr(rr.intäkter),
-                    tkr(rr.kostnader + rr.avskrivningar),
-                    tkr(rr.årets_resultat),
-                    andel(br.summa_eget_kapital, br.summa_tillgångar),  # soliditet
+                    tkr(rr.belopp("verksamhetens_intäkter", year)),
+                    tkr(rr.belopp("verksamhetens_kostnader", year)
+                        + rr.belopp("avskrivningar", year)),
+                    tkr(rr.belopp("årets_resultat", year)),
+                    andel(br.belopp("summa_eget_kapital", year),  # soliditet
+                          br.belopp("summa_tillgångar", year)),
                     anställda,
                     computed=True,
                 )

@@ -1,11 +1,14 @@
-"""Resultaträkning, balansräkning and kassaflödesanalys computed from their lines.
+"""Resultaträkning, balansräkning and kassaflödesanalys computed from their layouts.
 
-Every subtotal is defined here, once (`RR_DELSUMMOR`, `BR_DELSUMMOR`, `KF_DELSUMMOR`):
-the figures are computed from these definitions, each computed statement carries its
-own, and `check` compares stated subtotals against the same definitions. So is the sign
-each line has by its kind (the `Tecken` column of the line definitions below, carried by
-each row): `check` warns at a line whose amount contradicts it (rules `rr.tecken`,
-`br.tecken`).
+Every line, subtotal and derived line is defined once, in the layout (the standard one in
+templates/layouts/standard.yaml with the förbund's changes, reportgen/schema/layout_resolve.py);
+this module evaluates it for the report year and the comparison year. Each computed
+statement carries the subtotals it was computed from (`Rakning.delsummor`) and each row
+the sign of its line (`Rad.tecken`), so `check` compares against the same definitions.
+
+The rest of the report reads statement figures by what they mean, never by a line's key:
+`eko.resultaträkning.belopp("årets_resultat", år)`, `eko.balansräkning.belopp(
+"summa_eget_kapital", år)` (the meanings are reportgen/schema/layout.py's `Betydelse`).
 """
 
 from __future__ import annotations
@@ -13,28 +16,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from reportgen.schema import Indata
-from reportgen.schema.ekonomi import Balansräkning, Resultaträkning
+from reportgen.schema.ekonomi import IngåendeBalans, Not
+from reportgen.schema.uppstallning import BETYDELSER, Layout, Radslag, Tecken, Uppställning
+from reportgen.schema.uppstallning import Rad as Layoutrad
+
+__all__ = ["Delsumma", "Ekonomiberakning", "Rad", "Radtyp", "Rakning", "Tecken",
+           "compute_ekonomi", "summera"]
 
 
 class Radtyp(str, Enum):
     RUBRIK = "rubrik"  # a heading row without amounts
-    POST = "post"  # an amount line from the input
-    SUMMA = "summa"  # a computed total
+    POST = "post"  # an amount line: stated, derived, or the sum of its sub-lines
+    SUMMA = "summa"  # a subtotal, printed as one
     TEXT = "text"  # a row whose values are words ("inga")
-
-
-class Tecken(int, Enum):
-    """The sign a line has by its kind: revenue, assets, provisions and liabilities are
-    positive, costs negative. A line without one (a result, eget kapital, a cash flow, an
-    extraordinary item) may have either sign."""
-
-    POSITIVT = 1
-    NEGATIVT = -1
-
-
-PLUS, MINUS = Tecken.POSITIVT, Tecken.NEGATIVT
 
 
 @dataclass(frozen=True)
@@ -46,6 +43,10 @@ class Rad:
     texts: dict[int, str] = field(default_factory=dict)
     note: int | None = None
     tecken: Tecken | None = None  # the sign the line has by its kind; None: either
+    level: int = 1  # a heading's level; a line's indentation (2: a sub-line)
+    shown: bool = True  # printed: a line zero in both years is not, unless its layout asks
+    parts: tuple[str, ...] = ()  # the lines it adds (a subtotal, a line with sub-lines)
+    betydelse: str | None = None  # what it means (the layout's `betydelse`)
 
 
 @dataclass(frozen=True)
@@ -68,47 +69,6 @@ def summera(delsummor: tuple[Delsumma, ...], lines: Mapping[str, int]) -> dict[s
     return values
 
 
-RR_DELSUMMOR: tuple[Delsumma, ...] = (
-    Delsumma("verksamhetens_resultat",
-             ("verksamhetens_intäkter", "verksamhetens_kostnader", "avskrivningar")),
-    Delsumma("resultat_efter_finansiella_poster",
-             ("verksamhetens_resultat", "finansiella_intäkter", "finansiella_kostnader")),
-    Delsumma("årets_resultat", ("resultat_efter_finansiella_poster", "extraordinära_poster")),
-)
-
-BR_DELSUMMOR: tuple[Delsumma, ...] = (
-    Delsumma("summa_anläggningstillgångar",
-             ("maskiner_och_inventarier", "finansiella_anläggningstillgångar")),
-    Delsumma("summa_omsättningstillgångar",
-             ("kundfordringar", "kortfristiga_fordringar", "kortfristiga_placeringar",
-              "kassa_och_bank")),
-    Delsumma("summa_tillgångar", ("summa_anläggningstillgångar", "summa_omsättningstillgångar")),
-    Delsumma("summa_eget_kapital", ("årets_resultat", "övrigt_eget_kapital")),
-    Delsumma("summa_eget_kapital_avsättningar_och_skulder",
-             ("summa_eget_kapital", "avsättningar_för_pensioner", "långfristiga_skulder",
-              "kortfristiga_skulder")),
-)
-
-KF_DELSUMMOR: tuple[Delsumma, ...] = (
-    Delsumma("före_rörelsekapital", ("årets_resultat", "justering")),
-    Delsumma("löpande", ("före_rörelsekapital", "förändring_fordringar", "förändring_skulder")),
-    Delsumma("årets_kassaflöde", ("löpande", "investering", "finansiering")),
-    Delsumma("likvida_slut", ("likvida_början", "årets_kassaflöde")),
-)
-
-
-def _lines(delsummor: tuple[Delsumma, ...], source: object) -> dict[str, int]:
-    """The lines the subtotals of *delsummor* add that are not subtotals themselves,
-    read from the attributes of *source* of the same name."""
-    totals = {d.key for d in delsummor}
-    return {
-        part: getattr(source, part)
-        for d in delsummor
-        for part in d.parts
-        if part not in totals
-    }
-
-
 @dataclass(frozen=True)
 class Rakning:
     """One statement: its title, year columns (newest first), rows and subtotals."""
@@ -118,299 +78,196 @@ class Rakning:
     years: tuple[int, ...]
     column_labels: tuple[str, ...]
     rows: tuple[Rad, ...]
-    delsummor: tuple[Delsumma, ...]  # its subtotals, in the order it prints them
+    delsummor: tuple[Delsumma, ...]  # its subtotals, each after the subtotals it adds
+
+    @cached_property
+    def _index(self) -> dict[str, Rad]:
+        return {row.key: row for row in self.rows}
+
+    def row(self, key: str) -> Rad:
+        return self._index[key]
 
     def value(self, key: str, year: int) -> int | None:
-        for row in self.rows:
-            if row.key == key:
-                return row.values.get(year)
-        raise KeyError(key)
+        return self._index[key].values.get(year)
 
+    def belopp(self, betydelse: str, year: int) -> int:
+        """The figure of the lines that mean *betydelse* (their sum; 0 if the layout has
+        none): how the rest of the report reads a statement."""
+        if betydelse not in BETYDELSER[self.key]:
+            raise KeyError(f"{self.key} has no meaning {betydelse!r}")
+        return sum(row.values.get(year) or 0 for row in self.rows if row.betydelse == betydelse)
 
-@dataclass(frozen=True)
-class RR:
-    intäkter: int
-    kostnader: int
-    avskrivningar: int
-    verksamhetens_resultat: int
-    finansiella_intäkter: int
-    finansiella_kostnader: int
-    resultat_efter_finansiella_poster: int
-    extraordinära_poster: int
-    årets_resultat: int
-
-
-def compute_rr(rr: Resultaträkning) -> RR:
-    v = summera(RR_DELSUMMOR, _lines(RR_DELSUMMOR, rr))
-    return RR(
-        intäkter=v["verksamhetens_intäkter"],
-        kostnader=v["verksamhetens_kostnader"],
-        avskrivningar=v["avskrivningar"],
-        verksamhetens_resultat=v["verksamhetens_resultat"],
-        finansiella_intäkter=v["finansiella_intäkter"],
-        finansiella_kostnader=v["finansiella_kostnader"],
-        resultat_efter_finansiella_poster=v["resultat_efter_finansiella_poster"],
-        extraordinära_poster=v["extraordinära_poster"],
-        årets_resultat=v["årets_resultat"],
-    )
-
-
-@dataclass(frozen=True)
-class BR:
-    summa_anläggningstillgångar: int
-    fordringar: int
-    summa_omsättningstillgångar: int
-    summa_tillgångar: int
-    årets_resultat: int
-    summa_eget_kapital: int
-    summa_avsättningar: int
-    summa_skulder: int
-    summa_eget_kapital_avsättningar_och_skulder: int
-    likvida_medel: int
-
-
-def compute_br(br: Balansräkning, årets_resultat: int, likvida_poster: list[str]) -> BR:
-    # The balance sheet's årets resultat is the resultaträkning's computed one; the
-    # figure the YAML may state there is only compared with it (`check`).
-    lines = {**_lines(BR_DELSUMMOR, br), "årets_resultat": årets_resultat}
-    v = summera(BR_DELSUMMOR, lines)
-    return BR(
-        summa_anläggningstillgångar=v["summa_anläggningstillgångar"],
-        summa_omsättningstillgångar=v["summa_omsättningstillgångar"],
-        summa_tillgångar=v["summa_tillgångar"],
-        årets_resultat=årets_resultat,
-        summa_eget_kapital=v["summa_eget_kapital"],
-        summa_eget_kapital_avsättningar_och_skulder=v[
-            "summa_eget_kapital_avsättningar_och_skulder"],
-        # Not printed as subtotals; the cash flow needs fordringar and avsättningar.
-        fordringar=br.kundfordringar + br.kortfristiga_fordringar,
-        summa_avsättningar=br.avsättningar_för_pensioner,
-        summa_skulder=br.långfristiga_skulder + br.kortfristiga_skulder,
-        likvida_medel=sum(getattr(br, post) for post in likvida_poster),
-    )
-
-
-@dataclass(frozen=True)
-class KF:
-    årets_resultat: int
-    justering: int
-    före_rörelsekapital: int
-    förändring_fordringar: int
-    förändring_skulder: int
-    löpande: int
-    investering: int
-    finansiering: int
-    årets_kassaflöde: int
-    likvida_början: int
-    likvida_slut: int
+    @property
+    def printed_rows(self) -> tuple[Rad, ...]:
+        return tuple(row for row in self.rows if row.shown)
 
 
 @dataclass(frozen=True)
 class Ekonomiberakning:
-    """All computed statements for the report year and the comparison year."""
+    """All computed statements for the report year and the comparison year, and the notes'
+    numbers."""
 
     year: int
     years: tuple[int, int]
-    rr: dict[int, RR]
-    br: dict[int, BR]
-    kf: dict[int, KF]
+    layout: Layout
     resultaträkning: Rakning
     balansräkning: Rakning
     kassaflödesanalys: Rakning
-    note_numbers: dict[str, int]  # statement line key → note number
+    notordning: tuple[int, ...]  # the notes (their index in ekonomi.noter) in printed order
+    notnummer: dict[int, int]  # a note's index in ekonomi.noter → its printed number
+
+    def räkning(self, key: str) -> Rakning:
+        rakning: Rakning = getattr(self, key)
+        return rakning
 
 
-def _opening(indata: Indata, year: int, br: dict[int, BR]) -> tuple[int, int, int, int]:
-    """Receivables, short-term liabilities, liquid funds and provisions at the start of *year*."""
-    prev = year - 1
-    if prev in br:
-        src = indata.ekonomi.balansräkning[prev]
-        return (
-            br[prev].fordringar,
-            src.kortfristiga_skulder,
-            br[prev].likvida_medel,
-            br[prev].summa_avsättningar,
-        )
-    ib = indata.ekonomi.ingående_balans
-    if ib is None:
-        # No opening balance: the cash flow of this year starts from nothing known.
-        # `check` reports the missing ingående_balans; here the year shows no change.
-        src = indata.ekonomi.balansräkning[year]
-        return (
-            br[year].fordringar,
-            src.kortfristiga_skulder,
-            br[year].likvida_medel,
-            br[year].summa_avsättningar,
-        )
-    return ib.fordringar, ib.kortfristiga_skulder, ib.likvida_medel, ib.avsättningar
+class _Räknare:
+    """The amounts of every line of the three statements, computed on demand, once."""
 
+    def __init__(self, indata: Indata, layout: Layout, years: tuple[int, int]) -> None:
+        self.eko = indata.ekonomi
+        self.layout = layout
+        self.years = years
+        self.memo: dict[tuple[str, int, str], int | None] = {}
 
-def compute_kf(indata: Indata, year: int, rr: dict[int, RR], br: dict[int, BR]) -> KF:
-    fordr0, skuld0, likv0, avs0 = _opening(indata, year, br)
-    src = indata.ekonomi.balansräkning[year]
-    inputs = indata.ekonomi.kassaflöde.get(year)
-    justering = (
-        inputs.justering_ej_likviditetspåverkande
-        if inputs is not None and inputs.justering_ej_likviditetspåverkande is not None
-        else -rr[year].avskrivningar + (br[year].summa_avsättningar - avs0)
-    )
-    lines = {
-        "årets_resultat": rr[year].årets_resultat,
-        "justering": justering,
-        "förändring_fordringar": fordr0 - br[year].fordringar,
-        "förändring_skulder": src.kortfristiga_skulder - skuld0,
-        "investering": inputs.investeringsverksamheten if inputs else 0,
-        "finansiering": inputs.finansieringsverksamheten if inputs else 0,
-        "likvida_början": likv0,
-    }
-    return KF(**summera(KF_DELSUMMOR, lines))
+    def stated(self, räkning: str, year: int) -> Mapping[str, int | str]:
+        by_year: Mapping[int, Mapping[str, int | str]] = getattr(
+            self.eko, self.layout.räkning(räkning).yaml_nyckel)
+        return by_year.get(year, {})
 
+    def value(self, räkning: str, key: str, year: int) -> int | None:
+        memo_key = (räkning, year, key)
+        if memo_key not in self.memo:
+            rad = self.layout.räkning(räkning).rad(key)
+            assert rad is not None, key
+            self.memo[memo_key] = self._compute(räkning, rad, year)
+        return self.memo[memo_key]
 
-def _note_numbers(indata: Indata) -> dict[str, int]:
-    numbers: dict[str, int] = {}
-    for index, note in enumerate(indata.ekonomi.noter, start=1):
-        for key in note.avser:
-            numbers.setdefault(key, index)
-    return numbers
+    def _compute(self, räkning: str, rad: Layoutrad, year: int) -> int | None:
+        if rad.slag is Radslag.RUBRIK:
+            return None
+        if rad.delar:
+            return sum(self.value(räkning, part, year) or 0 for part in rad.delar)
+        stated = self.stated(räkning, year).get(rad.key)
+        if rad.slag is Radslag.TEXTRAD:
+            return stated if isinstance(stated, int) else None
+        if rad.slag is Radslag.HÄRLEDD:
+            assert rad.härledning is not None
+            h = rad.härledning
+            if h.sätt == "från":
+                base = (self.roll(h.räkning, h.namn, year) if h.namn in BETYDELSER[h.räkning]
+                        else self.value(h.räkning, h.namn, year) or 0)
+            elif h.sätt == "förändring":
+                base = self.roll("balansräkning", h.namn, year) - self.start(h.namn, year)
+            else:
+                base = self.start(h.namn, year)
+            return h.faktor * base
+        return stated if isinstance(stated, int) else 0
+
+    def roll(self, räkning: str, betydelse: str, year: int) -> int:
+        upp = self.layout.räkning(räkning)
+        return sum(self.value(räkning, r.key, year) or 0 for r in upp.med_betydelse(betydelse))
+
+    def start(self, betydelse: str, year: int) -> int:
+        """The balance sheet's lines meaning *betydelse* at the start of *year*: last year's
+        closing figure, or the stated opening balance; without either, the year's own (the
+        year shows no change; `check` reports the missing ingående_balans)."""
+        if year - 1 in self.years:
+            return self.roll("balansräkning", betydelse, year - 1)
+        ib = self.eko.ingående_balans
+        if ib is not None:
+            return getattr(ib, betydelse, 0) if betydelse in IngåendeBalans.model_fields else 0
+        return self.roll("balansräkning", betydelse, year)
 
 
 def compute_ekonomi(indata: Indata) -> Ekonomiberakning:
     year = indata.rapport.räkenskapsår
     years = (year, year - 1)
-    eko = indata.ekonomi
-    rr = {y: compute_rr(eko.resultaträkning[y]) for y in years}
-    br = {
-        y: compute_br(eko.balansräkning[y], rr[y].årets_resultat, list(eko.likvida_medel))
-        for y in years
+    layout = indata.ekonomi.uppställning
+    räknare = _Räknare(indata, layout, years)
+    shown = {u.key: _shown(u, räknare, years) for u in layout.alla()}
+    printed = [(u.key, r.key) for u in layout.alla() for r in u.rader if shown[u.key][r.key]]
+    order, numbers = _notordning(indata.ekonomi.noter, layout, printed)
+    line_note: dict[tuple[str, str], int] = {}
+    for index in order:
+        for namn in indata.ekonomi.noter[index].avser:
+            line = layout.avser(namn)
+            if line is not None:
+                line_note.setdefault(line, numbers[index])
+    statements = {
+        u.key: _rakning(u, räknare, years, shown[u.key],
+                        {k: n for (r, k), n in line_note.items() if r == u.key})
+        for u in layout.alla()
     }
-    kf = {y: compute_kf(indata, y, rr, br) for y in sorted(years)}
-    notes = _note_numbers(indata)
-    return Ekonomiberakning(
-        year=year,
-        years=years,
-        rr=rr,
-        br=br,
-        kf=kf,
-        resultaträkning=_rr_table(years, rr, notes),
-        balansräkning=_br_table(indata, years, br, notes),
-        kassaflödesanalys=_kf_table(years, kf),
-        note_numbers=notes,
-    )
+    return Ekonomiberakning(year=year, years=years, layout=layout, notordning=order,
+                            notnummer=numbers, **statements)
 
 
-def _row(key: str, label: str, kind: Radtyp, tecken: Tecken | None, years: tuple[int, ...],  # type: ignore[no-untyped-def]
-         get, notes=None) -> Rad:
-    values = {} if kind is Radtyp.RUBRIK else {y: get(y) for y in years}
-    return Rad(key, label, kind, values, note=(notes or {}).get(key), tecken=tecken)
+def _shown(upp: Uppställning, räknare: _Räknare, years: tuple[int, int]) -> dict[str, bool]:
+    """Which rows are printed: a line with an amount other than 0 in either year (or whose
+    layout says `visa: alltid`), a text line that is stated, a heading with a printed row
+    before the next heading of its level or above."""
+    out: dict[str, bool] = {}
+    for rad in upp.rader:
+        if rad.slag is Radslag.RUBRIK:
+            continue
+        if rad.slag is Radslag.TEXTRAD:
+            out[rad.key] = any(rad.key in räknare.stated(upp.key, y) for y in years)
+        else:
+            out[rad.key] = rad.visa_alltid or any(
+                räknare.value(upp.key, rad.key, y) for y in years)
+    for i, rad in enumerate(upp.rader):
+        if rad.slag is not Radslag.RUBRIK:
+            continue
+        scope = []
+        for later in upp.rader[i + 1:]:
+            if later.slag is Radslag.RUBRIK and later.nivå <= rad.nivå:
+                break
+            scope.append(later)
+        out[rad.key] = any(out.get(r.key, False) for r in scope if r.slag is not Radslag.RUBRIK)
+    return out
 
 
-# The line definitions below: (key, label, kind, sign by its kind, figure per year).
+def _rakning(upp: Uppställning, räknare: _Räknare, years: tuple[int, int],
+             shown: dict[str, bool], notes: dict[str, int]) -> Rakning:
+    rows = []
+    for rad in upp.rader:
+        values: dict[int, int | None] = {}
+        texts: dict[int, str] = {}
+        kind = {Radslag.RUBRIK: Radtyp.RUBRIK, Radslag.SUMMA: Radtyp.SUMMA}.get(rad.slag, Radtyp.POST)
+        if rad.slag is not Radslag.RUBRIK:
+            for y in years:
+                values[y] = räknare.value(upp.key, rad.key, y)
+                word = räknare.stated(upp.key, y).get(rad.key)
+                if rad.slag is Radslag.TEXTRAD and isinstance(word, str):
+                    texts[y] = word
+            if texts:
+                kind = Radtyp.TEXT
+        rows.append(Rad(rad.key, rad.text, kind, values, texts, notes.get(rad.key), rad.tecken,
+                        rad.nivå, shown[rad.key], rad.delar, rad.betydelse))
+    labels = tuple(f"{y}-12-31" if upp.kolumner == "balansdag" else str(y) for y in years)
+    index = {r.key: r for r in upp.rader}
+    delsummor = tuple(Delsumma(k, index[k].delar) for k in upp.ordning if index[k].delar)
+    return Rakning(upp.key, upp.titel, years, labels, tuple(rows), delsummor)
 
 
-def _rr_table(years: tuple[int, int], rr: dict[int, RR], notes: dict[str, int]) -> Rakning:
-    P, S = Radtyp.POST, Radtyp.SUMMA
-    spec = [
-        ("verksamhetens_intäkter", "Verksamhetens intäkter", P, PLUS, lambda y: rr[y].intäkter),
-        ("verksamhetens_kostnader", "Verksamhetens kostnader", P, MINUS,
-         lambda y: rr[y].kostnader),
-        ("avskrivningar", "Avskrivningar", P, MINUS, lambda y: rr[y].avskrivningar),
-        ("verksamhetens_resultat", "Verksamhetens resultat", S, None,
-         lambda y: rr[y].verksamhetens_resultat),
-        ("finansiella_intäkter", "Finansiella intäkter", P, PLUS,
-         lambda y: rr[y].finansiella_intäkter),
-        ("finansiella_kostnader", "Finansiella kostnader", P, MINUS,
-         lambda y: rr[y].finansiella_kostnader),
-        ("resultat_efter_finansiella_poster", "Resultat efter finansiella poster", S, None,
-         lambda y: rr[y].resultat_efter_finansiella_poster),
-        ("extraordinära_poster", "Extraordinära poster", P, None,
-         lambda y: rr[y].extraordinära_poster),
-        ("årets_resultat", "Årets resultat", S, None, lambda y: rr[y].årets_resultat),
-    ]
-    rows = tuple(_row(k, label, kind, sign, years, get, notes)
-                 for k, label, kind, sign, get in spec)
-    return Rakning("resultaträkning", "Resultaträkning", years, tuple(str(y) for y in years),
-                   rows, RR_DELSUMMOR)
+def _notordning(noter: list[Not], layout: Layout, printed: list[tuple[str, str]],
+                ) -> tuple[tuple[int, ...], dict[int, int]]:
+    """The notes in printed order and their numbers.
 
-
-def _br_table(
-    indata: Indata, years: tuple[int, int], br: dict[int, BR], notes: dict[str, int]
-) -> Rakning:
-    P, S, H = Radtyp.POST, Radtyp.SUMMA, Radtyp.RUBRIK
-    src = indata.ekonomi.balansräkning
-
-    def line(name: str):  # type: ignore[no-untyped-def]
-        return lambda y: getattr(src[y], name)
-
-    def total(name: str):  # type: ignore[no-untyped-def]
-        return lambda y: getattr(br[y], name)
-
-    spec = [
-        ("rubrik_tillgångar", "Tillgångar", H, None, None),
-        ("rubrik_anläggningstillgångar", "Anläggningstillgångar", H, None, None),
-        ("maskiner_och_inventarier", "Maskiner och inventarier", P, PLUS,
-         line("maskiner_och_inventarier")),
-        ("finansiella_anläggningstillgångar", "Finansiella anläggningstillgångar", P, PLUS,
-         line("finansiella_anläggningstillgångar")),
-        ("summa_anläggningstillgångar", "Summa anläggningstillgångar", S, None,
-         total("summa_anläggningstillgångar")),
-        ("rubrik_omsättningstillgångar", "Omsättningstillgångar", H, None, None),
-        ("kundfordringar", "Kundfordringar", P, PLUS, line("kundfordringar")),
-        ("kortfristiga_fordringar", "Kortfristiga fordringar", P, PLUS,
-         line("kortfristiga_fordringar")),
-        ("kortfristiga_placeringar", "Kortfristiga placeringar", P, PLUS,
-         line("kortfristiga_placeringar")),
-        ("kassa_och_bank", "Kassa och bank", P, PLUS, line("kassa_och_bank")),
-        ("summa_omsättningstillgångar", "Summa omsättningstillgångar", S, None,
-         total("summa_omsättningstillgångar")),
-        ("summa_tillgångar", "Summa tillgångar", S, None, total("summa_tillgångar")),
-        ("rubrik_ek_och_skulder", "Eget kapital, avsättningar och skulder", H, None, None),
-        ("rubrik_eget_kapital", "Eget kapital", H, None, None),
-        ("årets_resultat", "Årets resultat", P, None, total("årets_resultat")),
-        ("övrigt_eget_kapital", "Övrigt eget kapital", P, None, line("övrigt_eget_kapital")),
-        ("summa_eget_kapital", "Summa eget kapital", S, None, total("summa_eget_kapital")),
-        ("rubrik_avsättningar", "Avsättningar", H, None, None),
-        ("avsättningar_för_pensioner", "Avsättningar för pensioner", P, PLUS,
-         line("avsättningar_för_pensioner")),
-        ("rubrik_skulder", "Skulder", H, None, None),
-        ("långfristiga_skulder", "Långfristiga skulder", P, PLUS, line("långfristiga_skulder")),
-        ("kortfristiga_skulder", "Kortfristiga skulder", P, PLUS, line("kortfristiga_skulder")),
-        ("summa_eget_kapital_avsättningar_och_skulder",
-         "Summa eget kapital, avsättningar och skulder", S, None,
-         total("summa_eget_kapital_avsättningar_och_skulder")),
-    ]
-    rows = [_row(k, label, kind, sign, years, get, notes) for k, label, kind, sign, get in spec]
-    values = {y: src[y].ansvarsförbindelser for y in years}
-    texts = {y: "inga" for y in years if values[y] is None}
-    rows.append(Rad("ansvarsförbindelser", "Ansvarsförbindelser", Radtyp.TEXT
-                    if texts else P, values, texts, tecken=PLUS))
-    labels = tuple(f"{y}-12-31" for y in years)
-    return Rakning("balansräkning", "Balansräkning", years, labels, tuple(rows), BR_DELSUMMOR)
-
-
-def _kf_table(years: tuple[int, int], kf: dict[int, KF]) -> Rakning:
-    # A cash flow may go either way: no line of the kassaflödesanalys has a sign by its kind.
-    P, S = Radtyp.POST, Radtyp.SUMMA
-    spec = [
-        ("årets_resultat", "Årets resultat", P, None, lambda y: kf[y].årets_resultat),
-        ("justering", "Justering för ej likviditetspåverkande poster", P, None,
-         lambda y: kf[y].justering),
-        ("före_rörelsekapital", "Medel från verksamheten före förändring av rörelsekapital", S,
-         None, lambda y: kf[y].före_rörelsekapital),
-        ("förändring_fordringar", "Ökning (−) / minskning (+) av kortfristiga fordringar", P,
-         None, lambda y: kf[y].förändring_fordringar),
-        ("förändring_skulder", "Ökning (+) / minskning (−) av kortfristiga skulder", P, None,
-         lambda y: kf[y].förändring_skulder),
-        ("löpande", "Kassaflöde från den löpande verksamheten", S, None,
-         lambda y: kf[y].löpande),
-        ("investering", "Kassaflöde från investeringsverksamheten", P, None,
-         lambda y: kf[y].investering),
-        ("finansiering", "Kassaflöde från finansieringsverksamheten", P, None,
-         lambda y: kf[y].finansiering),
-        ("årets_kassaflöde", "Årets kassaflöde", S, None, lambda y: kf[y].årets_kassaflöde),
-        ("likvida_början", "Likvida medel vid årets början", P, None,
-         lambda y: kf[y].likvida_början),
-        ("likvida_slut", "Likvida medel vid årets slut", S, None, lambda y: kf[y].likvida_slut),
-    ]
-    rows = tuple(_row(k, label, kind, sign, years, get) for k, label, kind, sign, get in spec)
-    return Rakning("kassaflödesanalys", "Kassaflödesanalys", years,
-                   tuple(str(y) for y in years), rows, KF_DELSUMMOR)
+    Notes are numbered in the order the statements first refer to them (a printed line the
+    note explains). A note no printed line refers to (redovisningsprinciper, händelser efter
+    balansdagen) keeps its place in the YAML's list of notes; the referred notes fill the
+    other places, in order of first reference. So redovisningsprinciper listed first stays
+    Not 1, and händelser efter balansdagen listed last stays last.
+    """
+    position = {line: i for i, line in enumerate(printed)}
+    first: dict[int, int] = {}
+    for index, note in enumerate(noter):
+        refs = [position[line] for namn in note.avser
+                if (line := layout.avser(namn)) is not None and line in position]
+        if refs:
+            first[index] = min(refs)
+    referred = iter(sorted(first, key=lambda i: (first[i], i)))
+    order = tuple(next(referred) if index in first else index for index in range(len(noter)))
+    return order, {index: number for number, index in enumerate(order, start=1)}

@@ -54,10 +54,10 @@ def medlemsbidrag(indata: Indata, year: int) -> int | None:
     the five-year overview's check (reportgen/checks/oversikt.py) all use this.
     """
     amounts = [
-        teckenfaktor(note) * row.belopp[year]
+        teckenfaktor(note) * (row.belopp or {})[year]
         for note in indata.ekonomi.noter
-        for row in note.rader
-        if row.medlemsbidrag and year in row.belopp
+        for row in note.poster()
+        if row.medlemsbidrag and year in (row.belopp or {})
     ]
     return sum(amounts) if amounts else None
 
@@ -76,7 +76,7 @@ class Kapitalandel:
 
 
 def kapitalandel(indata: Indata, eko: Ekonomiberakning, year: int) -> Kapitalandel:
-    ek = eko.br[year].summa_eget_kapital
+    ek = eko.balansräkning.belopp("summa_eget_kapital", year)
     bidrag = medlemsbidrag(indata, year)
     return Kapitalandel(
         year,
@@ -108,9 +108,9 @@ def kostnadsfördelning(indata: Indata, year: int) -> Kostnadsfördelning | None
     """
     belopp: dict[Kostnadsslag, int] = {}
     for note in indata.ekonomi.noter:
-        for row in note.rader:
+        for row in note.poster():
             if row.kostnadsslag is not None:
-                cost = -teckenfaktor(note) * row.belopp.get(year, 0)
+                cost = -teckenfaktor(note) * (row.belopp or {}).get(year, 0)
                 belopp[row.kostnadsslag] = belopp.get(row.kostnadsslag, 0) + cost
     if not belopp:
         return None
@@ -274,7 +274,7 @@ def balanskravsresultat(
     eko: Ekonomiberakning, balanskrav: Balanskrav
 ) -> Balanskravsberakning:
     years = eko.years
-    årets = {y: eko.rr[y].årets_resultat for y in years}
+    årets = {y: eko.resultaträkning.belopp("årets_resultat", y) for y in years}
     rows = tuple(
         Balanskravsrad(j.text, {y: j.belopp.get(y, 0) for y in years})
         for j in balanskrav.justeringar

@@ -17,6 +17,10 @@ from reportgen.wording import Texter
 # one page with its caption. A longer one may break between rows; its header rows repeat.
 KEEP_WHOLE_ROWS = 32
 
+# A sub-line of a statement (or a row in a note's group within a group) is indented this
+# far per level, below the line it belongs to.
+ROW_INDENT_MM = 4.0
+
 # The table of contents lists the chapters and their numbered subsections.
 TOC_DEPTH = 2
 

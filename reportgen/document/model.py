@@ -109,6 +109,12 @@ TONES = ("positiv", "negativ", "neutral")
 class Row:
     cells: tuple[Cell, ...]
     kind: RowKind = RowKind.NORMAL
+    indent: int = field(default=0, kw_only=True)  # its label's indentation: 1 for a sub-line
+
+    @property
+    def indent_mm(self) -> float:
+        """How far the row's label is indented (layout.ROW_INDENT_MM per level)."""
+        return self.indent * layout.ROW_INDENT_MM
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING
 
 from reportgen.document.model import Block, Section
 from reportgen.document.tables import note_table, statement_table
-from reportgen.schema.ekonomi import Balanspost
 
 if TYPE_CHECKING:
     from reportgen.document.builder import Builder
 
-BALANCE_LINES = frozenset(get_args(Balanspost))
 Content = tuple[Block | Section, ...]
 
 
@@ -28,12 +26,15 @@ def kassaflödesanalys_blocks(b: Builder) -> Content:
 
 
 def noter_blocks(b: Builder) -> Content:
-    """One unlisted subsection per note, "Not 1." …, its text then its table."""
+    """One unlisted subsection per note, "Not 1." …, its text then its table, in the order
+    the statements refer to them (compute/statements.py)."""
     notes: list[Block | Section] = []
-    for index, note in enumerate(b.indata.ekonomi.noter, start=1):
-        blocks: list[Block] = list(b.text(("ekonomi", "noter", index - 1, "text"), note.text))
+    for position in b.eko.notordning:
+        note, index = b.indata.ekonomi.noter[position], b.eko.notnummer[position]
+        blocks: list[Block] = list(b.text(("ekonomi", "noter", position, "text"), note.text))
         if note.rader:
-            balance = any(key in BALANCE_LINES for key in note.avser)
+            lines = [b.eko.layout.avser(key) for key in note.avser]
+            balance = any(line is not None and line[0] == "balansräkning" for line in lines)
             blocks.append(note_table(index, note, b.eko.years, balance))
         notes.append(Section(f"not-{index}-avsnitt", f"Not {index}.", note.rubrik, 2,
                              tuple(blocks), in_toc=False))

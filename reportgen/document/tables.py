@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reportgen.compute.noter import notsumma
+from reportgen.compute.noter import gruppsumma, notsumma
 from reportgen.compute.overview import Översiktsrad
 from reportgen.compute.statements import Radtyp, Rakning
 from reportgen.document.model import Cell, CellKind, Row, RowKind, Table
 from reportgen.fmt import kronor, procent
-from reportgen.schema.ekonomi import Not
+from reportgen.schema.ekonomi import Not, Notrad
 
 
 def header(*labels: str) -> Row:
@@ -21,11 +21,13 @@ def amount(value: int | None, total: bool = False) -> Cell:
 
 
 def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
+    """The statement as printed: its rows that are shown (a line zero in both years is not,
+    unless its layout asks), sub-lines indented below their line."""
     first = "Belopp i kr"
     head = (first, "Not", *statement.column_labels) if with_notes else (
         first, *statement.column_labels)
     rows = []
-    for line in statement.rows:
+    for line in statement.printed_rows:
         note = Cell(str(line.note) if line.note else "", CellKind.NOTE)
         if line.kind is Radtyp.RUBRIK:
             cells = [Cell(line.label, CellKind.LABEL)] + [
@@ -39,7 +41,8 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
             for y in statement.years
         ]
         cells = [Cell(line.label, CellKind.LABEL), *([note] if with_notes else []), *values]
-        rows.append(Row(tuple(cells), RowKind.SUM if total else RowKind.NORMAL))
+        rows.append(Row(tuple(cells), RowKind.SUM if total else RowKind.NORMAL,
+                        indent=line.level - 1))
     widths = (52, 8, 20, 20) if with_notes else (60, 20, 20)
     # The caption says what the heading above does not: which years, in which unit.
     years = " och ".join(str(y) for y in statement.years)
@@ -47,14 +50,34 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
     return Table(statement.key, caption, (header(*head),), tuple(rows), widths)
 
 
+def _note_rows(rows: list[Notrad], years: tuple[int, ...], depth: int) -> list[Row]:
+    """A note's rows as printed: amount lines; a group as its sub-heading, its rows and
+    (unless it has none) its sum line. Rows in a group within a group are indented."""
+    out: list[Row] = []
+    indent = max(depth - 1, 0)
+    for r in rows:
+        if r.rader is None:
+            out.append(Row((Cell(r.text or "", CellKind.LABEL),
+                            *(amount((r.belopp or {}).get(y)) for y in years)), indent=indent))
+            continue
+        out.append(Row((Cell(r.grupp or "", CellKind.LABEL),
+                        *(Cell("", CellKind.TEXT) for _ in years)), RowKind.SUBHEADING,
+                       indent=indent))
+        out.extend(_note_rows(r.rader, years, depth + 1))
+        if r.visa_summa:
+            out.append(Row((Cell(r.summarad, CellKind.LABEL),
+                            *(amount(gruppsumma(r, y), True) for y in years)), RowKind.SUM,
+                           indent=indent))
+    return out
+
+
 def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool) -> Table:
     labels = tuple(f"{y}-12-31" if balance else str(y) for y in years)
-    rows = [
-        Row((Cell(r.text, CellKind.LABEL), *(amount(r.belopp.get(y)) for y in years)))
-        for r in note.rader
-    ]
-    sums = [notsumma(note, y) for y in years]
-    rows.append(Row((Cell("Summa", CellKind.LABEL), *(amount(s, True) for s in sums)), RowKind.SUM))
+    rows = _note_rows(note.rader, years, 0)
+    if note.visa_summa:
+        sums = [notsumma(note, y) for y in years]
+        rows.append(Row((Cell(note.summa_text, CellKind.LABEL),
+                         *(amount(s, True) for s in sums)), RowKind.SUM))
     return Table(
         f"not-{number}",
         f"Not {number}. {note.rubrik}, " + " och ".join(labels) + ", belopp i kronor",

@@ -316,6 +316,8 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             ox.add_text(paragraph, cell.text)
         if keep_with_next:
             paragraph.paragraph_format.keep_with_next = True
+        if row.indent and placed.row_header:
+            paragraph.paragraph_format.left_indent = Mm(row.indent_mm)
         if row.kind is RowKind.SUM and not header:
             ox.set_cell_top_rule(tc)
         if cell.tone in S.TONE_FILL:

@@ -1,109 +1,92 @@
 """Financial statements as the bookkeeping gives them: lines in whole kronor per year.
 
+Which lines a statement has is its layout: the standard layout (templates/layouts/) with
+the förbund's changes under `ekonomi.layout` (reportgen/schema/layout_resolve.py). The
+figures are checked against it here, while the YAML is validated, so an unknown line is
+reported with every other schema error, at its line and column, with the closest names.
+
 Totals are computed by reportgen. Where the YAML also states a total (as a report
 copied from Word does), the stated figure is kept so `check` can compare it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import (
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    StrictInt,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    WrapValidator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from reportgen.schema.base import Belopp, Modell, Procent, Text, Tkr, År
+from reportgen.schema.layout import Layoutändringar, Radnamn
+from reportgen.schema.layout_resolve import resolve, standard_layout
+from reportgen.schema.uppstallning import Layout, figure_problems
 
 
-class Resultaträkning(Modell):
-    verksamhetens_intäkter: Belopp
-    verksamhetens_kostnader: Belopp = Field(description="Negativt belopp")
-    avskrivningar: Belopp = 0
-    finansiella_intäkter: Belopp = 0
-    finansiella_kostnader: Belopp = Field(default=0, description="Negativt belopp")
-    extraordinära_poster: Belopp = 0
-    # Stated totals, optional: compared with the computed ones by `check`.
-    verksamhetens_resultat: Belopp | None = None
-    resultat_efter_finansiella_poster: Belopp | None = None
-    årets_resultat: Belopp | None = None
+def _ord_eller_belopp(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    # A word ("inga") passes here; the layout decides where one may stand (a text line,
+    # e.g. ansvarsförbindelser) and calls any other an amount written as text.
+    return value if isinstance(value, str) else handler(value)
 
 
-class Balansräkning(Modell):
-    maskiner_och_inventarier: Belopp = 0
-    finansiella_anläggningstillgångar: Belopp = 0
-    kundfordringar: Belopp = 0
-    kortfristiga_fordringar: Belopp = 0
-    kortfristiga_placeringar: Belopp = 0
-    kassa_och_bank: Belopp = 0
-    övrigt_eget_kapital: Belopp = Field(
-        description="Eget kapital vid årets början (föregående års utgående eget kapital)"
-    )
-    avsättningar_för_pensioner: Belopp = 0
-    långfristiga_skulder: Belopp = 0
-    kortfristiga_skulder: Belopp = 0
-    ansvarsförbindelser: Belopp | None = Field(
-        default=None, description="Belopp, eller utelämnat om förbundet inte har några"
-    )
-    # Stated totals, optional.
-    summa_anläggningstillgångar: Belopp | None = None
-    summa_omsättningstillgångar: Belopp | None = None
-    summa_tillgångar: Belopp | None = None
-    årets_resultat: Belopp | None = None
-    summa_eget_kapital: Belopp | None = None
-    summa_eget_kapital_avsättningar_och_skulder: Belopp | None = None
+_ÅRSVÄRDE_SCHEMA = {
+    "anyOf": [{"type": "integer"}, {"type": "string"}],
+    "description": "Belopp i hela kronor (heltal, utan mellanslag); på en textrad "
+    "(ansvarsförbindelser) även ett ord, t.ex. inga",
+}
+# One figure of a statement as the YAML states it: an amount in kronor, or on a text line a word.
+Årsvärde = Annotated[StrictInt, WrapValidator(_ord_eller_belopp), WithJsonSchema(_ÅRSVÄRDE_SCHEMA)]
+# A statement's figures of one year: line key → amount. Which keys exist is the layout's
+# (the standard's lines and those added under ekonomi.layout); every line is optional (0);
+# a stated total or derived line is compared with the computed one by `check`.
+Årsbelopp = dict[str, Årsvärde]
 
 
-class Kassaflöde(Modell):
-    """Inputs of the cash-flow statement that the balance sheet cannot give, and stated totals."""
+def _standard_lines(räkning: str) -> Callable[[dict[str, Any]], None]:
+    """JSON Schema: the standard layout's lines as the properties of a year's figures, so an
+    editor completes them (any other key is checked against the YAML's own layout)."""
 
-    justering_ej_likviditetspåverkande: Belopp | None = Field(
-        default=None,
-        description="Justering för ej likviditetspåverkande poster; beräknas från "
-        "avskrivningar och förändrade avsättningar om den utelämnas",
-    )
-    investeringsverksamheten: Belopp = 0
-    finansieringsverksamheten: Belopp = 0
-    # Stated totals, optional.
-    medel_före_förändring_av_rörelsekapital: Belopp | None = None
-    förändring_kortfristiga_fordringar: Belopp | None = None
-    förändring_kortfristiga_skulder: Belopp | None = None
-    löpande_verksamheten: Belopp | None = None
-    årets_kassaflöde: Belopp | None = None
-    likvida_medel_vid_årets_början: Belopp | None = None
-    likvida_medel_vid_årets_slut: Belopp | None = None
+    def extra(schema: dict[str, Any]) -> None:
+        upp = standard_layout().räkning(räkning)
+        props = {}
+        for rad in upp.rader:
+            if not rad.har_belopp:
+                continue
+            sign = {1: " (positivt belopp)", -1: " (negativt belopp)"}.get(
+                rad.tecken.value if rad.tecken else 0, "")
+            computed = "" if rad.slag.value in ("post", "textrad") and not rad.delar else (
+                "; beräknas, och kontrolleras om det anges")
+            props[rad.key] = {**_ÅRSVÄRDE_SCHEMA,
+                              "description": f"{rad.text}, i hela kronor{sign}{computed}"}
+        schema["additionalProperties"] = {
+            "type": "object",
+            "description": f"{upp.titel} ett år: radnyckel → belopp i hela kronor",
+            "properties": props,
+            "additionalProperties": _ÅRSVÄRDE_SCHEMA,
+        }
+
+    return extra
 
 
 class IngåendeBalans(Modell):
-    """The balance sheet at the start of the comparison year, as far as the cash flow needs it."""
+    """The balance sheet at the start of the comparison year, as far as the cash flow needs
+    it: the amounts of the lines with these meanings (see the layout's `betydelse`)."""
 
     fordringar: Belopp = Field(description="Kundfordringar och kortfristiga fordringar")
     kortfristiga_skulder: Belopp
     likvida_medel: Belopp
     avsättningar: Belopp = 0
-
-
-Resultatpost = Literal[
-    "verksamhetens_intäkter",
-    "verksamhetens_kostnader",
-    "avskrivningar",
-    "finansiella_intäkter",
-    "finansiella_kostnader",
-    "extraordinära_poster",
-]
-Balanspost = Literal[
-    "maskiner_och_inventarier",
-    "finansiella_anläggningstillgångar",
-    "kundfordringar",
-    "kortfristiga_fordringar",
-    "kortfristiga_placeringar",
-    "kassa_och_bank",
-    "avsättningar_för_pensioner",
-    "långfristiga_skulder",
-    "kortfristiga_skulder",
-]
-# A statement line a note can explain.
-Radnyckel = Resultatpost | Balanspost
-
-LikvidPost = Literal["kassa_och_bank", "kortfristiga_placeringar"]
 
 
 class Kostnadsslag(str, Enum):
@@ -113,19 +96,69 @@ class Kostnadsslag(str, Enum):
 
 
 class Notrad(Modell):
-    text: str
-    belopp: dict[År, Belopp]
+    """A row of a note: an amount line (`text`, `belopp`), or a group of rows under a
+    sub-heading (`grupp`, `rader`) with its own sum line, which may have its own wording
+    (`summa_text`), a stated figure (`summa`, checked) or be left out (`visa_summa: false`).
+    Groups may hold groups."""
+
+    text: str | None = None
+    belopp: dict[År, Belopp] | None = None
     medlemsbidrag: bool = Field(
         default=False, description="Raden är ett bidrag från förbundsmedlemmarna"
     )
     kostnadsslag: Kostnadsslag | None = None
+    grupp: str | None = Field(default=None, description="Underrubrik för en grupp av rader")
+    rader: list[Notrad] | None = Field(default=None, description="Gruppens rader")
+    summa_text: str | None = Field(
+        default=None, description="Gruppens summarad, t.ex. Summa direkta kostnader "
+        "(utelämnad: Summa och gruppens rubrik)")
+    visa_summa: bool = Field(default=True, description="false: gruppen har ingen summarad")
+    summa: dict[År, Belopp] | None = Field(default=None, description="Gruppens summa som angiven")
+
+    @model_validator(mode="after")
+    def _rad_eller_grupp(self) -> Notrad:
+        if self.grupp is None:
+            missing = [n for n in ("text", "belopp") if getattr(self, n) is None]
+            extra = [n for n in ("rader", "summa_text", "summa") if getattr(self, n) is not None]
+            if missing or extra:
+                raise ValueError(
+                    "en notrad har text och belopp; en grupp har grupp och rader"
+                    + (f"; här saknas {' och '.join(missing)}" if missing else "")
+                    + (f"; {' och '.join(extra)} hör till en grupp" if extra else ""))
+        else:
+            extra = [n for n in ("text", "belopp", "kostnadsslag") if getattr(self, n) is not None]
+            if not self.rader or extra or self.medlemsbidrag:
+                raise ValueError(
+                    "en grupp har grupp och rader (minst en)"
+                    + (f"; {' och '.join(extra)} hör till en rad i gruppen" if extra else ""))
+        return self
+
+    @property
+    def är_grupp(self) -> bool:
+        return self.grupp is not None
+
+    @property
+    def summarad(self) -> str:
+        if self.summa_text:
+            return self.summa_text
+        return f"Summa {(self.grupp or '')[:1].lower()}{(self.grupp or '')[1:]}"
+
+    def poster(self) -> Iterator[Notrad]:
+        """The amount lines of this row: itself, or every line of the group (and its groups)."""
+        if self.rader is None:
+            yield self
+            return
+        for row in self.rader:
+            yield from row.poster()
 
 
 class Not(Modell):
     rubrik: str
     text: Text | None = None
-    avser: list[Radnyckel] = Field(
-        default_factory=list, description="Raderna i resultat- eller balansräkningen som noten förklarar"
+    avser: list[str] = Field(
+        default_factory=list,
+        description="Raderna i resultat-, balansräkningen eller kassaflödesanalysen som noten "
+        "förklarar (radnycklar; räkning.nyckel där nyckeln finns i flera)",
     )
     rader: list[Notrad] = Field(default_factory=list)
     omvänt_tecken: bool = Field(
@@ -135,6 +168,14 @@ class Not(Modell):
         default=False, description="Noten redovisar bara en del (varav) och behöver inte summera till raden"
     )
     summa: dict[År, Belopp] | None = Field(default=None, description="Summa som angetts i noten")
+    summa_text: str = Field(default="Summa", description="Notens summarad, t.ex. Summa kortfristiga skulder")
+    visa_summa: bool = Field(
+        default=True, description="false: noten har ingen summarad (t.ex. bara gruppernas summor)")
+
+    def poster(self) -> Iterator[Notrad]:
+        """Every amount line of the note, in groups or not."""
+        for row in self.rader:
+            yield from row.poster()
 
 
 class Översiktsår(Modell):
@@ -152,18 +193,24 @@ class Översiktsår(Modell):
     )
 
 
-def _likvida_medel() -> list[LikvidPost]:
-    return ["kassa_och_bank", "kortfristiga_placeringar"]
-
-
 class Ekonomi(Modell):
-    likvida_medel: list[LikvidPost] = Field(
-        default_factory=_likvida_medel,
-        description="Balansposter som räknas som likvida medel i kassaflödesanalysen",
+    layout: Layoutändringar = Field(
+        default_factory=Layoutändringar,
+        description="Förbundets ändringar av standarduppställningen: rader som byter namn, "
+        "läggs till, tas bort, delrader och summor (se README, Statement layouts)",
     )
-    resultaträkning: dict[År, Resultaträkning]
-    balansräkning: dict[År, Balansräkning]
-    kassaflöde: dict[År, Kassaflöde] = Field(default_factory=dict)
+    likvida_medel: list[Radnamn] | None = Field(
+        default=None,
+        description="Balansposter som räknas som likvida medel i kassaflödesanalysen "
+        "(utelämnat: raderna med betydelsen likvida_medel, i standarden kassa och bank "
+        "och kortfristiga placeringar)",
+    )
+    resultaträkning: dict[År, Årsbelopp] = Field(
+        json_schema_extra=_standard_lines("resultaträkning"))  # type: ignore[arg-type]
+    balansräkning: dict[År, Årsbelopp] = Field(
+        json_schema_extra=_standard_lines("balansräkning"))  # type: ignore[arg-type]
+    kassaflöde: dict[År, Årsbelopp] = Field(
+        default_factory=dict, json_schema_extra=_standard_lines("kassaflödesanalys"))  # type: ignore[arg-type]
     ingående_balans: IngåendeBalans | None = Field(
         default=None,
         description="Balansen vid jämförelseårets början (behövs för jämförelseårets kassaflöde)",
@@ -171,3 +218,65 @@ class Ekonomi(Modell):
     noter: list[Not] = Field(default_factory=list)
     femårsöversikt: dict[År, Översiktsår] = Field(default_factory=dict)
     femårsöversikt_text: Text | None = None
+
+    _uppställning: Layout | None = PrivateAttr(default=None)
+
+    @property
+    def uppställning(self) -> Layout:
+        """The statements' layout: the standard with this förbund's changes."""
+        if self._uppställning is None:  # a model built without validation (a test's copy)
+            layout, problems = resolve(self.layout, self.likvida_medel)
+            assert layout is not None, problems
+            self._uppställning = layout
+        return self._uppställning
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _mot_uppställningen(cls, data: Any, handler: ModelWrapValidatorHandler[Ekonomi]) -> Ekonomi:
+        """Resolve the layout and check the figures against it; every problem, the schema's
+        own included, is reported at once at its place."""
+        errors: list[InitErrorDetails] = []
+        model: Ekonomi | None = None
+        try:
+            model = handler(data)
+        except ValidationError as exc:
+            errors = [InitErrorDetails(type=PydanticCustomError(e["type"], e["msg"], e.get("ctx")),
+                                       loc=e["loc"], input=e["input"]) for e in exc.errors()]
+        layout = None
+        if isinstance(data, dict):
+            ändringar, likvida = _layout_input(data, model)
+            if ändringar is not None:
+                layout, problems = resolve(ändringar, likvida)
+                errors += [_error(plats, meddelande) for plats, meddelande in problems]
+            if layout is not None:
+                errors += [
+                    InitErrorDetails(type="int_type", loc=f.plats, input=f.indata)
+                    if f.typ == "int_type" else _error(f.plats, f.meddelande)
+                    for f in figure_problems(data, layout)
+                ]
+        if errors or model is None:
+            raise ValidationError.from_exception_data(cls.__name__, errors)
+        model._uppställning = layout
+        return model
+
+
+def _error(plats: tuple[str | int, ...], meddelande: str) -> InitErrorDetails:
+    return InitErrorDetails(type=PydanticCustomError("value_error", "{msg}", {"msg": meddelande}),
+                            loc=plats, input=None)
+
+
+def _layout_input(data: dict[str, Any], model: Ekonomi | None,
+                  ) -> tuple[Layoutändringar | None, list[str] | None]:
+    """The layout changes and likvida medel to resolve: the model's, or (when the rest of
+    `ekonomi` has errors) read on their own; None when they have errors themselves."""
+    if model is not None:
+        return model.layout, model.likvida_medel
+    try:
+        ändringar = Layoutändringar.model_validate(data.get("layout") or {})
+    except ValidationError:
+        return None, None
+    likvida = data.get("likvida_medel")
+    if likvida is not None and not (isinstance(likvida, list)
+                                    and all(isinstance(k, str) for k in likvida)):
+        return None, None
+    return ändringar, likvida
