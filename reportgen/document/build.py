@@ -54,7 +54,7 @@ class ReportBuilder(Builder):
             *ordförande_sections(self),
             self.förvaltningsberättelse(),
             self.statement_section(self.eko.resultaträkning, "resultatrakning"),
-            self.statement_section(self.eko.balansräkning, "balansrakning", page_break=False),
+            self.statement_section(self.eko.balansräkning, "balansrakning"),
             self.statement_section(self.eko.kassaflödesanalys, "kassaflodesanalys",
                                    with_notes=False),
             *driftredovisning_sections(self),
@@ -196,10 +196,10 @@ class ReportBuilder(Builder):
                      (header("Utsedd av", "Namn", "Funktion"),), tuple(rows), (35, 25, 40))
 
     # -- statements and notes -----------------------------------------------------------------
-    def statement_section(self, statement, slug: str, page_break: bool = True,  # type: ignore[no-untyped-def]
+    def statement_section(self, statement, slug: str,  # type: ignore[no-untyped-def]
                           with_notes: bool = True) -> Section:
         return Section(slug, self.next_chapter(), statement.title, 1,
-                       (statement_table(statement, with_notes),), page_break_before=page_break)
+                       (statement_table(statement, with_notes),))
 
     def noter(self) -> Section:
         number = self.next_chapter()

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 # one page with its caption. A longer one may break between rows; its header rows repeat.
 KEEP_WHOLE_ROWS = 32
 
+# Every chapter (a level-1 section: the foreword, each numbered chapter, each statement, each
+# appendix) starts a new page, in the PDF and in the DOCX alike.
+CHAPTERS_START_PAGE = True
+
 # The table of contents lists the chapters and their numbered subsections.
 TOC_DEPTH = 2
 TOC_TITLE = "Innehållsförteckning"

@@ -32,7 +32,7 @@ class Run:
 class Paragraph:
     runs: tuple[Run, ...]
     # normal | lead | small | attestation | status-uppfyllt | status-delvis | status-ej
-    # | label (a bold lead-in such as "Insatsens mål", kept with the next block)
+    # | label (a sub-heading such as "Insatsens mål": bold by its style, kept with the next block)
     # (renderers map a style to a CSS class and a Word paragraph style; unknown → normal)
     style: str = "normal"
 
@@ -267,6 +267,12 @@ class Section:
     @property
     def heading(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
+
+    @property
+    def starts_page(self) -> bool:
+        """Does the section begin on a new page? Every chapter does (layout.CHAPTERS_START_PAGE);
+        a lower section when it asks for it."""
+        return self.page_break_before or (self.level == 1 and layout.CHAPTERS_START_PAGE)
 
 
 @dataclass(frozen=True)
