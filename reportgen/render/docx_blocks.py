@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import math
 from dataclasses import dataclass, field
 from functools import singledispatch
 from typing import Any
@@ -41,6 +42,9 @@ from reportgen.document.model import (
 )
 from reportgen.render import docx_ooxml as ox
 from reportgen.render import docx_styles as S
+from reportgen.render.docx_metrics import longest_word
+from reportgen.render.docx_numbering import Labels, NumberingDefinitions
+from reportgen.render.docx_props import StyleSheet
 
 
 class UnknownBlockError(TypeError):
@@ -82,16 +86,22 @@ class StyleBook:
     def has(self, name: str) -> bool:
         return name.lower() in self._by_name
 
+    def style_id(self, name: str) -> str | None:
+        style = self.get(name)
+        return style.style_id if style is not None else None
+
 
 @dataclass
 class State:
     """What the whole rendering shares: bookmarks, numbering, a pending page break."""
 
     bookmarks: dict[str, str]  # section id → bookmark name
+    labels: Labels  # the list numbers Word will show, counted as headings are written
     next_bookmark_id: int = 0
     pending_page_break: bool = False
     after_table: bool = False  # the next paragraph needs air between it and the table
     list_nums: dict[int, int] = field(default_factory=dict)  # id(ListBlock) → w:numId
+    toc_pages: list[tuple[str, Any]] = field(default_factory=list)  # bookmark, its page's w:t
 
 
 @dataclass
@@ -99,6 +109,7 @@ class Context:
     word: DocxDocument
     model: ReportDocument
     styles: StyleBook
+    sheet: StyleSheet  # the styles resolved (sizes, numbering), for measuring
     text_width: int  # twips
     state: State
     container: Any  # python-docx Document or _Cell: has add_paragraph/add_table
@@ -143,20 +154,41 @@ def render_block(block: object, ctx: Context) -> None:
     )
 
 
+def new_state(word: DocxDocument, bookmarks: dict[str, str]) -> State:
+    numbering = word.part.numbering_part.element
+    return State(bookmarks, Labels(NumberingDefinitions.read(numbering)))
+
+
 @render_block.register
 def _section(section: Section, ctx: Context) -> None:
     listed = ctx.model.in_toc(section)
     style = S.heading(section.level) if listed else S.unlisted_heading(section.level)
     p = ctx.paragraph(style)
-    if section.page_break_before:
+    if section.starts_page:
         p.paragraph_format.page_break_before = True
-    ox.add_text(p, section.heading)
+    ox.add_text(p, _heading_text(section, style, p, ctx))
     name = ctx.state.bookmarks.get(section.id)
     if name is not None:
         ctx.state.next_bookmark_id += 1
         ox.wrap_in_bookmark(p, name, ctx.state.next_bookmark_id)
     for child in section.blocks:
         render_block(child, ctx)
+
+
+def _heading_text(section: Section, style: str, p: DocxParagraph, ctx: Context) -> str:
+    """The text to write in the heading: only the title where Word's heading numbering shows
+    the section's number exactly ("1.1" and a space), else the number typed and Word's
+    numbering switched off for the paragraph (an unnumbered chapter, "Not 1.")."""
+    numbering = ctx.sheet.style(ctx.styles.style_id(style)).numbering
+    if numbering is None:
+        return section.heading
+    labels = ctx.state.labels
+    if section.number and labels.suffix(*numbering) == " " \
+            and labels.peek(*numbering) == section.number:
+        labels.advance(*numbering)
+        return section.title
+    ox.suppress_numbering(p)
+    return section.heading
 
 
 @render_block.register
@@ -247,13 +279,53 @@ def _pagebreak(block: PageBreak, ctx: Context) -> None:
 
 
 # -- tables ------------------------------------------------------------------------------------
-def column_widths(widths: tuple[int, ...], count: int, total: int) -> list[int]:
-    """Relative widths → twips adding up to *total* (equal columns when none are given)."""
-    weights = list(widths) if len(widths) == count and sum(widths) > 0 else [1] * count
-    scale = sum(weights)
-    out = [total * w // scale for w in weights]
+def column_widths(widths: tuple[int, ...], count: int, total: int,
+                  minimum: list[int] | None = None) -> list[int]:
+    """Relative widths → twips adding up to *total* (equal columns when none are given).
+
+    A column narrower than its *minimum* (its longest word, see minimum_widths) is widened
+    to it, at the expense of the others in proportion to their widths — as a browser lays
+    out the HTML table — so that Word never breaks a word inside a cell.
+    """
+    weights = [float(w) for w in widths] if len(widths) == count and sum(widths) > 0 \
+        else [1.0] * count
+    need = [float(m) for m in minimum] if minimum and len(minimum) == count else [0.0] * count
+    if sum(need) >= total:
+        weights, need = need, [0.0] * count  # cannot honour both: share by what each needs
+    fixed: set[int] = set()
+    shares = [0.0] * count
+    while True:
+        free = total - sum(need[i] for i in fixed)
+        loose = [i for i in range(count) if i not in fixed]
+        scale = sum(weights[i] for i in loose) or 1.0
+        for i in loose:
+            shares[i] = free * weights[i] / scale
+        short = [i for i in loose if shares[i] < need[i]]
+        if not short:
+            break
+        fixed.update(short)
+        for i in short:
+            shares[i] = need[i]
+    out = [int(x) for x in shares]
     out[-1] += total - sum(out)
     return out
+
+
+def minimum_widths(block: Table, ctx: Context) -> list[int]:
+    """Per column: the twips its longest word needs in its cell style, with the cell margins."""
+    table_style = ctx.styles.style_id(S.TABLE_STYLE)
+    _, right, _, left = ctx.sheet.table_cell_margins(table_style)
+    need = [0.0] * block.column_count
+    for header, rows in ((True, block.header), (False, block.body)):
+        for row in rows:
+            for placed in block.placed(row, header):
+                if placed.cell.colspan != 1 or not placed.cell.text:
+                    continue
+                props = ctx.sheet.style(ctx.styles.style_id(cell_style(placed, row, header)),
+                                        table_style)
+                word = longest_word(placed.cell.text, props.size, props.bold)
+                need[placed.column] = max(need[placed.column], word + left + right + 1.0)
+    return [math.ceil(points * 20) for points in need]
 
 
 def cell_style(placed: PlacedCell, row: Row, header: bool) -> str:
@@ -317,7 +389,8 @@ def _table(block: Table, ctx: Context) -> None:
         caption.paragraph_format.keep_with_next = True
     elif ctx.state.pending_page_break:
         ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
-    columns = column_widths(block.widths, block.column_count, ctx.text_width)
+    columns = column_widths(block.widths, block.column_count, ctx.text_width,
+                            minimum_widths(block, ctx))
     table = _new_table(ctx, columns, S.TABLE_STYLE)
     ox.set_table_look(table._tbl, first_row=bool(block.header))
     if block.caption:

@@ -81,6 +81,7 @@ SIGNATURE_ROLE = "Underskrift roll"
 PARAGRAPH_STYLES: dict[str, str] = {
     "normal": NORMAL,
     "lead": "Ingress",
+    "label": "Delrubrik",  # "Insatsens mål", "Finansiering": bold, kept with what follows
     "small": "Liten text",
     "attestation": "Intygande",
     "status-uppfyllt": "Status uppfyllt",
