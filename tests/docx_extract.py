@@ -175,25 +175,40 @@ def docx_toc_entries(source: Path | bytes | DocxDocument) -> list[str]:
     return out
 
 
-def libreoffice_pdf(docx_path: Path, out_dir: Path, profile_dir: Path,
-                    timeout: float = 180) -> Path:
-    """Convert *docx_path* to PDF with headless LibreOffice; raises if it fails.
+def libreoffice_convert(paths: list[Path], target: str, out_dir: Path, profile_dir: Path,
+                        timeout: float = 300) -> list[Path]:
+    """Convert each of *paths* to *target* ("pdf", "docx") with one headless LibreOffice;
+    raises if any fails. The outputs are named as the inputs, in *out_dir*.
 
     A private profile directory lets conversions run beside other LibreOffice instances.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         ["soffice", f"-env:UserInstallation={profile_dir.resolve().as_uri()}", "--headless",
-         "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+         "--norestore", "--convert-to", target, "--outdir", str(out_dir),
+         *(str(p) for p in paths)],
         capture_output=True, text=True, timeout=timeout, check=False,
     )
-    pdf = out_dir / (docx_path.stem + ".pdf")
-    if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+    outputs = [out_dir / f"{p.stem}.{target}" for p in paths]
+    missing = [o for o in outputs if not o.is_file() or o.stat().st_size == 0]
+    if result.returncode != 0 or missing:
         raise RuntimeError(
-            f"LibreOffice could not convert {docx_path} (exit {result.returncode}):\n"
-            f"{result.stdout}\n{result.stderr}"
+            f"LibreOffice could not convert {[str(p) for p in paths]} to {target} "
+            f"(exit {result.returncode}, missing {missing}):\n{result.stdout}\n{result.stderr}"
         )
-    return pdf
+    return outputs
+
+
+def libreoffice_pdf(docx_path: Path, out_dir: Path, profile_dir: Path,
+                    timeout: float = 180) -> Path:
+    """Convert *docx_path* to PDF with headless LibreOffice; raises if it fails."""
+    return libreoffice_convert([docx_path], "pdf", out_dir, profile_dir, timeout)[0]
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page (normalised), page 1 first."""
+    text = pdf_text(pdf)
+    return [normalise(page) for page in text.split("\f")][: max(text.count("\f"), 1)]
 
 
 def pdf_text(pdf: Path) -> str:
