@@ -34,6 +34,8 @@ INK, MUTED, ACCENT, RULE, BAND = "1D2530", "5A6472", "1F4E79", "B8C2CC", "EEF2F6
 DRAFT_RED = "B3261E"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -224,8 +226,9 @@ def styles() -> list[Style]:
               quick=True, hidden_until_used=True, ppr=KEEP + spacing(160, 80),
               rpr=BOLD + size(10.5)),
         # Table cell paragraphs.
+        # Tabular figures, as in the PDF's tables (Word 2010 and later; others ignore it).
         Style("paragraph", S.TABLE_TEXT, based_on="Normal", custom=True, quick=True,
-              ppr=spacing(0, 0, 240), rpr=size(9.5)),
+              ppr=spacing(0, 0, 240), rpr=size(9.5) + '<w14:numSpacing w14:val="tabular"/>'),
         Style("paragraph", S.TABLE_AMOUNT, based_on=_id(S.TABLE_TEXT), custom=True,
               quick=True, ppr=RIGHT),
         Style("paragraph", S.TABLE_NOTE_REF, based_on=_id(S.TABLE_TEXT), custom=True,
@@ -328,7 +331,8 @@ def styles_xml() -> str:
     latent = ('<w:latentStyles w:defLockedState="0" w:defUIPriority="99" w:defSemiHidden="0" '
               'w:defUnhideWhenUsed="0" w:defQFormat="0" w:count="376"/>')
     body = "".join(s.xml() for s in styles())
-    return (f'{XML_HEAD}<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+    return (f'{XML_HEAD}<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}" xmlns:mc="{MC_NS}" '
+            f'xmlns:w14="{W14_NS}" mc:Ignorable="w14">'
             f"{defaults}{latent}{body}</w:styles>")
 
 
@@ -449,11 +453,12 @@ def document_xml() -> str:
         _p(_id(S.PARAGRAPH_STYLES["lead"]), "Texten nedan visar formatmallarna. Innehållet i "
                                             "filen används inte, bara formatmallarna och "
                                             "sidinställningarna."),
-        _p("Heading1", "1 Rubrik 1 (kapitel, med i innehållsförteckningen)"),
+        _p("Heading1", "Rubrik 1 (kapitel, numreras av Word, med i innehållsförteckningen)"),
         _p("Normal", "Normal: brödtext i rapporten."),
-        _p("Heading2", "1.1 Rubrik 2 (avsnitt, med i innehållsförteckningen)"),
+        _p("Heading2", "Rubrik 2 (avsnitt, numreras av Word, med i innehållsförteckningen)"),
         _p("Mellanrubrik2", "Mellanrubrik 2 (inte med i innehållsförteckningen)"),
         _p("Heading3", "Rubrik 3"),
+        _p(_id(S.PARAGRAPH_STYLES["label"]), "Delrubrik (till exempel Insatsens mål)"),
         _p(_id(S.PARAGRAPH_STYLES["small"]), "Liten text."),
         _p(_id(S.PARAGRAPH_STYLES["status-uppfyllt"]), "Uppfyllt"),
         _p(_id(S.PARAGRAPH_STYLES["status-delvis"]), "Delvis uppfyllt"),
