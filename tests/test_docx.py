@@ -415,9 +415,9 @@ def test_every_block_kind_renders_through_the_dispatcher():
     table = Table(
         "t", "Tabell med sammanslagen cell",
         (Row((Cell("Rubrik", CellKind.HEADER), Cell("Belopp", CellKind.HEADER, colspan=2))),),
-        (Row((Cell("rad 1\nrad 2", CellKind.LABEL), Cell("1 234", CellKind.AMOUNT, 1234),
+        (Row((Cell("rad 1\nrad 2", CellKind.LABEL), Cell("1 234", CellKind.AMOUNT),
               Cell("5 %", CellKind.PERCENT))),
-         Row((Cell("Summa", CellKind.LABEL), Cell("1 234", CellKind.SUM, 1234), Cell(""))
+         Row((Cell("Summa", CellKind.LABEL), Cell("1 234", CellKind.SUM), Cell(""))
              , RowKind.SUM)),
         widths=(50, 25, 25), footnote="Fotnot.",
     )

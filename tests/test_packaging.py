@@ -27,7 +27,7 @@ def test_installed_wheel_builds_html(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
                    check=True, timeout=300)
     python = venv / "bin" / "python"
-    # The installed wheel, not a checkout on PYTHONPATH (the suite runs with one).
+    # The installed wheel, not the checkout a PYTHONPATH may point at.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
                    check=True, capture_output=True, timeout=300, env=env)
@@ -39,7 +39,6 @@ def test_installed_wheel_builds_html(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = subprocess.run(
         [str(python), "-m", "reportgen", "build", str(EXAMPLE), "--out", str(out),
-         "--format", "html"], capture_output=True, text=True, cwd=tmp_path, timeout=300,
-        env=env)
+         "--format", "html"], capture_output=True, text=True, cwd=tmp_path, timeout=300, env=env)
     assert result.returncode == 0, result.stderr
     assert "Bergsjödalens Samordningsförbund" in (out / "2023.html").read_text(encoding="utf-8")

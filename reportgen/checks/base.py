@@ -126,12 +126,14 @@ def meddelande_kr(vad: str, angivet: int, förväntat: int, grund: str) -> str:
     )
 
 
-def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str) -> str:
+def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
+                   varför: str = "") -> str:
+    """… '; skillnad -12 tkr (tolerans ±1 tkr)', with *varför* the tolerance's reason if given."""
     förväntat = tkr(förväntat_kr)
     return (
         f"{vad}: angivet {tkr_text(angivet_tkr)}, förväntat {tkr_text(förväntat)} "
         f"({grund} {kr(förväntat_kr)} avrundat); skillnad {_signed(angivet_tkr - förväntat)} tkr "
-        f"(tolerans ±{TOLERANS_TKR} tkr)"
+        f"(tolerans ±{TOLERANS_TKR} tkr{': ' + varför if varför else ''})"
     )
 
 

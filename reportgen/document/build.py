@@ -35,7 +35,7 @@ from reportgen.document.tables import header, note_table, overview_table, statem
 from reportgen.findings import Finding, error_at
 from reportgen.fmt import datum, räkenskapsår
 from reportgen.load import Source
-from reportgen.narrative import logo_problem, resolve
+from reportgen.narrative import logo_problem
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Balanspost
 from reportgen.schema.organisation import Roll
@@ -128,13 +128,9 @@ class ReportBuilder(Builder):
         overview = compute_overview(self.indata, self.eko)
         footnote = None
         if self.indata.ekonomi.femårsöversikt_text:
-            narrative = resolve(
-                self.indata.ekonomi.femårsöversikt_text,
-                ("ekonomi", "femårsöversikt_text"),
-                self.source,
-                self.verksamhet.figurer,
-            )
-            footnote = " ".join(narrative.text.split())
+            text = self.plain_text(("ekonomi", "femårsöversikt_text"),
+                                   self.indata.ekonomi.femårsöversikt_text)
+            footnote = " ".join(text.split())
         subsections = [
             sub(1, "oversikt", "Översikt över verksamhetens utveckling",
                 (overview_table(overview, footnote), *self.fb_text("översikt"))),
@@ -235,8 +231,7 @@ class ReportBuilder(Builder):
         else:
             place = u.ort or self.indata.förbund.säte or ""
             place_and_date = f"{place} den ____________________".strip()
-        statement = resolve(u.intygande, ("underskrifter", "intygande"), self.source,
-                            self.verksamhet.figurer).text.strip()
+        statement = self.plain_text(("underskrifter", "intygande"), u.intygande).strip()
         blocks = (
             SignatureBlock("Styrelsen", statement, tuple(s for _, s in board), digital,
                            place_and_date),

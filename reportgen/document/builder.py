@@ -17,7 +17,7 @@ from reportgen.document.model import Block
 from reportgen.figures import Verksamhetsunderlag, verksamhetsunderlag
 from reportgen.findings import Finding
 from reportgen.load import PathKey, Source
-from reportgen.narrative import resolve
+from reportgen.narrative import Filled, fill_narratives
 from reportgen.schema import Indata
 
 
@@ -40,13 +40,31 @@ class Builder:
         return compute_budget(self.indata, self.eko)
 
     # -- narrative ---------------------------------------------------------------------------
+    @cached_property
+    def texts(self) -> dict[PathKey, Filled]:
+        """Every narrative field (as the schema marks them), figures filled in, by path."""
+        texts = fill_narratives(self.indata, self.source, self.verksamhet.figurer)
+        for filled in texts.values():
+            self.warnings.extend(filled.narrative.warnings)
+        return texts
+
+    def filled(self, path: PathKey) -> Filled:
+        try:
+            return self.texts[path]
+        except KeyError:
+            raise LookupError(f"{path} is not a narrative field of the schema (Text, "
+                              "Korttext): the report may only show narrative as text") from None
+
     def text(self, path: PathKey, value: str | None, heading_level: int = 3) -> tuple[Block, ...]:
+        """The Markdown of the narrative field at *path* (holding *value*) as blocks."""
         if value is None:
             return ()
-        narrative = resolve(value, path, self.source, self.verksamhet.figurer)
-        self.warnings.extend(narrative.warnings)
         prefix = "-".join(str(p) for p in path[1:]) or "text"
-        return markdown.to_blocks(narrative.text, heading_level, prefix)
+        return markdown.to_blocks(self.filled(path).parts, heading_level, prefix)
+
+    def plain_text(self, path: PathKey, value: str | None) -> str:
+        """The narrative field at *path* as plain text, figures filled in (no Markdown)."""
+        return "" if value is None else self.filled(path).plain
 
     def fb_text(self, name: str, heading_level: int = 3) -> tuple[Block, ...]:
         value = getattr(self.indata.förvaltningsberättelse, name)

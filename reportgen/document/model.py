@@ -57,8 +57,18 @@ class Heading:
 class ListBlock:
     items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
+    start: int = 1  # the number of an ordered list's first item, as written
 
     kind = "list"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A block quote (Markdown `> …`): its blocks are shown as quoted."""
+
+    blocks: tuple[Block, ...]
+
+    kind = "quote"
 
 
 class CellKind(str, Enum):
@@ -85,8 +95,7 @@ class RowKind(str, Enum):
 class Cell:
     text: str
     kind: CellKind = CellKind.TEXT
-    value: int | None = None  # the exact figure behind an amount cell
-    colspan: int = 1
+    colspan: int = field(default=1, kw_only=True)  # by name, never a stray positional figure
 
 
 @dataclass(frozen=True)
@@ -249,7 +258,7 @@ class PageBreak:
     kind = "pagebreak"
 
 
-Block = Paragraph | Heading | ListBlock | Table | Image | SignatureBlock | PageBreak
+Block = Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak
 
 
 @dataclass(frozen=True)

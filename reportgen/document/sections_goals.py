@@ -83,7 +83,7 @@ def _pct(ratio: Decimal | None) -> Cell:
 
 
 def _count(value: int | None) -> Cell:
-    return Cell(kronor(value), CellKind.AMOUNT, value) if value is not None else _text(DASH)
+    return Cell(kronor(value), CellKind.AMOUNT) if value is not None else _text(DASH)
 
 
 def _tkr(value: int | None, total: bool = False) -> Cell:

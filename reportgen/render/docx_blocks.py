@@ -31,6 +31,7 @@ from reportgen.document.model import (
     PageBreak,
     Paragraph,
     PlacedCell,
+    Quote,
     Row,
     RowKind,
     Section,
@@ -115,6 +116,7 @@ class Context:
     container: Any  # python-docx Document or _Cell: has add_paragraph/add_table
     list_depth: int = 0
     text_height: int = 14344  # twips (A4 with the reference margins)
+    quoted: bool = False  # inside a block quote: plain paragraphs take the Quote style
 
     def inside(self, **changes: Any) -> Context:
         return dataclasses.replace(self, **changes)
@@ -198,7 +200,15 @@ def _heading(heading: Heading, ctx: Context) -> None:
 
 @render_block.register
 def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
-    write_paragraph(paragraph, ctx, S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL))
+    style = S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL)
+    write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.NORMAL else style)
+
+
+@render_block.register
+def _quote(quote: Quote, ctx: Context) -> None:
+    inner = ctx.inside(quoted=True)
+    for child in quote.blocks:
+        render_block(child, inner)
 
 
 def write_paragraph(paragraph: Paragraph, ctx: Context, style: str) -> DocxParagraph:
@@ -237,7 +247,8 @@ def _list(block: ListBlock, ctx: Context) -> None:
     depth = ctx.list_depth + 1
     inner = ctx.inside(list_depth=depth)
     item_style = S.list_item(block.ordered, depth)
-    num_id = _restarted_numbering(ctx, item_style) if block.ordered else None
+    num_id = _restarted_numbering(ctx, item_style, depth - 1, block.start) \
+        if block.ordered else None
     for item in block.items:
         first = True
         for child in item:
@@ -251,8 +262,9 @@ def _list(block: ListBlock, ctx: Context) -> None:
             first = False
 
 
-def _restarted_numbering(ctx: Context, style_name: str) -> int | None:
-    """A new w:num over the style's list definition, so each numbered list starts at 1."""
+def _restarted_numbering(ctx: Context, style_name: str, level: int, start: int) -> int | None:
+    """A new w:num over the style's list definition, so each numbered list starts anew:
+    at *start* (the list's first number, as written) on its own *level*, at 1 below it."""
     style = ctx.styles.get(style_name)
     if style is None:
         return None
@@ -262,8 +274,8 @@ def _restarted_numbering(ctx: Context, style_name: str) -> int | None:
     numbering = ctx.word.part.numbering_part.element
     base = numbering.num_having_numId(int(num_id_el.get(qn("w:val"))))
     num = numbering.add_num(base.abstractNumId.val)
-    for level in range(9):
-        num.add_lvlOverride(ilvl=level).add_startOverride(1)
+    for ilvl in range(9):
+        num.add_lvlOverride(ilvl=ilvl).add_startOverride(start if ilvl == level else 1)
     return int(num.numId)
 
 

@@ -17,6 +17,7 @@ HEADER = "Header"
 FOOTER = "Footer"
 TOC_HEADING = "TOC Heading"
 HYPERLINK = "Hyperlink"
+QUOTE = "Quote"  # a block quote's paragraphs (Word shows it as "Citat")
 
 
 def heading(level: int) -> str:
