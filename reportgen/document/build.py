@@ -16,6 +16,7 @@ from reportgen.document.model import (
     Cover,
     Document,
     Heading,
+    Identity,
     Image,
     Paragraph,
     Row,
@@ -72,6 +73,8 @@ class ReportBuilder(Builder):
             sections=sections,
             draft=draft,
             base_dir=self.source.base_dir,
+            identity=Identity(förbund.organisationsnummer, year, self.indata.rapport.typ,
+                              self.source.file),
         )
 
     def cover(self) -> Cover:

@@ -14,7 +14,9 @@ from enum import Enum
 from pathlib import Path
 
 from reportgen.document import layout
+from reportgen.document.origin import FigureRef, Origin
 from reportgen.findings import Location
+from reportgen.load import PathKey
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Run:
     italic: bool = False
     href: str | None = None
     line_break: bool = False  # a hard line break after the text
+    # A figure filled into narrative (`{{ name }}`): which one (reportgen/document/origin.py).
+    figure: FigureRef | None = field(default=None, compare=False, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Paragraph:
     # | label (a sub-heading such as "Insatsens mål": bold by its style, kept with the next block)
     # (renderers map a style to a CSS class and a Word paragraph style; unknown → normal)
     style: str = "normal"
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)  # narrative's
 
     kind = "paragraph"
 
@@ -49,6 +54,7 @@ class Heading:
 
     level: int
     text: str
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "heading"
 
@@ -58,6 +64,7 @@ class ListBlock:
     items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
     start: int = 1  # the number of an ordered list's first item, as written
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "list"
 
@@ -67,6 +74,7 @@ class Quote:
     """A block quote (Markdown `> …`): its blocks are shown as quoted."""
 
     blocks: tuple[Block, ...]
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "quote"
 
@@ -96,6 +104,8 @@ class Cell:
     text: str
     kind: CellKind = CellKind.TEXT
     colspan: int = field(default=1, kw_only=True)  # by name, never a stray positional figure
+    # The YAML path a figure is given at, when it is input (not computed): where to change it.
+    source: PathKey | None = field(default=None, compare=False, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,9 @@ class Table:
     widths: tuple[int, ...] = ()  # relative column widths
     footnote: str | None = None
     row_headers: bool = True  # first column labels its row
+    # The YAML path of what the table shows (a note, a statement), and a Markdown table's origin.
+    source: PathKey | None = field(default=None, compare=False, kw_only=True)
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "table"
 
@@ -314,6 +327,16 @@ class TocEntry:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """Which report this is: a DOCX carries it, so that edits come back to the right sources."""
+
+    organisation_number: str
+    year: int
+    kind: str  # årsredovisning | delårsrapport
+    source: Path  # the YAML file
+
+
+@dataclass(frozen=True)
 class Document:
     title: str  # "Årsredovisning 2023"
     subject: str
@@ -323,6 +346,7 @@ class Document:
     sections: tuple[Section, ...]
     draft: bool = False
     base_dir: Path = field(default_factory=Path)
+    identity: Identity | None = None
 
     keywords = layout.KEYWORDS
     toc_title = layout.TOC_TITLE

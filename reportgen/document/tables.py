@@ -14,10 +14,12 @@ def header(*labels: str) -> Row:
     return Row(tuple(Cell(label, CellKind.HEADER) for label in labels))
 
 
-def amount(value: int | None, total: bool = False) -> Cell:
+def amount(value: int | None, total: bool = False, source: tuple[str | int, ...] | None = None
+           ) -> Cell:
+    """An amount cell; *source*: the YAML path the figure may be given at."""
     if value is None:
-        return Cell("", CellKind.AMOUNT)
-    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT)
+        return Cell("", CellKind.AMOUNT, source=source)
+    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT, source=source)
 
 
 def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
@@ -35,7 +37,8 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
             continue
         total = line.kind is Radtyp.SUMMA
         values = [
-            Cell(line.texts[y], CellKind.TEXT) if y in line.texts else amount(line.values[y], total)
+            Cell(line.texts[y], CellKind.TEXT) if y in line.texts
+            else amount(line.values[y], total, ("ekonomi", statement.key, y, line.key))
             for y in statement.years
         ]
         cells = [Cell(line.label, CellKind.LABEL), *([note] if with_notes else []), *values]
@@ -44,14 +47,17 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
     # The caption says what the heading above does not: which years, in which unit.
     years = " och ".join(str(y) for y in statement.years)
     caption = f"{statement.title} {years}, belopp i kronor"
-    return Table(statement.key, caption, (header(*head),), tuple(rows), widths)
+    return Table(statement.key, caption, (header(*head),), tuple(rows), widths,
+                 source=("ekonomi", statement.key))
 
 
 def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool) -> Table:
     labels = tuple(f"{y}-12-31" if balance else str(y) for y in years)
+    where = ("ekonomi", "noter", number - 1)
     rows = [
-        Row((Cell(r.text, CellKind.LABEL), *(amount(r.belopp.get(y)) for y in years)))
-        for r in note.rader
+        Row((Cell(r.text, CellKind.LABEL),
+             *(amount(r.belopp.get(y), source=(*where, "rader", k, "belopp", y)) for y in years)))
+        for k, r in enumerate(note.rader)
     ]
     sums = [notsumma(note, y) for y in years]
     rows.append(Row((Cell("Summa", CellKind.LABEL), *(amount(s, True) for s in sums)), RowKind.SUM))
@@ -61,6 +67,7 @@ def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool) ->
         (header("Belopp i kr", *labels),),
         tuple(rows),
         (60, 20, 20),
+        source=where,
     )
 
 

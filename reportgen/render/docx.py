@@ -13,10 +13,14 @@ import os
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
 
-from reportgen.document.model import Document
+from reportgen.document.model import Document, Identity
+from reportgen.render import docx_marks as marks
 from reportgen.render import docx_ooxml as ox
 from reportgen.render import docx_styles as S
 from reportgen.render.docx_blocks import (
@@ -25,12 +29,14 @@ from reportgen.render.docx_blocks import (
     add_image,
     bookmark_name,
     new_state,
-    render_block,
+    render,
 )
 from reportgen.render.docx_package import normalise_package
 from reportgen.render.docx_pages import paginate
 from reportgen.render.docx_props import StyleSheet
 from reportgen.templates_dir import templates_dir
+
+CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 
 def toc_instruction(depth: int) -> str:
@@ -56,7 +62,7 @@ def render_docx(document: Document) -> bytes:
     _table_of_contents(ctx)
     state.pending_page_break = True  # the report proper starts on a new page
     for block in document.sections:
-        render_block(block, ctx)
+        render(block, ctx)
     _toc_page_numbers(ctx)
     _properties(word, document)
     buffer = io.BytesIO()
@@ -204,6 +210,26 @@ def _properties(word: DocxDocument, document: Document) -> None:
     settings = word.settings.element
     ox.set_update_fields(settings)
     ox.set_theme_language(settings, document.lang)
+    if document.identity is not None:
+        _identity(word, document.identity)
+
+
+def _identity(word: DocxDocument, identity: Identity) -> None:
+    """Custom properties saying which report this is (docx_marks.IDENTITY)."""
+    from reportgen import __version__
+
+    names = marks.IDENTITY
+    values = {
+        names["generator"]: f"{marks.GENERATOR} {__version__}",
+        names["organisation_number"]: identity.organisation_number,
+        names["year"]: str(identity.year),
+        names["kind"]: identity.kind,
+        names["source"]: identity.source.resolve().as_posix(),
+    }
+    package = word.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES,
+                ox.custom_properties(values), package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
 def _set_style_language(word: DocxDocument, lang: str) -> None:

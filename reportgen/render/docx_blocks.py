@@ -1,7 +1,9 @@
 """Report-model blocks → Word content: one translator function per block kind.
 
 ``render_block`` dispatches on the block's type (functools.singledispatch); a block kind
-without a translator is a bug and raises ``UnknownBlockError`` naming it.
+without a translator is a bug and raises ``UnknownBlockError`` naming it. ``render`` is
+what callers use: it renders a block and, when the block is narrative with an origin,
+marks its paragraphs and figures for `reportgen återför` (docx_marks.py).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from reportgen.document.model import (
 from reportgen.document.model import (
     Document as ReportDocument,
 )
+from reportgen.document.origin import Origin
+from reportgen.render import docx_marks as marks
 from reportgen.render import docx_ooxml as ox
 from reportgen.render import docx_styles as S
 from reportgen.render.docx_metrics import longest_word
@@ -103,6 +107,12 @@ class State:
     after_table: bool = False  # the next paragraph needs air between it and the table
     list_nums: dict[int, int] = field(default_factory=dict)  # id(ListBlock) → w:numId
     toc_pages: list[tuple[str, Any]] = field(default_factory=list)  # bookmark, its page's w:t
+    marking: Origin | None = None  # the narrative block being written, its paragraphs marked
+    written: list[DocxParagraph] = field(default_factory=list)  # paragraphs, in order
+
+    def bookmark(self, paragraph: DocxParagraph, name: str) -> None:
+        self.next_bookmark_id += 1
+        ox.wrap_in_bookmark(paragraph, name, self.next_bookmark_id)
 
 
 @dataclass
@@ -131,6 +141,7 @@ class Context:
             # Word has no "space after table"; a heading or caption brings its own.
             p.paragraph_format.space_before = Pt(AFTER_TABLE_PT)
         self.state.after_table = False
+        self.state.written.append(p)
         return p
 
 
@@ -148,6 +159,25 @@ def bookmark_name(index: int) -> str:
 
 
 # -- dispatch ------------------------------------------------------------------------------------
+def render(block: object, ctx: Context) -> None:
+    """Render *block*; a narrative block (one with an origin) gets each of its paragraphs
+    marked, and so do the figures in them."""
+    origin = getattr(block, "origin", None)
+    if not isinstance(origin, Origin) or ctx.state.marking is not None \
+            or isinstance(block, Table):
+        render_block(block, ctx)
+        return
+    state = ctx.state
+    first = len(state.written)
+    state.marking = origin
+    try:
+        render_block(block, ctx)
+    finally:
+        state.marking = None
+    for k, paragraph in enumerate(state.written[first:]):
+        state.bookmark(paragraph, marks.block_mark(origin, k))
+
+
 @singledispatch
 def render_block(block: object, ctx: Context) -> None:
     raise UnknownBlockError(
@@ -171,10 +201,9 @@ def _section(section: Section, ctx: Context) -> None:
     ox.add_text(p, _heading_text(section, style, p, ctx))
     name = ctx.state.bookmarks.get(section.id)
     if name is not None:
-        ctx.state.next_bookmark_id += 1
-        ox.wrap_in_bookmark(p, name, ctx.state.next_bookmark_id)
+        ctx.state.bookmark(p, name)
     for child in section.blocks:
-        render_block(child, ctx)
+        render(child, ctx)
 
 
 def _heading_text(section: Section, style: str, p: DocxParagraph, ctx: Context) -> str:
@@ -208,11 +237,12 @@ def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
 def _quote(quote: Quote, ctx: Context) -> None:
     inner = ctx.inside(quoted=True)
     for child in quote.blocks:
-        render_block(child, inner)
+        render(child, inner)
 
 
 def write_paragraph(paragraph: Paragraph, ctx: Context, style: str) -> DocxParagraph:
     p = ctx.paragraph(style)
+    marking = ctx.state.marking
     for run in paragraph.runs:
         if run.text:
             target = _link_target(run.href, ctx)
@@ -224,6 +254,10 @@ def write_paragraph(paragraph: Paragraph, ctx: Context, style: str) -> DocxParag
                 r.bold = True
             if run.italic:
                 r.italic = True
+            if run.figure is not None and marking is not None:
+                ctx.state.next_bookmark_id += 1
+                ox.bookmark_around(r._r, marks.figure_mark(marking.text.digest, run.figure.index),
+                                   ctx.state.next_bookmark_id)
         if run.line_break:
             p.add_run().add_break()
     return p
@@ -258,7 +292,7 @@ def _list(block: ListBlock, ctx: Context) -> None:
                 if first and num_id is not None:
                     _set_numbering(p, num_id, depth - 1)
             else:
-                render_block(child, inner)
+                render(child, inner)
             first = False
 
 
@@ -410,6 +444,9 @@ def _table(block: Table, ctx: Context) -> None:
     for index, row in enumerate(rows):
         _add_row(table, block, row, columns, index < len(block.header), ctx,
                  keep_with_next=block.keep_whole and index < len(rows) - 1)
+    first_cell = table._tbl.tr_lst[0].tc_lst[0] if table._tbl.tr_lst else None
+    if first_cell is not None:
+        ctx.state.bookmark(_Cell(first_cell, table).paragraphs[0], marks.table_mark(block.id))
     ctx.state.after_table = True
     if block.footnote:
         ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), block.footnote)

@@ -148,6 +148,33 @@ def wrap_in_bookmark(paragraph: DocxParagraph, name: str, bookmark_id: int) -> N
     p.append(end)
 
 
+def bookmark_around(run: BaseOxmlElement, name: str, bookmark_id: int) -> None:
+    """Put a bookmark named *name* around the w:r *run*."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    run.addprevious(start)
+    run.addnext(end)
+
+
+def custom_properties(values: dict[str, str]) -> bytes:
+    """docProps/custom.xml holding *values* as text properties, in the order given."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    fmtid = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one Word uses for its own
+    items = "".join(
+        f'<property fmtid="{fmtid}" pid="{pid}" name={quoteattr(name)}>'
+        f"<vt:lpwstr>{escape(xml_safe(value))}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(values.items(), start=2)
+    )
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            f'2006/docPropsVTypes">{items}</Properties>').encode()
+
+
 def add_hyperlink(
     paragraph: DocxParagraph, text: str, *, url: str | None = None, anchor: str | None = None,
     style: str | None = None,

@@ -82,6 +82,12 @@ class StyleSheet:
         self._cache: dict[tuple[str | None, str | None], ParagraphProps] = {}
         self._run_cache: dict[str, tuple[bool | None, bool | None, float | None]] = {}
 
+    def name(self, style_id: str | None) -> str:
+        """The style's name, lower case ("heading 1", "delrubrik"); "" if unknown."""
+        style = self._styles.get(style_id or self.default_paragraph)
+        name = style.find(qn("w:name")) if style is not None else None
+        return (name.get(qn("w:val"), "") if name is not None else "").lower()
+
     def _chain(self, style_id: str | None) -> list[_Element]:
         """The style and those it is based on, the most basic first."""
         out: list[_Element] = []
