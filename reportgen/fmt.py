@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 # Babel is imported where it is used: `reportgen check` formats numbers only when it
@@ -86,3 +87,8 @@ def period(start: dt.date, end: dt.date) -> str:
 
 def räkenskapsår(year: int) -> str:
     return period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def uppräkning(items: Sequence[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b och c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} och {items[-1]}"

@@ -259,6 +259,19 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
          ("      kassa_och_bank: 1469789\n", "      kassa_och_bank: 1469789\n      kassa: 1\n")],
         ["schema.missing", "schema.int_type", "schema.extra_forbidden"],
     ),
+    "indikator_procent": (
+        # Percentages per step adding up to 100 within their rounding (98: six steps rounded
+        # to whole percent may be off by 3) pass; 96 and 103,5 (tenths: ±0,3) do not.
+        [("    - {namn: Finansiella intäkter, slag: finansiella, utfall: 11823}\n",
+          "    - {namn: Finansiella intäkter, slag: finansiella, utfall: 11823}\n"
+          "indikatorer:\n  grupper:\n    - rubrik: Deltagare\n"
+          "      respondenter: deltagare_pågående\n      frågor:\n"
+          "        - indikator: 1\n          text: Får du stöd?\n          resultat:\n"
+          "            2023: {totalt: {fördelning_procent: [0, 5, 10, 15, 40, 26]}}\n"
+          "            2022: {totalt: {fördelning_procent: [0, 5, 10, 15, 40, 28]}}\n"
+          "            2021: {totalt: {fördelning_procent: [0, 5, 10.5, 15, 40, 33]}}\n")],
+        ["indikator.procent", "indikator.procent"],
+    ),
     "yaml_syntaxfel": (
         [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-03-14\n   fel: [\n")],
         [""],

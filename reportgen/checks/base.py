@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
-from reportgen.fmt import kronor, procent, tkr
+from reportgen.fmt import kronor, procent, tkr, uppräkning  # noqa: F401 (rules import it from here)
 from reportgen.load import PathKey, Source
 from reportgen.schema import Indata
 
@@ -137,9 +137,6 @@ def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
     )
 
 
-def uppräkning(items: list[str]) -> str:
-    """['a', 'b', 'c'] → 'a, b och c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} och {items[-1]}"
 
 
 def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:

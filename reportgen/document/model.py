@@ -104,8 +104,14 @@ class Cell:
     text: str
     kind: CellKind = CellKind.TEXT
     colspan: int = field(default=1, kw_only=True)  # by name, never a stray positional figure
+    # A background colour that repeats what the text already says (never the only sign):
+    # one of TONES; renderers map it to their colours.
+    tone: str | None = field(default=None, kw_only=True)
     # The YAML path a figure is given at, when it is input (not computed): where to change it.
     source: PathKey | None = field(default=None, compare=False, kw_only=True)
+
+
+TONES = ("positiv", "negativ", "neutral")
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,9 @@ class Table:
     widths: tuple[int, ...] = ()  # relative column widths
     footnote: str | None = None
     row_headers: bool = True  # first column labels its row
+    # May break across pages even when short enough to keep whole (a tall grid), but only
+    # between rows, and before a subheading row where it has them (keeps_with_next).
+    breakable: bool = False
     # The YAML path of what the table shows (a note, a statement), and a Markdown table's origin.
     source: PathKey | None = field(default=None, compare=False, kw_only=True)
     origin: Origin | None = field(default=None, compare=False, kw_only=True)
@@ -158,7 +167,18 @@ class Table:
     @property
     def keep_whole(self) -> bool:
         """A table short enough to fit on a page is kept on one page with its caption."""
-        return len(self.header) + len(self.body) <= layout.KEEP_WHOLE_ROWS
+        return not self.breakable and len(self.header) + len(self.body) <= layout.KEEP_WHOLE_ROWS
+
+    def keeps_with_next(self, index: int) -> bool:
+        """Does body row *index* stay on the page of the row after it? In a table kept whole,
+        every row does; in a breakable table with subheading rows, every row but the last
+        before a subheading (a subheading stays with the rows under it)."""
+        if index + 1 >= len(self.body):
+            return False
+        if self.keep_whole:
+            return True
+        grouped = self.breakable and any(r.kind is RowKind.SUBHEADING for r in self.body)
+        return grouped and self.body[index + 1].kind is not RowKind.SUBHEADING
 
     def placed(self, row: Row, header: bool = False) -> tuple[PlacedCell, ...]:
         """The cells of *row* (a header row if *header*) with their column and alignment.

@@ -424,6 +424,8 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             paragraph.paragraph_format.keep_with_next = True
         if row.kind is RowKind.SUM and not header:
             ox.set_cell_top_rule(tc)
+        if cell.tone in S.TONE_FILL:
+            ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
 
 
 @render_block.register
@@ -443,7 +445,9 @@ def _table(block: Table, ctx: Context) -> None:
         ox.set_table_caption(table._tbl, block.caption, block.footnote)
     for index, row in enumerate(rows):
         _add_row(table, block, row, columns, index < len(block.header), ctx,
-                 keep_with_next=block.keep_whole and index < len(rows) - 1)
+                 keep_with_next=(block.keep_whole and index < len(rows) - 1)
+                 or (index >= len(block.header) and block.keeps_with_next(
+                     index - len(block.header))))
     first_cell = table._tbl.tr_lst[0].tc_lst[0] if table._tbl.tr_lst else None
     if first_cell is not None:
         ctx.state.bookmark(_Cell(first_cell, table).paragraphs[0], marks.table_mark(block.id))

@@ -274,6 +274,14 @@ def set_cell_top_rule(tc: BaseOxmlElement, size_eighths: int = 8, color: str = "
     borders.insert(0, top)
 
 
+def set_cell_fill(tc: BaseOxmlElement, fill: str) -> None:
+    """A cell's background colour (hex RGB)."""
+    shd = _get_or_add(tc.get_or_add_tcPr(), "w:shd", _TCPR_AFTER_BORDERS[1:])
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+
+
 # -- settings ---------------------------------------------------------------------------------
 # Elements that follow w:updateFields in CT_Settings (the schema fixes the order).
 _SETTINGS_AFTER_UPDATE_FIELDS = (

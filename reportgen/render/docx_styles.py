@@ -78,6 +78,9 @@ SIGNATURE_NAME = "Underskrift namn"  # its top rule is the line to sign on
 SIGNATURE_NAME_DIGITAL = "Underskrift namn digital"
 SIGNATURE_ROLE = "Underskrift roll"
 
+# Cell.tone of the report model → the cell's background (hex RGB), as report.css colours it.
+TONE_FILL: dict[str, str] = {"positiv": "DCEFE0", "negativ": "F8DEDB", "neutral": "ECEFF2"}
+
 # Paragraph.style of the report model → Word paragraph style (unknown → Normal).
 PARAGRAPH_STYLES: dict[str, str] = {
     "normal": NORMAL,
