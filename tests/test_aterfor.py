@@ -393,3 +393,51 @@ def test_the_written_markdown_reads_back_as_the_same_text():
     assert [(r.text, r.bold, r.italic, r.href) for r in block.runs if r.bold or r.italic or r.href] \
         == [("2023", False, False, "#a"), ("5 %", False, True, None),
             ("kostnaderna_totalt", True, False, None)]
+
+
+def test_headings_deleted_split_and_inserted_paragraphs_and_a_folded_yaml_text(project, capsys):
+    """A heading in Markdown reworded, a paragraph deleted, one split in two, one inserted
+    between two paragraphs of the same text, a folded (>-) YAML text changed."""
+    word = docx.Document(str(project / "build" / "2023.docx"))
+    _paragraph(word, "Uppföljning av verksamheten").runs[0].text = "Uppföljning av insatserna"
+    gone = _paragraph(word, "Den interna kontrollen")
+    gone._p.getparent().remove(gone._p)
+    split = _paragraph(word, "Varje insats lämnar")
+    first, second = split.runs[0].text.split(". ", 1)
+    split.runs[0].text = first + "."
+    _after(split, second)
+    _after(_paragraph(word, "Styrelsen har hållit åtta"), "Ett extra sammanträde hölls i december.")
+    goal = _paragraph(word, "Förbundet vill vara en lärande organisation")
+    goal.runs[0].text = goal.runs[0].text.replace("lärande organisation",
+                                                  "lärande och lyssnande organisation")
+    word.save(str(project / "redigerad.docx"))
+    yaml_before = (project / "content" / "2023.yaml").read_text(encoding="utf-8")
+    code, out, err = run(["återför", "redigerad.docx"], capsys)
+    assert code == 0, err
+    assert (project / "content" / "text" / "styrning.md").read_text(encoding="utf-8") == (
+        "Styrelsen har hållit åtta protokollförda sammanträden under året, varav ett digitalt.\n"
+        "Budgeten har följts upp på projektnivå vid i stort sett varje sammanträde.\n"
+        "\n"
+        "Ett extra sammanträde hölls i december.\n"
+        "\n"
+        "### Uppföljning av insatserna\n"
+        "\n"
+        "Varje insats lämnar en halvårsrapport och en årsrapport, och alla insatser registreras\n"
+        "i det nationella uppföljningsverktyget.\n"
+        "\n"
+        "Styrelsen träffar insatserna minst en gång om året.\n"
+        "\n"
+        "### Styrelsen\n"
+        "\n"
+        "Styrelsen har haft följande sammansättning under 2023.\n"
+    )
+    old_goal = ("    mål: >-\n"
+                "      Förbundet vill vara en lärande organisation som erbjuder mötesplatser för\n"
+                "      samverkan, utveckling och kompetensspridning för parterna.\n")
+    new_goal = ("    mål: >-\n"
+                "      Förbundet vill vara en lärande och lyssnande organisation som erbjuder\n"
+                "      mötesplatser för samverkan, utveckling och kompetensspridning för\n"
+                "      parterna.\n")
+    assert yaml_before.count(old_goal) == 1
+    assert (project / "content" / "2023.yaml").read_text(encoding="utf-8") == \
+        yaml_before.replace(old_goal, new_goal)

@@ -126,13 +126,46 @@ def _scalar(old: Any, value: str) -> Any:
         SingleQuotedScalarString,
     )
 
-    if isinstance(old, LiteralScalarString | FoldedScalarString):
-        return type(old)(value)
+    if isinstance(old, FoldedScalarString):
+        folded = FoldedScalarString(value)
+        folded.fold_pos = _folds(value, _fold_width(old))  # type: ignore[attr-defined]
+        return folded
+    if isinstance(old, LiteralScalarString):
+        return LiteralScalarString(value)
     if "\n" in value.rstrip("\n"):
         return LiteralScalarString(value)
     if isinstance(old, DoubleQuotedScalarString | SingleQuotedScalarString):
         return type(old)(value)
     return value
+
+
+def _fold_width(old: Any) -> int:
+    """The longest line of a folded scalar as it was written (from its fold positions)."""
+    text = str(old)
+    breaks = sorted({*(getattr(old, "fold_pos", None) or []),
+                     *(k for k, ch in enumerate(text) if ch == "\n")})
+    edges = [-1, *breaks, len(text)]
+    return max(40, *(b - a - 1 for a, b in zip(edges, edges[1:], strict=False)))
+
+
+def _folds(value: str, width: int) -> list[int]:
+    """Where a folded scalar's lines break: at single spaces, lines at most *width* long
+    (a longer word stands alone)."""
+    out: list[int] = []
+    offset = 0
+    for line in value.split("\n"):
+        begin, last = 0, -1
+        for k, ch in enumerate(line):
+            if ch != " " or k == 0 or line[k - 1] == " " or line[k + 1:k + 2] in (" ", ""):
+                continue
+            if k - begin > width and last >= begin:
+                out.append(offset + last)
+                begin = last + 1
+            last = k
+        if len(line) - begin > width and last >= begin:
+            out.append(offset + last)
+        offset += len(line) + 1
+    return out
 
 
 def yaml_file(path: Path, edits: list[TextEdit]) -> bytes:
@@ -155,7 +188,15 @@ def yaml_file(path: Path, edits: list[TextEdit]) -> bytes:
                 raise Conflict(f"texten {edit.text.source.field} i {path} har ändrats sedan "
                                "Word-filen skapades")
             parent[key] = _scalar(old, apply(value, edit))
-        return _dump(yaml, data).encode("utf-8")
+        result = _dump(yaml, data)
+        reread = yaml.load(result)  # the texts must read back as they were meant
+        for edit in edits:
+            parent, key = _node(data, edit.text.source.path)
+            again, key_again = _node(reread, edit.text.source.path)
+            if str(again[key_again]) != str(parent[key]):
+                raise Conflict(f"texten {edit.text.source.field} kan inte skrivas i {path} så "
+                               "att den läses tillbaka likadan; ändra den för hand")
+        return result.encode("utf-8")
     raise Conflict(f"{path} kan inte skrivas om utan att dess form ändras (ovanlig indragning); "
                    "ändra texterna för hand")
 
