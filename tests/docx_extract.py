@@ -103,6 +103,26 @@ def shown_text(paragraph: Paragraph, labels: dict[object, str]) -> str:
     return labels.get(paragraph._p, "") + paragraph.text
 
 
+def body_paragraphs(document: DocxDocument) -> list[Paragraph]:
+    """The body's own paragraphs in order (not those in tables)."""
+    return [b for b in iter_blocks(document) if isinstance(b, Paragraph)]
+
+
+def style_chain(style):  # type: ignore[no-untyped-def]
+    """A style and the styles it is based on, nearest first."""
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def bold_by_style(paragraph: Paragraph) -> bool:
+    """Is the paragraph bold by its style (the nearest style that says)?"""
+    for style in style_chain(paragraph.style):
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+    return False
+
+
 def heading_level(paragraph: Paragraph) -> int | None:
     """1–6 for a heading paragraph (Heading N, Mellanrubrik N, TOC Heading), else None."""
     name = style_name(paragraph)

@@ -14,27 +14,28 @@ import re
 import shutil
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, walk_blocks
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx_extract import (
+    body_paragraphs,
+    bold_by_style,
     data_tables,
     docx_headings,
     docx_toc_entries,
-    iter_blocks,
     libreoffice_pdf,
     list_labels,
     normalise,
     open_docx,
     pdf_text,
     shown_text,
+    style_chain,
     style_name,
     table_rows,
 )
@@ -78,24 +79,7 @@ def word(example_docx):  # type: ignore[no-untyped-def]
     return open_docx(example_docx)
 
 
-def walk_blocks(blocks: tuple[Block | Section, ...]) -> Iterator[Block | Section]:
-    for block in blocks:
-        yield block
-        if isinstance(block, Section):
-            yield from walk_blocks(block.blocks)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from walk_blocks(item)
-
-
-def paragraphs(word) -> list[DocxParagraph]:  # type: ignore[no-untyped-def]
-    return [b for b in iter_blocks(word) if isinstance(b, DocxParagraph)]
-
-
-def style_chain(style):  # type: ignore[no-untyped-def]
-    while style is not None:
-        yield style
-        style = style.base_style
+paragraphs = body_paragraphs
 
 
 def effective_alignment(paragraph: DocxParagraph):  # type: ignore[no-untyped-def]
@@ -107,11 +91,7 @@ def effective_alignment(paragraph: DocxParagraph):  # type: ignore[no-untyped-de
     return None
 
 
-def effective_bold(paragraph: DocxParagraph) -> bool:
-    for style in style_chain(paragraph.style):
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-    return False
+effective_bold = bold_by_style
 
 
 def cell_paragraphs(table) -> list[list[DocxParagraph]]:  # type: ignore[no-untyped-def]

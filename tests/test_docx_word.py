@@ -17,11 +17,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, walk_blocks
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx_extract import (
+    body_paragraphs,
+    bold_by_style,
     data_tables,
     iter_blocks,
     libreoffice_convert,
@@ -30,6 +32,7 @@ from docx_extract import (
     open_docx,
     pdf_pages,
     shown_text,
+    style_chain,
     style_name,
     table_rows,
 )
@@ -51,16 +54,6 @@ def word(example_prepared):  # type: ignore[no-untyped-def]
     return open_docx(render_docx(example_prepared.document))
 
 
-def body_paragraphs(word) -> list[DocxParagraph]:  # type: ignore[no-untyped-def]
-    return [b for b in iter_blocks(word) if isinstance(b, DocxParagraph)]
-
-
-def style_chain(style):  # type: ignore[no-untyped-def]
-    while style is not None:
-        yield style
-        style = style.base_style
-
-
 def keeps_with_next(paragraph: DocxParagraph) -> bool:
     """keepNext in effect: the paragraph's own setting, else the nearest style's."""
     if paragraph.paragraph_format.keep_with_next is not None:
@@ -71,13 +64,6 @@ def keeps_with_next(paragraph: DocxParagraph) -> bool:
     return False
 
 
-def bold_by_style(paragraph: DocxParagraph) -> bool:
-    for style in style_chain(paragraph.style):
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-    return False
-
-
 # -- sub-headings, captions, lead-ins ----------------------------------------------------------
 SUB_HEADINGS = ("Insatsens mål", "Målgrupp", "Finansiering", "Resultat", "Innehåll",
                 "Deltagare", "Aktiviteter")
@@ -85,7 +71,7 @@ SUB_HEADINGS = ("Insatsens mål", "Målgrupp", "Finansiering", "Resultat", "Inne
 
 def test_no_sub_heading_is_direct_formatted_normal_text(word, example_prepared):
     """A paragraph that is all bold is a sub-heading: it has a style that says so."""
-    labels = [b for b in _walk(example_prepared.document.sections)
+    labels = [b for b in walk_blocks(example_prepared.document.sections)
               if isinstance(b, Paragraph) and b.style == "label"]
     assert len(labels) >= 40, "the example's insatser and goals have sub-headings"
     seen = {}
@@ -128,18 +114,6 @@ def test_a_table_lead_in_stands_right_before_its_caption(word):
             assert not isinstance(blocks[k + 2], DocxParagraph)  # the table itself
             found += 1
     assert found >= 1
-
-
-def _walk(blocks):  # type: ignore[no-untyped-def]
-    from reportgen.document.model import ListBlock, Section
-
-    for block in blocks:
-        yield block
-        if isinstance(block, Section):
-            yield from _walk(block.blocks)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _walk(item)
 
 
 # -- heading numbers ---------------------------------------------------------------------------

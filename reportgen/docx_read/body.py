@@ -158,14 +158,14 @@ class _Walk:
                         found = docx_marks.parse(start.get(f"{_W}name", ""))
                         if isinstance(found, docx_marks.TableMark) and mark is None:
                             mark = found
-                    texts.append(ReadParagraph_text(p))
+                    texts.append(visible_text(p))
                 cells.append("\n".join(texts))
             rows.append(cells)
         self.open_marks = []
         return ReadTable(tbl, rows, mark)
 
 
-def ReadParagraph_text(p: etree._Element) -> str:  # noqa: N802 - reads like the class it serves
+def visible_text(p: etree._Element) -> str:
     """A cell paragraph's visible text (deleted text is gone once revisions are applied)."""
     out = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):

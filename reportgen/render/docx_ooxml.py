@@ -132,13 +132,18 @@ def suppress_numbering(paragraph: DocxParagraph) -> None:
 
 
 # -- bookmarks and links ---------------------------------------------------------------------
-def wrap_in_bookmark(paragraph: DocxParagraph, name: str, bookmark_id: int) -> None:
-    """Put a bookmark named *name* around the whole content of *paragraph*."""
+def _bookmark(name: str, bookmark_id: int) -> tuple[BaseOxmlElement, BaseOxmlElement]:
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(bookmark_id))
     start.set(qn("w:name"), name)
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(bookmark_id))
+    return start, end
+
+
+def wrap_in_bookmark(paragraph: DocxParagraph, name: str, bookmark_id: int) -> None:
+    """Put a bookmark named *name* around the whole content of *paragraph*."""
+    start, end = _bookmark(name, bookmark_id)
     p = paragraph._p
     ppr = p.pPr
     if ppr is not None:
@@ -150,11 +155,7 @@ def wrap_in_bookmark(paragraph: DocxParagraph, name: str, bookmark_id: int) -> N
 
 def bookmark_around(run: BaseOxmlElement, name: str, bookmark_id: int) -> None:
     """Put a bookmark named *name* around the w:r *run*."""
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(bookmark_id))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(bookmark_id))
+    start, end = _bookmark(name, bookmark_id)
     run.addprevious(start)
     run.addnext(end)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.document.model import Table
-from reportgen.docx_read.body import Item, Piece, ReadParagraph, ReadTable
+from reportgen.docx_read.body import Item, ReadParagraph, ReadTable
 from reportgen.findings import Finding, Location, Severity
 from reportgen.load import Source
 from reportgen.render import docx_marks as marks
@@ -420,7 +420,3 @@ def _block(key: BlockKey, old: list[ReadParagraph], new: list[ReadParagraph],
                            "ändras i YAML-filen", "återför.siffra_i_text", text.source.field)
     if _signature(old) != _signature(new):
         ctx.result.changed[key] = [p for p in new if p.text.strip()]
-
-
-def pieces_text(pieces: Sequence[Piece]) -> str:
-    return "".join(p.text for p in pieces)

@@ -140,21 +140,24 @@ _EXPRESSION = re.compile(r"\{\{[^{}]*\}\}")
 
 
 def wrap(text: str, width: int | None, indent: int = 0) -> str:
-    """*text* (one paragraph's Markdown) broken into lines of at most *width* characters, as
-    the block was written; never inside a figure expression, and not when a line would then
-    start like a list item, quote or heading."""
-    if not width or width < 20:
-        return text
-    keep = "\u00a0"  # a figure's expression stays on one line
-    protected = _EXPRESSION.sub(lambda m: m.group().replace(" ", keep), text)
-    out = []
-    for segment in protected.split("\\\n"):
-        lines = textwrap.wrap(segment, width - indent, break_long_words=False,
-                              break_on_hyphens=False) or [""]
-        if any(_LINE_START.match(line) for line in lines[1:]):
-            return text
-        out.append(("\n" + " " * indent).join(lines))
-    return ("\\\n" + " " * indent).join(out).replace(keep, " ") if keep not in text else text
+    """*text* (one paragraph's Markdown) broken into lines of at most *width* characters as
+    the block was written, every line after the first indented by *indent* (a list item's
+    text). Never inside a figure expression; not at all when a line would then start like a
+    list item, quote or heading."""
+    pad = " " * indent
+    segments = text.split("\\\n")  # the hard line breaks
+    lines_of = [[segment] for segment in segments]
+    if width and width - indent >= 20:
+        keep = "\ue000"  # holds a figure expression's spaces while wrapping
+        wrapped = []
+        for segment in segments:
+            protected = _EXPRESSION.sub(lambda m: m.group().replace(" ", keep), segment)
+            lines = [line.replace(keep, " ") for line in textwrap.wrap(
+                protected, width - indent, break_long_words=False, break_on_hyphens=False)]
+            wrapped.append(lines or [""])
+        if not any(_LINE_START.match(line) for lines in wrapped for line in lines[1:]):
+            lines_of = wrapped
+    return ("\\\n" + pad).join(("\n" + pad).join(lines) for lines in lines_of)
 
 
 def _depth(paragraph: ReadParagraph) -> int:
@@ -190,14 +193,11 @@ def blocks_markdown(paragraphs: Sequence[ReadParagraph], figures: dict[int, Figu
                 marker = f"{written.bullet} "
             indent = indents.get(depth - 1, 0) if depth else 0
             indents[depth] = indent + len(marker)
-            body = wrap(text, written.width, indent + len(marker))
-            chunks[-1].append(" " * indent + marker + body.replace(
-                "\\\n", "\\\n" + " " * (indent + len(marker))) if "\n" not in body else
-                " " * indent + marker + body)
+            chunks[-1].append(" " * indent + marker + wrap(text, written.width, indents[depth]))
             continue
         if what == "continuation" and in_list:
             indent = max(indents.values(), default=2)
-            chunks[-1] += ["", " " * indent + text]
+            chunks[-1] += ["", " " * indent + wrap(text, written.width, indent)]
             continue
         in_list = False
         if what == "heading":
