@@ -114,6 +114,19 @@ def test_a_table_lead_in_stands_right_before_its_caption(word):
             assert not isinstance(blocks[k + 2], DocxParagraph)  # the table itself
             found += 1
     assert found >= 1
+    # Whatever stands right before a table (and its caption) stays with it, as in the PDF.
+    checked = 0
+    for k, block in enumerate(blocks):
+        if isinstance(block, DocxParagraph) or k < 2:
+            continue
+        before = [blocks[k - 1]]  # the caption or lead-in, and what leads into a caption
+        if isinstance(before[0], DocxParagraph) and style_name(before[0]) == "Caption":
+            before.append(blocks[k - 2])
+        for paragraph in (b for b in before if isinstance(b, DocxParagraph)):
+            if paragraph.text.strip() and not paragraph.paragraph_format.page_break_before:
+                assert keeps_with_next(paragraph), (paragraph.text, table_rows(block)[0])
+                checked += 1
+    assert checked > 60
 
 
 # -- heading numbers ---------------------------------------------------------------------------
