@@ -262,7 +262,7 @@ def test_docx_carries_every_heading_of_the_model(example_docx, example_prepared)
 
 def test_page_breaks_where_sections_ask_for_them(word, example_prepared):
     breaking = {s.heading for s in example_prepared.document.walk_sections()
-                if s.starts_page}
+                if s.page_break_before}
     assert breaking
     labels = list_labels(word)
     found = {shown_text(p, labels) for p in paragraphs(word)

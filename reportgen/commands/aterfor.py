@@ -85,9 +85,10 @@ def _same_report(package: Package, document, yaml: Path) -> None:  # type: ignor
         raise refuse(package.file, f"Word-filen är byggd för räkenskapsåret {year or 'okänt'}, "
                      f"men {yaml} är för {identity.year}; återför till det årets YAML-fil")
     number = props.get(names["organisation_number"], "")
-    if number != identity.organisation_number:
+    if number != (identity.organisation_number or ""):
         raise refuse(package.file, f"Word-filen är en annan rapport (organisationsnummer "
-                     f"{number or 'saknas'}) än {yaml} ({identity.organisation_number})")
+                     f"{number or 'saknas'}) än {yaml} "
+                     f"({identity.organisation_number or 'utan organisationsnummer'})")
     kind = props.get(names["kind"], "")
     if kind and kind != identity.kind:
         raise refuse(package.file, f"Word-filen är en {kind}, men {yaml} är en {identity.kind}")
@@ -109,8 +110,9 @@ def bring_back(docx: Path, yaml: Path | None = None, reject: bool = False) -> Ou
     revisions = apply_revisions(package.document, accept=not reject)
     outcome.revisions = [(r, _paragraph_text(r.paragraph)) for r in revisions]
 
-    document = dataclasses.replace(prepared.document,
-                                   draft=package.status == layout.DRAFT.status)
+    # Rendered afresh as the edited file was built: as a draft if it says it is one.
+    status = layout.draft_marking(prepared.document.texts).status
+    document = dataclasses.replace(prepared.document, draft=package.status == status)
     index = index_model(document)
     fresh = read_package(docx, render_docx(document))
     edited_items = read_body(package, index.anchors)

@@ -196,7 +196,7 @@ def _section(section: Section, ctx: Context) -> None:
     listed = ctx.model.in_toc(section)
     style = S.heading(section.level) if listed else S.unlisted_heading(section.level)
     p = ctx.paragraph(style)
-    if section.starts_page:
+    if section.page_break_before:
         p.paragraph_format.page_break_before = True
     ox.add_text(p, _heading_text(section, style, p, ctx))
     name = ctx.state.bookmarks.get(section.id)
@@ -490,7 +490,7 @@ def add_image(image: Image, ctx: Context, style: str) -> None:
         for child in list(p._p):
             if child.tag == qn("w:r"):
                 p._p.remove(child)
-        ox.add_text(p, image.placeholder)
+        ox.add_text(p, ctx.model.image_placeholder(image))
         return
     max_width = Twips(ctx.text_width)
     if shape.width > max_width:
@@ -509,7 +509,8 @@ def _image(image: Image, ctx: Context) -> None:
 # -- signatures ---------------------------------------------------------------------------------
 @render_block.register
 def _signatures(block: SignatureBlock, ctx: Context) -> None:
-    ox.add_text(ctx.paragraph(S.unlisted_heading(2)), block.title)
+    if block.title:
+        ox.add_text(ctx.paragraph(S.unlisted_heading(2)), block.title)
     if block.attestation:
         ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["attestation"]), block.attestation)
     if block.place_and_date:
