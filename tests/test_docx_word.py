@@ -386,3 +386,14 @@ def test_a_table_kept_whole_moves_to_the_next_page_with_its_caption():
     long_rows = [Row(10.0, True, True), *(Row(10.0, False, False) for _ in range(12)),
                  Row(10.0, False, False, ("sista",))]
     assert layout([line(2), TableBox(long_rows)], PAGE) == {"sista": 2}
+
+
+def test_rows_that_keep_together_move_to_the_next_page_together():
+    """A question row keeps with its answers (an indicator grid): at the foot of a page the
+    group moves on, the header row repeats above it."""
+    def group(mark: str) -> list[Row]:
+        return [Row(10.0, False, True, (mark,)), Row(10.0, False, True), Row(10.0, False, False)]
+
+    rows = [Row(10.0, True, True), *group("a"), *group("b")]
+    # 4 lines, the header and group a fill 80: two rows of b would fit, not all three.
+    assert layout([line(4), TableBox(rows)], PAGE) == {"a": 1, "b": 2}
