@@ -1,4 +1,6 @@
-"""Command line: `reportgen build|check|serve FILE`. Help and messages are Swedish."""
+"""Command line: `reportgen build|check|serve FILE`, `reportgen återför DOCX`.
+
+Help and messages are Swedish."""
 
 from __future__ import annotations
 
@@ -86,6 +88,23 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("-h", "--help", action="help", help="visa hjälpen för serve")
     s.add_argument("fil", type=Path, metavar="FIL", help="rapportens YAML-fil")
     s.add_argument("--port", type=int, default=8000, help="port på 127.0.0.1 (standard: 8000)")
+
+    a = sub.add_parser(
+        "återför", aliases=["aterfor"], add_help=False,
+        help="för tillbaka det som ändrats i Word-filen till YAML- och Markdown-filerna",
+        description="Läs en Word-fil som reportgen har byggt och som redigerats i Word eller "
+        "LibreOffice, och skriv den ändrade texten tillbaka till Markdown-filerna och texterna i "
+        "YAML-filen den kommer ifrån. Bara ändrade stycken skrivs om. Siffror, tabeller, "
+        "rubriker och fast text skrivs inte tillbaka: de ändringarna visas med var de ska göras.")
+    a.add_argument("-h", "--help", action="help", help="visa hjälpen för återför")
+    a.add_argument("fil", type=Path, metavar="DOCX", help="den redigerade Word-filen")
+    a.add_argument("--yaml", type=Path, metavar="FIL",
+                   help="rapportens YAML-fil (standard: den som Word-filen byggdes från)")
+    a.add_argument("--visa", action="store_true",
+                   help="skriv inga filer, visa ändringarna som diff")
+    a.add_argument("--utan-spårade-ändringar", "--utan-sparade-andringar", action="store_true",
+                   dest="reject",
+                   help="ta inte med spårade ändringar (de listas); standard: de godtas")
     return p
 
 
@@ -111,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
             from reportgen.commands.check import check
 
             return check(args.fil, args.format)
-        assert args.command == "serve", args.command  # the parser requires one of the three
+        if args.command in {"återför", "aterfor"}:
+            from reportgen.commands.aterfor import aterfor
+
+            return aterfor(args.fil, args.yaml, args.visa, args.reject)
+        assert args.command == "serve", args.command  # the parser requires one of the four
         from reportgen.commands.serve import serve
 
         return serve(args.fil, args.port)

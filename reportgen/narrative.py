@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.figures import as_text
+from reportgen.figures import as_text, uttryck
 from reportgen.findings import Finding, Location, Severity, UserError, error_at
 from reportgen.load import PathKey, Source
 from reportgen.schema.base import Berättelse
@@ -64,6 +64,13 @@ class Filled:
     def plain(self) -> str:
         """The text as written, figures filled in (a table cell, a footnote)."""
         return as_text(self.parts)
+
+    @property
+    def expressions(self) -> tuple[tuple[str, str], ...]:
+        """Each figure's name and its expression as written ("{{ år }}"), in the order of
+        `parts` (for `reportgen återför`, which writes the expressions back)."""
+        text = self.narrative.text
+        return tuple((u.name, text[u.start:u.end]) for u in uttryck(text) if u.name)
 
 
 def is_file_reference(value: str) -> bool:

@@ -130,8 +130,10 @@ SECTIONS: dict[str, Avsnittstyp] = {
     "förväntad_utveckling": _text("förväntad_utveckling", "forvantad-utveckling"),
     "resultaträkning": Avsnittstyp("resultatrakning", lambda b: b.eko.resultaträkning.title,
                                    statements.resultaträkning_blocks),
+    # Every statement starts a page, the balansräkning too (so the DOCX's stored page numbers
+    # cannot be thrown off by it fitting under the resultaträkning or not).
     "balansräkning": Avsnittstyp("balansrakning", lambda b: b.eko.balansräkning.title,
-                                 statements.balansräkning_blocks, ny_sida=False),
+                                 statements.balansräkning_blocks),
     "kassaflödesanalys": Avsnittstyp("kassaflodesanalys",
                                      lambda b: b.eko.kassaflödesanalys.title,
                                      statements.kassaflödesanalys_blocks),

@@ -99,9 +99,9 @@ def badge(status: Målstatus, note: str = "") -> Paragraph:
 
 
 def label(text: str) -> Paragraph:
-    """A bold lead-in ("Insatsens mål") kept with what follows; not a heading, so the
-    outline and table of contents stay at the report's four heading levels."""
-    return Paragraph((Run(text, bold=True),), "label")
+    """A sub-heading ("Insatsens mål"), bold by its style and kept with what follows; not a
+    heading, so the outline and table of contents stay at the report's four heading levels."""
+    return Paragraph((Run(text),), "label")
 
 
 def labelled(name: str, value: str) -> Paragraph:
