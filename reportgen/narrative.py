@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.findings import Finding, Location, Severity, error_at
 from reportgen.load import PathKey, Source
+from reportgen.readfile import Unreadable
 from reportgen.textclean import clean_text
 
 if TYPE_CHECKING:
@@ -40,12 +42,20 @@ def is_file_reference(value: str) -> bool:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """True if *path* (symlinks resolved) lies within *root*."""
+    """True if *path* (symlinks resolved) lies within *root*. A symlink loop or an
+    overlong name is resolved as far as it goes (os.path.realpath), never raised: reading
+    the file then says what is wrong with it."""
     try:
-        path.resolve().relative_to(root.resolve())
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
     except ValueError:
         return False
     return True
+
+
+def _shown(name: str) -> str:
+    """A file name as the YAML gives it, shortened when absurdly long."""
+    name = name.strip()
+    return repr(name if len(name) <= 80 else name[:60] + "…" + name[-15:])
 
 
 def logo_problem(source: Source, logotyp: str) -> str | None:
@@ -77,12 +87,11 @@ def resolve(
             )
         try:
             raw = source.read_text(path)
-        except FileNotFoundError:
-            raise error_at(where, f"filen {value.strip()!r} finns inte", dotted, "text.saknas") from None
-        except UnicodeDecodeError:
-            raise error_at(
-                where, f"filen {value.strip()!r} är inte UTF-8-kodad", dotted, "text.kodning"
-            ) from None
+        except Unreadable as exc:
+            # A byte that is not UTF-8 is pointed at in the Markdown file itself.
+            at = Location(path, exc.line, exc.column) if exc.line is not None else where
+            rule = "text.saknas" if exc.problem == "finns inte" else "text.fil"
+            raise error_at(at, f"filen {_shown(value)} {exc.problem}", dotted, rule) from None
         location = Location(path, 1, 1)
     else:
         raw, location = value, where
