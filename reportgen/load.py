@@ -16,6 +16,7 @@ from typing import Any
 
 from reportgen.findings import Finding, Location, Severity, UserError, error_at
 from reportgen.limits import NUMBER_MAGNITUDE, TEXT_BYTES, YAML_BYTES, tal
+from reportgen.pictures import Picture, examine
 from reportgen.readfile import Unreadable, read_text
 from reportgen.textclean import CONTROL, UNENCODABLE, clean_text
 from reportgen.yamlfast import read_fast
@@ -34,6 +35,10 @@ class Source:
     warnings: list[Finding] = field(default_factory=list)
     # Files the YAML names, read once per build (the checks and the report model both need them).
     _texts: dict[Path, str] = field(default_factory=dict, repr=False, compare=False)
+    # Pictures it names, examined once (reportgen/pictures.py): what each is, or why not.
+    _pictures: dict[Path, Picture | Unreadable] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def base_dir(self) -> Path:
@@ -47,6 +52,19 @@ class Source:
         if key not in self._texts:
             self._texts[key] = read_text(path, TEXT_BYTES)
         return self._texts[key]
+
+    def picture(self, path: Path) -> Picture:
+        """What the picture at *path* is (examined once per Source); raises Unreadable."""
+        key = Path(os.path.realpath(path))
+        if key not in self._pictures:
+            try:
+                self._pictures[key] = examine(path)
+            except Unreadable as exc:
+                self._pictures[key] = exc
+        found = self._pictures[key]
+        if isinstance(found, Unreadable):
+            raise found
+        return found
 
     def locate(self, path: PathKey) -> Location:
         """Location of the value at *path*, or of its nearest located ancestor."""

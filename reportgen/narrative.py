@@ -60,13 +60,29 @@ def _shown(name: str) -> str:
 
 def logo_problem(source: Source, logotyp: str) -> str | None:
     """Why the logo *logotyp* (named relative to the YAML) cannot be used, in Swedish;
-    None if it can. `reportgen check` reports it, the cover relies on it."""
+    None if it can. `reportgen check` reports it, the cover relies on it. The picture is
+    examined once (reportgen/pictures.py): format, decoding, size, an SVG's references."""
     path = source.base_dir / logotyp
     if not inside(path, source.base_dir):
         return "logotypen ligger utanför projektmappen"
-    if not path.is_file():
-        return f"logotypen {logotyp!r} finns inte"
+    try:
+        source.picture(path)
+    except Unreadable as exc:
+        return f"logotypen {_shown(logotyp)} {exc.problem}"
     return None
+
+
+def logo_warning(source: Source, logotyp: str) -> str | None:
+    """What the DOCX shows instead of a usable logo that python-docx cannot embed."""
+    try:
+        picture = source.picture(source.base_dir / logotyp)
+    except Unreadable:
+        return None
+    if picture.docx:
+        return None
+    what = "en SVG-bild" if picture.format == "SVG" else "en JPEG-bild utan JFIF- eller Exif-huvud"
+    return (f"logotypen är {what}, som inte kan tas med i DOCX-filen: där står alternativtexten "
+            "i stället (PDF och HTML visar bilden). Spara den som PNG för att få med den.")
 
 
 def resolve(

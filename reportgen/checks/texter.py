@@ -16,9 +16,9 @@ from typing import Any
 
 from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.figures import har_uttryck, textfigurer
-from reportgen.findings import Finding, UserError
+from reportgen.findings import Finding, Severity, UserError
 from reportgen.load import PathKey, strings
-from reportgen.narrative import is_file_reference, logo_problem, resolve
+from reportgen.narrative import is_file_reference, logo_problem, logo_warning, resolve
 
 
 def _file_references(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
@@ -66,6 +66,8 @@ def text_logotyp(ctx: Kontext) -> Iterator[Finding]:
     problem = logo_problem(ctx.source, logo) if logo else None
     if problem is not None:
         yield ctx.fynd(("förbund", "logotyp"), problem, "text.logotyp")
+    elif logo and (warning := logo_warning(ctx.source, logo)):
+        yield ctx.fynd(("förbund", "logotyp"), warning, "text.logotyp", Severity.WARNING)
 
 
 REGLER: tuple[Regel, ...] = (text_filer, text_siffror, text_logotyp)
