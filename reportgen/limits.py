@@ -18,10 +18,12 @@ YAML_DEPTH = 40
 YAML_VALUES = 200_000
 YAML_ALIASES = 1_000
 
-# A number in the YAML: its digits, and its size. An amount (Belopp) has a tighter range
-# of its own in reportgen/schema/base.py.
+# A number in the YAML: its digits, and its size.
 NUMBER_DIGITS = 20
 NUMBER_MAGNITUDE = 10**15
+# An amount in kronor (schema Belopp; Tkr a thousandth of it): ten billion kronor, over
+# a hundred times the largest förbund's yearly budget.
+BELOPP_MAX = 10**10
 
 # A raster picture's pixels (width × height), e.g. 5 000 × 5 000.
 PICTURE_PIXELS = 25_000_000

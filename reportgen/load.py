@@ -272,18 +272,17 @@ def _clean_string(source: Source, text: str, path: PathKey) -> str:
     """Drop control characters (which a DOCX cannot hold) and characters no file can hold
     (a lone surrogate from an escape such as "\\ud800"), with a warning."""
     cleaned, dropped = clean_text(text)
+    message = "texten innehöll styrtecken som inte kan visas; de har tagits bort"
     if UNENCODABLE.search(cleaned):
-        cleaned, dropped = UNENCODABLE.sub("", cleaned), True
+        cleaned = UNENCODABLE.sub("", cleaned)
+        if not dropped:
+            message = ("texten innehöll tecken som ingen fil kan lagra (t.ex. ett ensamt "
+                       "surrogattecken som \\ud800); de har tagits bort")
+        dropped = True
     if dropped:
         dotted = ".".join(str(p) for p in path)
         source.warnings.append(
-            Finding(
-                source.locate(path),
-                "texten innehöll styrtecken som inte kan visas; de har tagits bort",
-                Severity.WARNING,
-                dotted,
-                "text.styrtecken",
-            )
+            Finding(source.locate(path), message, Severity.WARNING, dotted, "text.styrtecken")
         )
     return str(cleaned)
 

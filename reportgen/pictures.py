@@ -31,6 +31,7 @@ from reportgen.limits import PICTURE_BYTES, PICTURE_PIXELS, tal
 from reportgen.readfile import Unreadable, read_bytes
 
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG"}
+_SUFFIX = {"PNG": ".png", "JPEG": ".jpg", "SVG": ".svg"}
 _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
@@ -82,7 +83,7 @@ def examine(path: Path) -> Picture:
         usable = found in FORMATS.values()
         raise Unreadable(
             f"är en {found}-bild fast namnet slutar på {path.suffix}; "
-            + (f"byt namnets ändelse till .{found.lower()}" if usable else _SAVE_AS)
+            + (f"byt namnets ändelse till {_SUFFIX[found]}" if usable else _SAVE_AS)
         )
     if found == "SVG":
         _check_svg(data)

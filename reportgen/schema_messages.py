@@ -231,6 +231,8 @@ def message(error: dict[str, Any]) -> str:
             return problem
     if kind in ("too_short", "string_too_short") and (error.get("ctx") or {}).get("min_length") == 1:
         return "får inte vara tom"
+    if kind == "int_type" and isinstance(found, float):  # a strict integer field got 132581.5
+        kind = "int_from_float"
     template = MESSAGES.get(kind, _INTERN)
     try:
         text = template.format(**_context(error))

@@ -53,7 +53,16 @@ def _key(node: Any, part: Any) -> str | int:
 
 
 def _dotted(path: PathKey) -> str:
-    return ".".join(str(p) for p in path)
+    """The field as YAML writes it: a null or boolean key as null, true, false."""
+    return ".".join(_yaml_word(p) for p in path)
+
+
+def _yaml_word(part: object) -> str:
+    if part is None:
+        return "null"
+    if isinstance(part, bool):
+        return "true" if part else "false"
+    return str(part)
 
 
 def _locate(path: PathKey, kind: str) -> PathKey:

@@ -143,7 +143,7 @@ class YamlLimits:
                 self._note(event, "sammanfogningsnyckeln '<<' stöds inte; skriv ut fälten "
                            "direkt i stället", "yaml.sammanfogning")
         if event.tag not in ALLOWED_TAGS:
-            self._note(event, f"taggen {tag_name(event.tag)} används inte i reportgen; ta bort "
+            self._note(event, f"taggen {tag_name(event.tag)!r} används inte i reportgen; ta bort "
                        "den (värden skrivs utan taggar)", "yaml.tagg")
 
     def _check_values(self, event: Any) -> None:
