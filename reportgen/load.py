@@ -77,6 +77,20 @@ class Source:
         return Location(self.file, 1, 1)
 
 
+def dotted(path: PathKey) -> str:
+    """The field as the user writes it, e.g. "ekonomi.resultaträkning.2023"; a null or
+    boolean key (which only a schema error can mention) as YAML writes it."""
+    return ".".join(_yaml_word(p) for p in path)
+
+
+def _yaml_word(part: object) -> str:
+    if part is None:
+        return "null"
+    if isinstance(part, bool):
+        return "true" if part else "false"
+    return str(part)
+
+
 def strings(node: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
     """Every string value in loaded YAML data, with its path (e.g. the files it names)."""
     if isinstance(node, dict):
@@ -254,8 +268,8 @@ def _clean(source: Source, node: Any, path: PathKey, errors: list[Finding]) -> A
     if isinstance(node, int | float) and not isinstance(node, bool):
         problem = _number_problem(node)
         if problem is not None:
-            dotted = ".".join(str(p) for p in path)
-            errors.append(Finding(source.locate(path), problem, Severity.ERROR, dotted, "yaml.tal"))
+            errors.append(Finding(source.locate(path), problem, Severity.ERROR, dotted(path),
+                                  "yaml.tal"))
     return node
 
 
@@ -280,9 +294,8 @@ def _clean_string(source: Source, text: str, path: PathKey) -> str:
                        "surrogattecken som \\ud800); de har tagits bort")
         dropped = True
     if dropped:
-        dotted = ".".join(str(p) for p in path)
         source.warnings.append(
-            Finding(source.locate(path), message, Severity.WARNING, dotted, "text.styrtecken")
+            Finding(source.locate(path), message, Severity.WARNING, dotted(path), "text.styrtecken")
         )
     return str(cleaned)
 

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from reportgen import schema_messages as messages
 from reportgen.findings import Finding, Severity, UserError
-from reportgen.load import PathKey, Source
+from reportgen.load import PathKey, Source, dotted
 from reportgen.schema import Indata
 
 _ABSENT = object()
@@ -50,19 +50,6 @@ def _key(node: Any, part: Any) -> str | int:
     if isinstance(node, dict) and part not in node:
         return int(part)
     return part if isinstance(part, str | int) else str(part)
-
-
-def _dotted(path: PathKey) -> str:
-    """The field as YAML writes it: a null or boolean key as null, true, false."""
-    return ".".join(_yaml_word(p) for p in path)
-
-
-def _yaml_word(part: object) -> str:
-    if part is None:
-        return "null"
-    if isinstance(part, bool):
-        return "true" if part else "false"
-    return str(part)
 
 
 def _locate(path: PathKey, kind: str) -> PathKey:
@@ -111,7 +98,7 @@ def validate(source: Source) -> Indata:
                 continue
             seen.add((path, message))
             location = source.locate(_locate(path, kind))
-            findings.append(Finding(location, message, Severity.ERROR, _dotted(path), f"schema.{kind}"))
+            findings.append(Finding(location, message, Severity.ERROR, dotted(path), f"schema.{kind}"))
         findings.sort(key=lambda f: (f.location.line or 0, f.location.column or 0))
         raise UserError(findings) from None
     findings = _structural(model, source)
@@ -134,7 +121,7 @@ def _structural(model: Indata, source: Source) -> list[Finding]:
                         source.locate(path),
                         f"år {y} saknas (räkenskapsåret och jämförelseåret behövs)",
                         Severity.ERROR,
-                        _dotted(path),
+                        dotted(path),
                         "schema.år",
                     )
                 )

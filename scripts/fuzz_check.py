@@ -355,7 +355,8 @@ def _write_reproducer(crashes: Path, seed_name: str, yaml_file: Path, text: str,
     crashes.mkdir(parents=True, exist_ok=True)
     name = hashlib.sha256(failure.signature.encode()).hexdigest()[:12]
     header = f"# reportgen fuzz: {failure.signature}\n# från {seed_name} (lägg filen i samma mapp)\n"
-    (crashes / f"{name}.yaml").write_text(header + small, encoding="utf-8", errors="surrogatepass")
+    (crashes / f"{name}.yaml").write_text(header + small + "\n", encoding="utf-8",
+                                         errors="surrogatepass")
     (crashes / f"{name}.txt").write_text(failure.detail, encoding="utf-8")
 
 
