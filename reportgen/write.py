@@ -121,7 +121,9 @@ def _signals_raise() -> Iterator[None]:
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
     """Hold back SIGINT, SIGTERM and SIGHUP; one that came meanwhile acts on leaving."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
         yield
         return
     old = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
