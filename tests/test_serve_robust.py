@@ -6,6 +6,7 @@ done; idle and half-sent connections are closed; a client that goes away is no t
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import threading
@@ -248,3 +249,11 @@ def test_a_real_listen_backlog_answers_many_connections_at_once(running: Preview
     for thread in threads:
         thread.join()
     assert answers == [200] * 100
+
+
+def test_a_pipe_in_the_build_folder_is_not_read(running: PreviewServer) -> None:
+    running.out_dir.mkdir(exist_ok=True)
+    os.mkfifo(running.out_dir / "2023.pdf")
+    answer = raw(running, f"GET /2023.pdf HTTP/1.0\r\nHost: 127.0.0.1:{running.port}\r\n\r\n"
+                 .encode(), timeout=5)
+    assert status(answer) == 404

@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import escape
 
 from reportgen.findings import UserError
+from reportgen.readfile import Unreadable, read_bytes
 from reportgen.serve.assets import PREFIX as ASSET_PREFIX
 from reportgen.serve.overlay import EVENTS_URL, PDF_URL, STATE_URL
 from reportgen.serve.preview import Preview, State, finding_dict, state_dict
@@ -43,6 +44,7 @@ HEARTBEAT_SECONDS = 15.0
 BACKLOG = 256  # connections waiting to be accepted (socketserver's default is 5)
 TIMEOUT_SECONDS = 10.0  # per blocking read or write of a connection
 MAX_BODY = 64 * 1024  # the PDF button's form posts nothing; anything larger is refused
+SERVED_BYTES = 512 * 1024 * 1024  # the largest file served (a built PDF with many pictures)
 # Errors of a connection, not of reportgen: the browser closed a tab, a request timed out.
 GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 # Swedish text for the errors http.server answers by itself (its own pages are English).
@@ -206,8 +208,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _file(self, path: Path, content_type: str | None, cache: str) -> None:
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_bytes(path, SERVED_BYTES)  # a regular file only: a pipe would hang
+        except Unreadable:
             self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
             return
         kind = content_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
