@@ -13,11 +13,11 @@ Every mutant is run in-process through `reportgen check` (text output) and throu
 `reportgen build --format html,docx --utkast` into a scratch folder.
 
 A *failure* is an exception other than reportgen's UserError (a traceback in real use),
-a mutant that takes more than HANG_SECONDS, or a finding whose message or field is in
-English or names an internal name (`english`). Each distinct failure is minimised (lines,
-then characters, removed while it still fails the same way) and written to the crash
-folder as a reproducer YAML with the traceback beside it. The exit code is 1 if anything
-failed. tests/test_fuzz.py runs a few hundred mutants on a fixed seed.
+a mutant that takes more than HANG_SECONDS, or a finding whose message is in English or
+names an internal name (`english`), or whose field shows one (`internal_field`). Each
+distinct failure is minimised (lines, then characters, removed while it still fails the
+same way) and written to the crash folder as a reproducer YAML with the traceback beside
+it. The exit code is 1 if anything failed. tests/test_fuzz.py runs a few hundred mutants on a fixed seed.
 """
 
 from __future__ import annotations
@@ -68,9 +68,22 @@ _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|”[^”]*”|«[^»]*»|\{\{.*?\}\}")
 
 
 def english(text: str) -> bool:
-    """True if *text* (a finding's message or field) has English or an internal name
-    outside what it quotes of the input."""
+    """True if *text* (a finding's message) has English or an internal name outside what
+    it quotes of the input."""
     return bool(_ENGLISH.search(_QUOTED.sub("", text)))
+
+
+_INTERNAL_PART = re.compile(
+    r"None|True|False|\(.*\)|.*(?:constrained-|function-(?:after|before|wrap|plain)|"
+    r"lax-or-strict|tagged-union|json-or-python|\[key\]|\[str\]|\[int\]).*"
+)
+
+
+def internal_field(field: str) -> bool:
+    """True if the dotted field shows a library's internal name or a Python value
+    (`constrained-int`, `None`, `(1, 2)`) instead of the YAML's keys; the keys themselves
+    are the user's, whatever language they are in."""
+    return any(_INTERNAL_PART.fullmatch(part) for part in field.split("."))
 
 
 # -- mutations ----------------------------------------------------------------------------------------
@@ -259,10 +272,9 @@ def run_once(yaml_file: Path, out_dir: Path, build: bool = True) -> Failure | No
     except Exception as exc:  # what the fuzzer is looking for
         return Failure("undantag", _signature(exc), traceback.format_exc())
     for finding in findings:
-        for text in (finding.message, finding.field):
-            if english(text):
-                shape = re.sub(r"'[^']*'|\d+", "…", text)[:80]
-                return Failure("engelska", f"engelska: {shape}", str(finding))
+        if english(finding.message) or internal_field(finding.field):
+            shape = re.sub(r"'[^']*'|\d+", "…", f"{finding.message} [{finding.field}]")[:80]
+            return Failure("engelska", f"engelska: {shape}", str(finding))
     return None
 
 
