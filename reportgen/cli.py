@@ -71,6 +71,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--pdf-variant", choices=["ua", "a"], default="ua", dest="pdf_variant",
                    help="ua: PDF/UA-1 för publicering (standard); "
                    "a: PDF/A-2a för arkivet, även märkt PDF/UA-1")
+    b.add_argument("--tyst", action="store_true",
+                   help="skriv inte ut vad som görs (kontroller, HTML, PDF, DOCX) medan det pågår")
 
     c = sub.add_parser("check", help="kontrollera att alla siffror stämmer", add_help=False,
                        description="Kontrollera rapporten och visa alla fel och varningar.")
@@ -108,9 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.command == "build":
-            from reportgen.commands.build import build
+            from reportgen.commands.build import build, progress_to_stderr
 
-            written = build(args.fil, args.out, args.format, args.utkast, args.pdf_variant)
+            say = (lambda line: None) if args.tyst else progress_to_stderr
+            written = build(args.fil, args.out, args.format, args.utkast, args.pdf_variant, say)
             for path in written:
                 print(f"skrev {path}")
             return 0
@@ -118,10 +121,10 @@ def main(argv: list[str] | None = None) -> int:
             from reportgen.commands.check import check
 
             return check(args.fil, args.format)
-        if args.command == "serve":
-            from reportgen.commands.serve import serve
+        assert args.command == "serve", args.command  # the parser requires one of the three
+        from reportgen.commands.serve import serve
 
-            return serve(args.fil, args.port)
+        return serve(args.fil, args.port)
     except UserError as error:
         _print_user_error(error)
         return 1
@@ -131,7 +134,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `reportgen check … | head`: the reader has gone
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more is printed
         return 1
-    return 2
 
 
 if __name__ == "__main__":

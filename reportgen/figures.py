@@ -4,8 +4,8 @@ Every figure is formatted exactly as the tables print it (reportgen.fmt), from t
 computation, so prose cannot contradict a table. The only syntax is `{{ name }}` (a
 dotted figure name); `Figurer.textfel` finds every expression with a small scanner and
 says what is wrong with each, as located Swedish errors (an unknown name lists close
-matches). `reportgen check` (rule text.siffror) and `reportgen build` (`Figurer.render`,
-before the text is parsed as Markdown) both call it, so they report the same mistake
+matches). `reportgen check` (rule text.siffror) and `reportgen build` (`Figurer.parts`,
+around which the text is parsed as Markdown) both call it, so they report the same mistake
 with the same words, place and rule id. No template engine is involved: nothing in the
 text is evaluated, only names are looked up.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
@@ -301,6 +301,11 @@ def uttryck(text: str) -> Iterator[Uttryck]:
         pos = close + 2
 
 
+def as_text(parts: Iterable[str | Figur]) -> str:
+    """Text split at its figures (`Figurer.parts`) joined again, each figure formatted."""
+    return "".join(p if isinstance(p, str) else p.text for p in parts)
+
+
 def _plats(text: str, index: int, location: Location, line_offset: int) -> Location:
     """The location of *text*[*index*]: line and column in the file when the text is a
     file's (its line n is line n + *line_offset*), else (*line_offset* < 0, text inline in
@@ -378,21 +383,28 @@ class Figurer:
 
     def render(self, text: str, location: Location, field_name: str, line_offset: int) -> str:
         """Fill in `{{ … }}` in *text*; problems (`textfel`) become a UserError."""
+        return as_text(self.parts(text, location, field_name, line_offset))
+
+    def parts(self, text: str, location: Location, field_name: str,
+              line_offset: int) -> tuple[str | Figur, ...]:
+        """*text* split at its `{{ … }}`, each replaced by its figure (not yet formatted);
+        problems (`textfel`) become a UserError. Markdown is parsed around the figures
+        (reportgen/document/markdown.py), so a figure never becomes Markdown syntax."""
         findings = self.textfel(text, location, field_name, line_offset)
         if findings:
             raise UserError(findings)
         if not har_uttryck(text):
-            return text
-        parts: list[str] = []
+            return (text,)
+        parts: list[str | Figur] = []
         pos = 0
         for u in uttryck(text):
             assert u.name is not None  # textfel found no problem
             figure = lookup(self.träd, u.name)
             assert isinstance(figure, Figur)
-            parts += [text[pos : u.start], figure.text]
+            parts += [text[pos : u.start], figure]
             pos = u.end
         parts.append(text[pos:])
-        return "".join(parts)
+        return tuple(p for p in parts if not isinstance(p, str) or p)
 
     def med_mål(self, mål: tuple[Målberakning, ...]) -> Figurer:
         """These figures and the counts of assessed mål (`mål_antal`, …)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 # Babel is imported where it is used: `reportgen check` formats numbers only when it
@@ -25,8 +26,12 @@ def tkr(amount_kr: int) -> int:
 
 
 def avrunda(value: Decimal, decimals: int = 0) -> Decimal:
-    """Round half away from zero, as everything printed is: 12.5 → 13, 65.125 → 65.13 (2)."""
-    return value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    """Round half away from zero, as everything printed is: 12.5 → 13, 65.125 → 65.13 (2).
+
+    A value that rounds to zero is zero without a sign (-0.4 → 0), so nothing prints "-0".
+    """
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
 def procentenheter(share: Decimal) -> int:
@@ -46,11 +51,14 @@ def procent(share: Decimal | float, decimals: int = 0) -> str:
 
 def tal(value: Decimal, enhet: str) -> str:
     """A measured value with its unit, at most two decimals rounded half up:
-    70 → '70 %', 65.5 → '65,5 %', 65.125 → '65,13 %', 12 personer."""
+    70 → '70 %', 65.5 → '65,5 %', 65.125 → '65,13 %', 12 personer; without a unit ('')
+    the number alone."""
     from babel.numbers import format_decimal
 
     # Rounded here: Babel would round half to even (65.125 → 65,12).
     number = format_decimal(avrunda(value, 2), format="#,##0.##", locale=LOCALE)
+    if not enhet:
+        return number
     return f"{number}{NBSP}%" if enhet == "%" else f"{number} {enhet}"
 
 
@@ -79,3 +87,8 @@ def period(start: dt.date, end: dt.date) -> str:
 
 def räkenskapsår(year: int) -> str:
     return period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def uppräkning(items: Sequence[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b och c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} och {items[-1]}"

@@ -18,7 +18,7 @@ from reportgen.findings import Finding, Location, Severity, UserError, error_at
 from reportgen.limits import NUMBER_MAGNITUDE, TEXT_BYTES, YAML_BYTES, tal
 from reportgen.pictures import Picture, examine
 from reportgen.readfile import Unreadable, read_text
-from reportgen.textclean import CONTROL, UNENCODABLE, clean_text
+from reportgen.textclean import C1_CONTROL, CONTROL, clean_text
 from reportgen.yamlfast import read_fast
 from reportgen.yamllimits import YamlLimits
 
@@ -224,7 +224,7 @@ def _drop_raw_control_characters(file: Path, text: str) -> tuple[str, list[Findi
     """YAML forbids raw control characters; drop them (with a located warning) instead of failing."""
     warnings = []
     for number, line in enumerate(text.split("\n"), start=1):
-        match = CONTROL.search(line) or UNENCODABLE.search(line)
+        match = CONTROL.search(line) or C1_CONTROL.search(line)
         if match:
             warnings.append(
                 Finding(
@@ -235,7 +235,7 @@ def _drop_raw_control_characters(file: Path, text: str) -> tuple[str, list[Findi
                     "text.styrtecken",
                 )
             )
-    return UNENCODABLE.sub("", CONTROL.sub("", text)), warnings
+    return C1_CONTROL.sub("", CONTROL.sub("", text)), warnings
 
 
 def _sanitized(source: Source) -> Source:
@@ -283,19 +283,13 @@ def _number_problem(number: int | float) -> str | None:
 
 
 def _clean_string(source: Source, text: str, path: PathKey) -> str:
-    """Drop control characters (which a DOCX cannot hold) and characters no file can hold
-    (a lone surrogate from an escape such as "\\ud800"), with a warning."""
+    """Drop the characters no output can hold (textclean.CONTROL: control characters, a
+    lone surrogate from an escape such as "\\ud800"), with a warning."""
     cleaned, dropped = clean_text(text)
-    message = "texten innehöll styrtecken som inte kan visas; de har tagits bort"
-    if UNENCODABLE.search(cleaned):
-        cleaned = UNENCODABLE.sub("", cleaned)
-        if not dropped:
-            message = ("texten innehöll tecken som ingen fil kan lagra (t.ex. ett ensamt "
-                       "surrogattecken som \\ud800); de har tagits bort")
-        dropped = True
     if dropped:
         source.warnings.append(
-            Finding(source.locate(path), message, Severity.WARNING, dotted(path), "text.styrtecken")
+            Finding(source.locate(path), "texten innehöll styrtecken som inte kan visas; de har "
+                    "tagits bort", Severity.WARNING, dotted(path), "text.styrtecken")
         )
     return str(cleaned)
 

@@ -1,19 +1,32 @@
-"""Narrative fields: inline Markdown, or a Markdown file named relative to the YAML."""
+"""Narrative fields: inline Markdown, or a Markdown file named relative to the YAML.
+
+Which fields are narrative is said once, in the schema (`Text` and `Korttext`,
+reportgen/schema/base.py), and found by `narrative_fields`. `reportgen check` reads and
+checks exactly those (reportgen/checks/texter.py); the report model fills in the
+figures of exactly those (`fill_narratives`).
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.findings import Finding, Location, Severity, error_at
+from reportgen.figures import as_text
+from reportgen.findings import Finding, Location, Severity, UserError, error_at
 from reportgen.load import PathKey, Source
 from reportgen.readfile import Unreadable
+from reportgen.schema.base import Berättelse
+from reportgen.schema.marked import narrative_fields
 from reportgen.textclean import clean_text
 
 if TYPE_CHECKING:
-    from reportgen.figures import Figurer
+    from pydantic import BaseModel
+
+    from reportgen.figures import Figur, Figurer
+
+MARKDOWN = Berättelse(markdown=True)
 
 
 @dataclass(frozen=True)
@@ -32,8 +45,27 @@ class Narrative:
 
     def textfel(self, figures: Figurer) -> list[Finding]:
         """What is wrong with the text's `{{ … }}` figure expressions (reportgen/figures.py);
-        `reportgen check` and the build (through `resolve`) both ask this."""
+        `reportgen check` asks this, and the build through `fill`."""
         return figures.textfel(self.text, self.location, self.field, self.line_offset)
+
+    def fill(self, figures: Figurer) -> Filled:
+        """The text with its figures filled in; `textfel`'s findings become a UserError."""
+        return Filled(self, figures.parts(self.text, self.location, self.field,
+                                          self.line_offset))
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A narrative with its figures filled in, kept apart from the text around them so
+    that a figure never becomes Markdown syntax (reportgen/document/markdown.py)."""
+
+    narrative: Narrative
+    parts: tuple[str | Figur, ...]  # the text, each `{{ name }}` replaced by its figure
+
+    @property
+    def plain(self) -> str:
+        """The text as written, figures filled in (a table cell, a footnote)."""
+        return as_text(self.parts)
 
 
 def is_file_reference(value: str) -> bool:
@@ -85,17 +117,15 @@ def logo_warning(source: Source, logotyp: str) -> str | None:
             "i stället (PDF och HTML visar bilden). Spara den som PNG för att få med den.")
 
 
-def resolve(
-    value: str, field: PathKey, source: Source, figures: Figurer | None = None
-) -> Narrative:
+def resolve(value: str, field: PathKey, source: Source, kind: Berättelse = MARKDOWN) -> Narrative:
     """Read the narrative of *field*; a missing or outside file is a located error.
 
-    With *figures*, `{{ name }}` expressions are filled in with computed figures
-    (reportgen/figures.py) before the text is parsed as Markdown.
+    A Markdown field (*kind*) holding the path of a .md file gives that file's text; a
+    short text is always the text itself.
     """
     dotted = ".".join(str(p) for p in field)
     where = source.locate(field)
-    if is_file_reference(value):
+    if kind.markdown and is_file_reference(value):
         path = source.base_dir / value.strip()
         if not inside(path, source.base_dir):
             raise error_at(
@@ -123,9 +153,22 @@ def resolve(
                 "text.styrtecken",
             ),
         )
-    narrative = Narrative(text, location, warnings, dotted, location.file != source.file)
-    if figures is not None:
-        # Figurer.render raises what Narrative.textfel (and so `reportgen check`) reports.
-        rendered = figures.render(text, location, dotted, narrative.line_offset)
-        narrative = replace(narrative, text=rendered)
-    return narrative
+    return Narrative(text, location, warnings, dotted, location.file != source.file)
+
+
+def fill_narratives(model: BaseModel, source: Source, figures: Figurer) -> dict[PathKey, Filled]:
+    """Every narrative field of *model* read and its figures filled in, by YAML path.
+
+    Raises one UserError with the problems of every field (the findings `reportgen
+    check` gives for them).
+    """
+    filled: dict[PathKey, Filled] = {}
+    problems: list[Finding] = []
+    for path, value, kind in narrative_fields(model):
+        try:
+            filled[path] = resolve(value, path, source, kind).fill(figures)
+        except UserError as error:
+            problems.extend(error.findings)
+    if problems:
+        raise UserError(problems)
+    return filled

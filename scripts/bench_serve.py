@@ -6,7 +6,8 @@ edits (förbund.namn, written the way editors do: temporary file renamed over th
 original) and times each one until the new page is observed:
 
     server   the build event arrives on the page's event stream and GET / has the new name
-    browser  headless Chromium shows the new name (needs chromium and websocket-client)
+    browser  headless Chromium shows the new name (needs chromium and Playwright, as
+             `scripts/install.sh --test` installs them; driven by tests/browser.py)
 
     python3 scripts/bench_serve.py [--edits 20] [--mode server|browser|both] [FILE]
 
@@ -119,22 +120,22 @@ def bench_server(yaml: Path, port: int, edits: int) -> list[float]:
 
 
 def bench_browser(yaml: Path, url: str, edits: int) -> list[float]:
-    sys.path.insert(0, str(ROOT))
-    from reportgen.serve.chromium import Chromium
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import chromium_page, wait_for
 
     cover = "((document.querySelector('.cover-organisation') || {}).textContent || '')"
     text = yaml.read_text(encoding="utf-8")
     times = []
-    with Chromium() as browser:
-        browser.goto(url)
-        browser.wait_for(cover)
+    with chromium_page() as page:
+        page.goto(url)
+        wait_for(page, cover)
         for i in range(edits):
             name = f"Webbläsarförbundet nummer {i}"
             new = with_name(text, name)
             wait_quiet()
             started = time.perf_counter()
             save(yaml, new)
-            browser.wait_for(f"{cover} === {json.dumps(name)}", timeout=10, interval=0.005)
+            wait_for(page, f"{cover} === {json.dumps(name)}", timeout=10, interval=0.005)
             times.append(time.perf_counter() - started)
     return times
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install reportgen and what it needs on a fresh Debian machine with Python 3.11.
 #   scripts/install.sh          the tool itself (to build reports)
-#   scripts/install.sh --test   also what the test suite needs (LibreOffice, Chromium, Poppler)
+#   scripts/install.sh --test   also what the test suite needs (LibreOffice, Chromium, Poppler,
+#                               and the test extra: Playwright drives Debian's chromium, since
+#                               it cannot download browsers of its own here)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

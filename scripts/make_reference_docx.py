@@ -243,6 +243,12 @@ def styles() -> list[Style]:
               custom=True, ppr=spacing(0, 240)),
         Style("paragraph", S.FIGURE, based_on="Normal", next="Normal", custom=True,
               ppr=spacing(120, 160)),
+        # A block quote (Markdown "> …"), as report.css draws it: a rule on the left, italic.
+        Style("paragraph", S.QUOTE, "Quote", based_on="Normal", next="Normal", priority=29,
+              quick=True,
+              ppr="<w:pBdr>" + border("left", sz=12, col=RULE, space=8) + "</w:pBdr>"
+                  + spacing(0, 120) + '<w:ind w:left="227" w:right="227"/>',
+              rpr=ITALIC),
         Style("character", "Hyperlink", "Hyperlink", priority=99, hidden_until_used=True,
               rpr=color(ACCENT) + '<w:u w:val="single"/>'),
     ]
@@ -395,6 +401,7 @@ def document_xml() -> str:
         _p(_id(S.PARAGRAPH_STYLES["status-ej"]), "Ej uppfyllt"),
         _p("ListBullet", "Punktlista"),
         _p("ListNumber", "Numrerad lista"),
+        _p("Quote", "Citat (ett citerat stycke i texten)"),
         _p("Caption", "Tabellrubrik (Caption)"),
         '<w:tbl><w:tblPr><w:tblStyle w:val="Rapporttabell"/><w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '

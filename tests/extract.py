@@ -104,3 +104,12 @@ def amounts_in(line: str) -> list[int]:
         if re.fullmatch(r"[+\-−]?\d{1,3}(?:[ \u00a0]\d{3})*", column):
             values.append(int(column.replace("−", "-").replace(" ", "").replace("\u00a0", "")))
     return values
+
+
+def amount(text: str) -> int | None:
+    """A table cell's printed amount as an integer ('-1 346' → -1346); None for an empty cell."""
+    text = norm(text)
+    if not text:
+        return None
+    assert re.fullmatch(r"[+\-]?\d{1,3}(?: \d{3})*", text), f"not an amount: {text!r}"
+    return int(text.replace(" ", ""))

@@ -1,4 +1,5 @@
-"""Driftredovisning and sammanställning av utfall och budget against seed 000.
+"""Driftredovisning and sammanställning av utfall och budget against seed 000 (as
+published, tests/fixtures/seed000_published.yaml).
 
 The example's project lines are kronor figures that round to seed 000's tkr figures line
 by line, except where seed 000's sammanställning contradicts its own statements. Seed 000
@@ -21,10 +22,10 @@ Every other line equals the seed; the totals follow from these lines.
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import SEEDS
+from extract import amount
+from published import driftredovisning as published_driftredovisning
+from published import sammanstallning as seed_sammanstallning
 
 from reportgen.compute.budget import (
     Budgetberakning,
@@ -36,8 +37,6 @@ from reportgen.compute.budget import (
 from reportgen.document.model import CellKind, Document, RowKind, Table
 from reportgen.document.sections_budget import rounding_note, sammanstallning_table
 from reportgen.schema.budget import Budget
-
-SEED_000 = SEEDS / "000_05cbb9a16c33db66.txt"
 
 # seed row label (or proj.nr) → (seed's (årsbudget, periodbudget, utfall, avvikelse), ours, why)
 DEVIATIONS: dict[str, tuple[tuple[int, int, int, int], tuple[int, int, int, int], str]] = {
@@ -58,32 +57,13 @@ DEVIATIONS: dict[str, tuple[tuple[int, int, int, int], tuple[int, int, int, int]
     "PERIODENS RESULTAT": ((-1346, -1346, 160, 1506), (-1346, -1346, 159, 1505),
                            "årets resultat 159 492 kr"),
 }
-# Seed 000's driftredovisning summary (tkr): intäkt, kostnad, netto 2023; budget netto;
-# avvikelse; intäkt, kostnad, netto 2022. Costs are positive in the seed, negative here.
-SEED_DRIFT = (4508, 4348, 160, -1346, 1506, 4509, 4696, -187)
+# Seed 000's driftredovisning summary (tkr) prints costs positive; they are negative here.
 DRIFT_DEVIATIONS = {
     "kostnad": (4348, 4349, "4 360 tkr costs − 12 tkr financial income, from the "
                 "sammanställning's rounded lines (−4 361 + 12)"),
     "netto": (160, 159, "årets resultat 159 492 kr; the same figure as the sammanställning"),
     "avvikelse": (1506, 1505, "follows from netto"),
 }
-
-
-def seed_sammanstallning() -> dict[str, tuple[int, int, int, int]]:
-    """Seed 000's table 7, keyed by proj.nr (or the label where there is none)."""
-    lines = SEED_000.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines)
-                 if line.startswith("7 Sammanställning av utfall och budget"))
-    rows: dict[str, tuple[int, int, int, int]] = {}
-    for line in lines[start + 1:]:
-        if line.startswith("8 "):
-            break
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 6 or not re.fullmatch(r"-?\d+", cells[2]):
-            continue
-        key = cells[0] if cells[0] and cells[0] != "*" else cells[1]
-        rows[key] = tuple(int(c) for c in cells[2:])  # type: ignore[assignment]
-    return rows
 
 
 @pytest.fixture(scope="module")
@@ -114,11 +94,25 @@ def ours(budget: Budgetberakning) -> dict[str, tuple[int, int, int, int]]:
     return rows
 
 
-def test_seed_table_is_read():
+def test_the_published_sammanstallning_adds_up():
+    """Guards the transcription: seed 000's table 7 adds up as printed (every avvikelse is
+    utfall − periodbudget, every SUMMA the sum of the lines above it)."""
     seed = seed_sammanstallning()
-    assert seed["201"] == (-173, -173, -130, 43)
-    assert seed["Övriga tillkommande projekt"] == (-959, -959, 0, 959)
     assert len(seed) == 26  # 20 lines, 6 totals
+    assert all(avvikelse == utfall - period for _, period, utfall, avvikelse in seed.values())
+
+    def total(*keys: str) -> list[int]:
+        return [sum(col) for col in zip(*(seed[k] for k in keys), strict=True)]
+
+    admin = ("201", "202", "203", "204", "207", "208", "209", "210")
+    struktur = ("401", "423", "424", "442", "444", "445", "499", "Övriga tillkommande projekt")
+    assert total("101-104") == list(seed["SUMMA Intäkter"])
+    assert total(*admin) == list(seed["SUMMA Administrationskostnader"])
+    assert total("301", "399") == list(seed["SUMMA Deltagarinsatser"])
+    assert total(*struktur) == list(seed["SUMMA Strukturövergripande insatser"])
+    assert total("SUMMA Administrationskostnader", "SUMMA Deltagarinsatser",
+                 "SUMMA Strukturövergripande insatser", "800") == list(seed["TOTALA kostnader"])
+    assert total("SUMMA Intäkter", "TOTALA kostnader") == list(seed["PERIODENS RESULTAT"])
 
 
 def test_every_line_and_subtotal_equals_seed_000_except_the_documented_deviations(budget):
@@ -143,15 +137,18 @@ def test_every_line_and_subtotal_equals_seed_000_except_the_documented_deviation
 
 def test_lines_agree_with_the_statements_and_note_3_in_kronor(budget, example_prepared):
     eko = example_prepared.eko
-    rows = {a.key: a for a in avstamning(budget, eko)}
-    assert all(a.exact and a.within_rounding for a in rows.values())
-    assert budget.summa_intäkter.kr.utfall == 4_507_990
-    assert budget.totala_kostnader.kr.utfall == -4_360_316
-    assert budget.periodens_resultat.kr.utfall == eko.rr[2023].årets_resultat == 159_492
+    assert not budget.i_hela_tkr  # kronor, as the bookkeeping gives them: compared exactly
+    pairs = {a.key: (a.budget_kr, a.statement_kr) for a in avstamning(budget, eko)}
+    assert pairs == {
+        "summa_intäkter": (4_507_990, 4_507_990),
+        "totala_kostnader": (-4_360_316, -4_360_316),
+        "finansiella": (11_818, 11_818),
+        "periodens_resultat": (159_492, 159_492),
+        "eget_kapital_utgång": (1_905_499, 1_905_499),
+    }
     assert [g.summa.kr.utfall for g in budget.grupper[1:4]] == [-880_586, -1_232_566,
                                                                  -2_247_164]
-    assert budget.eget_kapital_ingång.kr.utfall == eko.br[2022].summa_eget_kapital
-    assert budget.eget_kapital_utgång.kr.utfall == eko.br[2023].summa_eget_kapital
+    assert budget.eget_kapital_ingång.kr.utfall == 1_746_007  # eget kapital 2022-12-31
     assert budget.eget_kapital_utgång.tkr == Kolumner(400, 400, 1905)
 
 
@@ -159,18 +156,16 @@ def test_driftredovisning_summary_equals_seed_000_except_the_documented_deviatio
         budget, example_prepared):
     d = driftsammandrag(budget, example_prepared.eko)
     mine = {"intäkt": d.intäkt, "kostnad": -d.kostnad, "netto": d.netto,
-            "budget": d.budget_netto, "avvikelse": d.netto - d.budget_netto,
+            "budget_netto": d.budget_netto, "avvikelse": d.netto - d.budget_netto,
             "intäkt_fg": d.föregående_intäkt, "kostnad_fg": -d.föregående_kostnad,
             "netto_fg": d.föregående_netto}
-    for (key, value), published in zip(mine.items(), SEED_DRIFT, strict=True):
+    published_row = published_driftredovisning()
+    assert list(published_row) == list(mine)
+    for (key, value), published in zip(mine.items(), published_row.values(), strict=True):
         if key in DRIFT_DEVIATIONS:
             assert (published, value) == DRIFT_DEVIATIONS[key][:2], key
         else:
             assert value == published, key
-    # each column foots: intäkt + kostnad = netto
-    assert d.intäkt + d.kostnad == d.netto
-    assert d.budget_intäkt + d.budget_kostnad == d.budget_netto
-    assert d.föregående_intäkt + d.föregående_kostnad == d.föregående_netto
 
 
 def _table(document: Document, ident: str) -> Table:
@@ -190,7 +185,7 @@ def test_the_printed_sammanstallning_foots(example_prepared):
             assert row.cells[0].colspan == 2 and row.cells[0].kind is CellKind.LABEL
             continue
         label = row.cells[1].text
-        values = [c.value for c in row.cells[2:]]
+        values = [amount(c.text) for c in row.cells[2:]]
         assert all(c.kind in (CellKind.AMOUNT, CellKind.SUM, CellKind.TEXT) for c in row.cells[2:])
         if label.startswith("Eget kapital"):
             printed[label] = values  # type: ignore[assignment]
@@ -221,7 +216,7 @@ def test_the_printed_sammanstallning_foots(example_prepared):
 
 def test_the_printed_driftredovisning_equals_the_sammanstallning(example_prepared):
     drift = _table(example_prepared.document, "driftredovisning")
-    rows = {r.cells[0].text: [c.value for c in r.cells[1:4]] for r in drift.body}
+    rows = {r.cells[0].text: [amount(c.text) for c in r.cells[1:4]] for r in drift.body}
     assert rows["Administration"] == [-873, -881, -8]
     assert rows["Deltagarinsatser"] == [-1678, -1233, 445]
     assert rows["varav Teamsamverkan (Rehabteamet)"] == [-1500, -1067, 433]
@@ -229,7 +224,7 @@ def test_the_printed_driftredovisning_equals_the_sammanstallning(example_prepare
     assert rows["varav Öka innanförskapet – fler i arbete"] == [-657, -657, 0]
     summary = _table(example_prepared.document, "driftredovisning-sammandrag")
     result = next(r for r in summary.body if r.kind is RowKind.SUM)
-    assert [c.value for c in result.cells[1:]] == [159, -1346, 1505, -187]
+    assert [amount(c.text) for c in result.cells[1:]] == [159, -1346, 1505, -187]
 
 
 def _with_budget(example_prepared, rader: list[dict], **extra) -> Budgetberakning:  # type: ignore[no-untyped-def]
@@ -258,17 +253,48 @@ def test_rounding_differences_are_computed_and_stated(example_prepared):
     assert "Avrundningsdifferenser" not in rounding_note(exact.summor(), ("utfall",))
 
 
-def test_avstamning_finds_a_budget_that_disagrees_with_the_statements(example_prepared):
-    budget = _with_budget(example_prepared, [
-        {"namn": "Bidrag", "slag": "intäkter", "årsbudget": 4_496_000, "utfall": 4_496_000},
-        {"nr": 201, "namn": "Allt", "slag": "administration", "utfall": -4_336_000},
-    ])
-    rows = {a.key: a for a in avstamning(budget, example_prepared.eko)}
-    assert not rows["summa_intäkter"].exact
-    assert rows["summa_intäkter"].shown_tkr == 4496
-    assert not rows["summa_intäkter"].within_rounding  # 4 496 against 4 508 tkr
-    assert not rows["totala_kostnader"].within_rounding  # 4 336 against 4 360 tkr
-    assert rows["periodens_resultat"].statement_kr == 159_492
+def _budget_findings(example_prepared, rader: list[dict]) -> list[str]:  # type: ignore[no-untyped-def]
+    from reportgen.checks.base import Kontext
+    from reportgen.checks.budget import budget_resultaträkning
+
+    indata = example_prepared.indata.model_copy(
+        update={"budget": Budget.model_validate({"rader": rader})})
+    ctx = Kontext(example_prepared.source, indata, example_prepared.eko)
+    return [" ".join(f.message.split()) for f in budget_resultaträkning(ctx)]
+
+
+def _lines(intäkter: int, kostnader: int, finansiella: int) -> list[dict]:  # type: ignore[type-arg]
+    return [{"namn": "Bidrag", "slag": "intäkter", "utfall": intäkter},
+            {"nr": 201, "namn": "Allt", "slag": "administration", "utfall": kostnader},
+            {"nr": 800, "namn": "Finansiella poster", "slag": "finansiella", "utfall": finansiella}]
+
+
+def test_a_budget_in_kronor_is_compared_to_the_krona(example_prepared):
+    """The statements: intäkter 4 507 990, kostnader −4 360 316, finansiella 11 818 kr."""
+    assert _budget_findings(example_prepared, _lines(4_507_990, -4_360_316, 11_818)) == []
+    # 1 kr too little cost: the totals rounded to tkr agree, the kronor do not.
+    found = _budget_findings(example_prepared, _lines(4_507_990, -4_360_315, 11_818))
+    assert [m.split(":")[0] for m in found] == [
+        "Sammanställningen av utfall och budget, totala kostnader (utfall)",
+        "Sammanställningen av utfall och budget, periodens resultat (utfall)"]
+    assert "angivet -4 360 315 kr, förväntat -4 360 316 kr" in found[0]
+    assert found[0].endswith("skillnad +1 kr (tolerans 0 kr: budgetens rader är angivna i kronor)")
+
+
+def test_a_budget_in_whole_tkr_is_compared_in_tkr(example_prepared):
+    """Lines copied from a table printed in tkr: the kronor are unknown, ±1 tkr is allowed."""
+    # 4 508 / −4 360 / 12 tkr: periodens resultat 160 tkr against 159 492 kr = 159 tkr
+    assert _budget_findings(example_prepared, _lines(4_508_000, -4_360_000, 12_000)) == []
+    assert _budget_findings(example_prepared, _lines(4_509_000, -4_361_000, 12_000)) == []
+    found = _budget_findings(example_prepared, _lines(4_496_000, -4_360_000, 12_000))
+    assert len(found) == 2  # summa intäkter and periodens resultat
+    assert "angivet 4 496 tkr, förväntat 4 508 tkr" in found[0]
+    assert found[0].endswith(
+        "skillnad -12 tkr (tolerans ±1 tkr: budgetens rader är angivna i hela tkr)")
+    # One line in kronor makes it a budget in kronor, compared exactly.
+    kronor = _lines(4_508_000, -4_360_000, 12_000) + [
+        {"namn": "Övrigt", "slag": "intäkter", "utfall": 1}]
+    assert len(_budget_findings(example_prepared, kronor)) == 4
 
 
 def test_periodbudget_defaults_to_arsbudget_and_can_be_hidden(example_prepared):

@@ -41,6 +41,17 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("      verksamhetens_resultat: 147674\n", "      verksamhetens_resultat: 147684\n")],
         ["rr.summa"],
     ),
+    "rr_kostnad_med_plustecken": (
+        # The cost entered with the wrong sign: a warning at the line itself, besides the
+        # subtotal below it and the budget's financial items and result, now 10 kr off.
+        [("      finansiella_kostnader: -5\n", "      finansiella_kostnader: 5\n")],
+        ["rr.tecken", "rr.summa", "budget.resultaträkning", "budget.resultaträkning"],
+    ),
+    "br_skuld_med_minustecken": (
+        # The warning names the line; the rest is what the one wrong sign breaks besides.
+        [("      kortfristiga_skulder: 130901\n", "      kortfristiga_skulder: -130901\n")],
+        ["br.tecken", "br.summa", "kf.balansräkning", "kf.balansräkning", "not.rad"],
+    ),
     "br_delsumma": (
         [("      summa_omsättningstillgångar: 2038080\n", "      summa_omsättningstillgångar: 2038008\n")],
         ["br.summa"],
@@ -130,6 +141,13 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         # Totala kostnader and periodens resultat are both 10 tkr off.
         ["budget.resultaträkning", "budget.resultaträkning"],
     ),
+    "budget_1000_kr_fel_i_kronor": (
+        # A budget in kronor is compared to the krona: 1 000 kr off is found (rounded to
+        # tkr, -4 361 316 and -4 360 316 kr are 1 tkr apart and were let through).
+        [("{nr: 203, namn: Ekonomi, slag: administration, årsbudget: -116000, utfall: -102850}",
+          "{nr: 203, namn: Ekonomi, slag: administration, årsbudget: -116000, utfall: -103850}")],
+        ["budget.resultaträkning", "budget.resultaträkning"],
+    ),
     "styrelse_utan_ordförande": (
         [("      - namn: Jonas Arnesson\n        roll: ordförande\n",
           "      - namn: Jonas Arnesson\n")],
@@ -197,6 +215,12 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
                    "      - {text: Andel, minst: 20, utfall: '{{ egetkapital_andel }}'}\n"),
         ["mått.utfall"],
     ),
+    "text_siffra_utanför_text": (
+        # A note row's text is a label, not narrative: its braces would be printed.
+        [("        - {text: Övriga intäkter, belopp:",
+          "        - {text: 'Övriga intäkter {{ år }}', belopp:")],
+        ["text.inga_siffror"],
+    ),
     "logotyp_saknas": (
         [("  organisationsnummer: 222000-0001\n",
           "  organisationsnummer: 222000-0001\n  logotyp: bilder/logotyp.png\n")],
@@ -234,6 +258,19 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
          ("  organisation: Förbundet har fem medlemmar.\n", ""),
          ("      kassa_och_bank: 1469789\n", "      kassa_och_bank: 1469789\n      kassa: 1\n")],
         ["schema.missing", "schema.int_type", "schema.extra_forbidden"],
+    ),
+    "indikator_procent": (
+        # Percentages per step adding up to 100 within their rounding (98: six steps rounded
+        # to whole percent may be off by 3) pass; 96 and 103,5 (tenths: ±0,3) do not.
+        [("    - {namn: Finansiella intäkter, slag: finansiella, utfall: 11823}\n",
+          "    - {namn: Finansiella intäkter, slag: finansiella, utfall: 11823}\n"
+          "indikatorer:\n  grupper:\n    - rubrik: Deltagare\n"
+          "      respondenter: deltagare_pågående\n      frågor:\n"
+          "        - indikator: 1\n          text: Får du stöd?\n          resultat:\n"
+          "            2023: {totalt: {fördelning_procent: [0, 5, 10, 15, 40, 26]}}\n"
+          "            2022: {totalt: {fördelning_procent: [0, 5, 10, 15, 40, 28]}}\n"
+          "            2021: {totalt: {fördelning_procent: [0, 5, 10.5, 15, 40, 33]}}\n")],
+        ["indikator.procent", "indikator.procent"],
     ),
     "yaml_syntaxfel": (
         [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-03-14\n   fel: [\n")],

@@ -40,3 +40,24 @@ def test_percentages_and_measured_values_round_half_up():
     assert fmt.tal(Decimal("65.5"), "%") == "65,5\u00a0%"
     assert fmt.tal(Decimal("70"), "%") == "70\u00a0%"
     assert fmt.tal(Decimal("1234.5"), "personer") == "1\u00a0234,5 personer"
+
+
+def test_a_value_that_rounds_to_zero_has_no_minus_sign():
+    from decimal import Decimal
+
+    assert fmt.procent(Decimal("-0.004")) == "0\u00a0%"
+    assert fmt.procent(Decimal("-0.0004"), 1) == "0,0\u00a0%"
+    assert fmt.procenttal(-0.2) == "0\u00a0%"
+    assert fmt.tal(Decimal("-0.001"), "%") == "0\u00a0%"
+    assert fmt.tal(Decimal("-0.004"), "personer") == "0 personer"
+    assert fmt.avrunda(Decimal("-0.4")) == 0 and str(fmt.avrunda(Decimal("-0.4"))) == "0"
+    # a value that does not round to zero keeps its sign
+    assert fmt.procent(Decimal("-0.005")) == "-1\u00a0%"
+    assert fmt.tal(Decimal("-0.005"), "") == "-0,01"
+
+
+def test_a_value_without_unit_has_no_trailing_space():
+    from decimal import Decimal
+
+    assert fmt.tal(Decimal("12"), "") == "12"
+    assert fmt.tal(Decimal("4.5"), "") == "4,5"

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import fuzz_check  # noqa: E402
 
-from reportgen import validate  # noqa: E402
+from reportgen import pipeline  # noqa: E402
 
 
 @pytest.mark.slow
@@ -59,14 +59,14 @@ def test_internal_names_in_fields_are_caught(field: str, internal: bool) -> None
 
 
 def test_a_crash_is_caught_and_minimised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = validate.validate
+    real = pipeline.validate
 
     def buggy(source):  # type: ignore[no-untyped-def]
         if "BOOM" in str(source.data):
             raise ZeroDivisionError("a bug")
         return real(source)
 
-    monkeypatch.setattr(validate, "validate", buggy)
+    monkeypatch.setattr(pipeline, "validate", buggy)  # what check and build both call
     yaml_file = tmp_path / "rapport.yaml"
     text = "förbund:\n  namn: x\n  säte: BOOM\nrapport:\n  räkenskapsår: 2023\n"
     yaml_file.write_text(text, encoding="utf-8")

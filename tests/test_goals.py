@@ -84,6 +84,52 @@ def test_cost_split_matches_seed(underlag) -> None:  # type: ignore[no-untyped-d
     assert k[2023].total == 4360316
 
 
+def _with_notes(prepared, notes: list[dict]):  # type: ignore[no-untyped-def]
+    from reportgen.schema.ekonomi import Not
+
+    ekonomi = prepared.indata.ekonomi.model_copy(
+        update={"noter": [Not.model_validate(n) for n in notes]})
+    return prepared.indata.model_copy(update={"ekonomi": ekonomi})
+
+
+COSTS_POSITIVE = {  # as seed 000 prints Not 3: costs positive, so a refund is negative
+    "rubrik": "Verksamhetens kostnader", "avser": ["verksamhetens_kostnader"],
+    "omvänt_tecken": True, "rader": [
+        {"text": "Deltagarinsatser", "belopp": {2023: 1232566}, "kostnadsslag": "individinriktade"},
+        {"text": "Återbetalning från Rehabteamet", "belopp": {2023: -50000},
+         "kostnadsslag": "individinriktade"},
+        {"text": "Administrativa kostnader", "belopp": {2023: 880586},
+         "kostnadsslag": "administration"},
+    ]}
+
+
+def test_a_refund_row_reduces_the_member_contributions(example_prepared) -> None:  # type: ignore[no-untyped-def]
+    from reportgen.compute.verksamhet import medlemsbidrag
+
+    intäkter = {"rubrik": "Verksamhetens intäkter", "avser": ["verksamhetens_intäkter"], "rader": [
+        {"text": "Driftbidrag från staten", "belopp": {2023: 2248000}, "medlemsbidrag": True},
+        {"text": "Återbetalt driftbidrag till staten", "belopp": {2023: -20000},
+         "medlemsbidrag": True},
+    ]}
+    assert medlemsbidrag(_with_notes(example_prepared, [intäkter]), 2023) == 2228000
+
+
+@pytest.mark.parametrize("reversed_sign", [True, False])
+def test_a_refund_row_reduces_its_kind_of_cost(example_prepared, reversed_sign: bool) -> None:  # type: ignore[no-untyped-def]
+    """The same costs and refund, in a note printed with costs positive (omvänt_tecken) or
+    with the resultaträkning's signs (costs negative, the refund positive)."""
+    from reportgen.compute.verksamhet import kostnadsfördelning
+
+    note = {**COSTS_POSITIVE, "omvänt_tecken": reversed_sign}
+    if not reversed_sign:
+        note["rader"] = [{**r, "belopp": {2023: -r["belopp"][2023]}} for r in note["rader"]]
+    k = kostnadsfördelning(_with_notes(example_prepared, [note]), 2023)
+    assert k is not None
+    assert k.belopp == {S.administration: 880586, S.individinriktade: 1182566}
+    assert k.total == 2063152
+    assert round(k.andel(S.individinriktade) * 100) == 57
+
+
 def test_equity_and_cost_tables_in_1_5(example_prepared) -> None:  # type: ignore[no-untyped-def]
     doc = example_prepared.document
     kapital = rows(table(doc, "eget-kapital-andel"))
@@ -323,21 +369,24 @@ def test_goal_without_status_or_mått_is_a_located_error(tmp_path) -> None:  # t
     assert "saknar status" in finding.message and finding.field == "mål.3"
 
 
-def test_medlemsbidrag_has_one_meaning_for_the_table_and_the_check(example_prepared) -> None:  # type: ignore[no-untyped-def]
-    from reportgen.checks.base import Kontext
-    from reportgen.checks.oversikt import femår_andel
-    from reportgen.compute.verksamhet import andel, compute_verksamhet, medlemsbidrag
+def test_medlemsbidrag_has_one_meaning_for_the_table_and_the_check(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The table of eget kapital against the contributions prints the figure the five-year
+    overview's check divides by: seed 000's four driftbidrag, 4 496 000 kr (2022: 4 505 000)."""
+    from reportgen.commands.check import collect
+    from reportgen.pipeline import prepare
 
-    p = example_prepared
-    vb = compute_verksamhet(p.indata, p.eko)
-    for year in p.eko.years:
-        bidrag = medlemsbidrag(p.indata, year)
-        assert bidrag is not None and bidrag > 0
-        assert vb.kapital[year].medlemsbidrag == bidrag
-        assert vb.kapital[year].andel == andel(p.eko.br[year].summa_eget_kapital, bidrag)
-    # No row flagged medlemsbidrag has an amount for a year before the report's: None, not 0.
-    assert medlemsbidrag(p.indata, min(p.eko.years) - 5) is None
-    assert list(femår_andel(Kontext(p.source, p.indata, p.eko))) == []
+    ren = ROOT / "tests" / "fixtures" / "regler" / "ren.yaml"
+    text = ren.read_text(encoding="utf-8")
+    assert text.count("eget_kapital_andel_procent: 42}") == 1
+    broken = tmp_path / "ren.yaml"
+    broken.write_text(text.replace("eget_kapital_andel_procent: 42}",
+                                   "eget_kapital_andel_procent: 45}"), encoding="utf-8")
+    (finding,) = collect(broken)
+    assert finding.rule == "femår.eget_kapital_andel"
+    assert "/ medlemsbidrag 4\u00a0496\u00a0000 kr" in finding.message
+    kapital = rows(table(prepare(broken, draft=True).document, "eget-kapital-andel"))
+    assert kapital["Medlemsbidrag under året"] == ["4 496 000", "4 505 000"]
+    assert kapital["Eget kapital i procent av medlemsbidragen"] == ["42 %", "39 %"]
 
 
 def test_a_draft_with_goal_errors_is_built_without_the_broken_parts(tmp_path) -> None:  # type: ignore[no-untyped-def]

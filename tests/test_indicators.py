@@ -32,7 +32,7 @@ from reportgen.compute.indikatorer import (
     compute_indikatorer,
 )
 from reportgen.document.model import Image, Section
-from reportgen.document.sections_indicators import cell_text
+from reportgen.document.sections_indicators import KOLUMNER, result_cells
 from reportgen.schema.indikatorer import Indikatorer
 
 
@@ -53,6 +53,11 @@ def one_question(results: dict, enkäter: dict | None = None, **extra) -> Gruppr
 
 def cell(grupp: Gruppresultat, year: int, kön: str = "totalt"):  # type: ignore[no-untyped-def]
     return grupp.frågor[0].utfall[(year, kön)]
+
+
+def grid(u) -> list[str]:  # type: ignore[no-untyped-def]
+    """The result's cells in the grid (andel, rikssnitt, skillnad, trend), as printed."""
+    return [c.text.replace("\u202f", " ").replace("\u00a0", " ") for c in result_cells(u, KOLUMNER)]
 
 
 @pytest.mark.parametrize(("andel", "rikssnitt", "expected"), [
@@ -103,8 +108,8 @@ def test_highlight_at_25_points(andel, marked):
                           2022: {"totalt": {"andel": 50, "rikssnitt": 50}}})
     assert cell(grupp, 2023).markerad is marked
     assert cell(grupp, 2023).trend_markerad is marked  # last year's share was also 50
-    text = cell_text(cell(grupp, 2023), 5)
-    assert ("stor skillnad" in text) is marked and ("stor förändring" in text) is marked
+    _andel, _riket, skillnad, trend = grid(cell(grupp, 2023))
+    assert skillnad.endswith("*") is marked and trend.endswith("*") is marked
 
 
 def test_highlight_threshold_is_a_setting():
@@ -119,7 +124,8 @@ def test_result_withheld_when_too_few_answers():
     withheld = cell(grupp, 2023)
     assert withheld.undanhållen and withheld.andel is None and withheld.läge is None
     assert withheld.trend is None and not withheld.markerad
-    assert cell_text(withheld, 5) == "Redovisas inte: färre än 5 svar (3 svar)"
+    assert grid(withheld) == ["Redovisas inte (3 svar)"]  # one cell over the year's columns
+    assert result_cells(withheld, KOLUMNER)[0].colspan == 4
     assert cell(grupp, 2022).andel == 20  # 8 answers are enough
     # raising the minimum withholds 2022 too, and 2023 then has nothing to compare with
     strict = one_question({2023: {"totalt": {"andel": 60, "rikssnitt": 50, "svar": 9}},
@@ -147,9 +153,10 @@ def test_positive_answers_setting_two_highest_or_four_to_six():
 
 
 def test_input_errors_in_distributions():
-    with pytest.raises(ValueError, match="antingen andel eller fördelning"):
+    with pytest.raises(ValueError, match="antingen andel, fördelning eller fördelning_procent"):
         one_question({2023: {"totalt": {"andel": 50, "fördelning": [1, 1, 1, 1, 1, 1]}}})
-    with pytest.raises(ValueError, match="ska ha ett antal per skalsteg"):
+    with pytest.raises(ValueError, match="ska ha ett tal per skalsteg på skalan 'standard', "
+                                         "alltså 6 tal"):
         one_question({2023: {"totalt": {"fördelning": [1, 2, 3]}}})
     with pytest.raises(ValueError, match="positiva_svar"):
         one_question({2023: {"totalt": {"andel": 50}}}, positiva_svar=[7])
@@ -235,8 +242,11 @@ def test_bilagor_headings_appear_in_the_html(example_prepared):
                     "Sammanställning resultat indikatorer – Styrelsen",
                     "Indikatorerna 1–16"):
         assert heading in html
-    assert "53 % / 77 %" in html.replace("\u00a0", " ")
-    assert "↓ sämre" in html and "stor skillnad" in html
+    # Rehabteamet, fråga 1, totalt 2023: 53 % against 77 %, 24 points lower, 11 down
+    plain = html.replace("\u00a0", " ").replace("\u202f", " ")
+    assert ('<td class="percent num">53 %</td><td class="percent num">77 %</td>'
+            '<td class="percent num tone-negativ">▼ −24</td>'
+            '<td class="percent num tone-negativ">↓ −11</td>') in plain
 
 
 @pytest.mark.slow
@@ -284,8 +294,9 @@ def test_charts_become_images_when_asked_for(example_prepared):
         def text(self, path, value):  # type: ignore[no-untyped-def]
             return ()
 
-    (section,) = bilagor_sections(Stub())  # type: ignore[arg-type]
+    section, summary = bilagor_sections(Stub())  # type: ignore[arg-type]
     assert isinstance(section, Section)
+    assert summary.id == "bilaga-sammanfattning"  # the distribution also gives a summary
     images = [b for b in section.blocks if isinstance(b, Image)]
     assert len(images) == 1
     assert images[0].path is None and images[0].data is not None  # in memory, no file

@@ -121,17 +121,14 @@ def seed_toc() -> list[str]:
     """Numbered headings and bilagor of seed 000's innehållsförteckning: '1.1 Översikt …'."""
     import re
 
-    from test_statements import SEED_000
+    from published import innehall
 
-    text = SEED_000.read_text(encoding="utf-8")
-    toc = text[text.index("Innehållsförteckning"):text.index("Förbundets adress")]
     entries = []
-    for line in toc.splitlines():
-        row = re.fullmatch(r"\| (\d+(?:\.\d+)?)\.? \| (.+?)\.*\s*\| \d+ \|", line.strip())
+    for line in innehall():
+        row = re.fullmatch(r"(\d+(?:\.\d+)?)\. (.+)", line)
         if row:
-            title = TOC_WORDING.get(row.group(2).strip(), row.group(2).strip())
-            entries.append(f"{row.group(1)} {title}")
-        bilaga = re.fullmatch(r"Bilaga (\d) [-–] (.+)", line.strip())
+            entries.append(f"{row.group(1)} {TOC_WORDING.get(row.group(2), row.group(2))}")
+        bilaga = re.fullmatch(r"Bilaga (\d) [-–] (.+)", line)
         if bilaga:
             entries.append(f"Bilaga {bilaga.group(1)}. {bilaga.group(2)}")
     return entries

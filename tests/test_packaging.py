@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -26,16 +27,18 @@ def test_installed_wheel_builds_html(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
                    check=True, timeout=300)
     python = venv / "bin" / "python"
+    # The installed wheel, not the checkout a PYTHONPATH may point at.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
-                   check=True, capture_output=True, timeout=300)
+                   check=True, capture_output=True, timeout=300, env=env)
     where = subprocess.run(
         [str(python), "-c", "import reportgen.templates_dir as t; print(t.templates_dir())"],
-        check=True, capture_output=True, text=True, cwd=tmp_path).stdout.strip()
+        check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout.strip()
     assert where.startswith(str(venv)), where
 
     out = tmp_path / "out"
     result = subprocess.run(
         [str(python), "-m", "reportgen", "build", str(EXAMPLE), "--out", str(out),
-         "--format", "html"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+         "--format", "html"], capture_output=True, text=True, cwd=tmp_path, timeout=300, env=env)
     assert result.returncode == 0, result.stderr
     assert "Bergsjödalens Samordningsförbund" in (out / "2023.html").read_text(encoding="utf-8")

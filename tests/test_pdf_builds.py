@@ -1,4 +1,4 @@
-"""PDF builds beyond the shared example build: reproducibility, the PDF/A variant, hostile
+"""PDF builds beyond the session's example build: reproducibility, the PDF/A variant, hostile
 Markdown and pictures that must not be used. Each test renders as little as it can."""
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from reportgen.checks import (
     balansrakning,
     budget,
     datum,
+    indikatorer,
     kassaflode,
     noter,
     oversikt,
@@ -40,6 +41,7 @@ REGLER: tuple[Regel, ...] = (
     *styrelse.REGLER,
     *datum.REGLER,
     *texter.REGLER,
+    *indikatorer.REGLER,
 )
 
 # Group titles for the output, by the first part of a finding's rule id.
@@ -59,6 +61,7 @@ GRUPPER: dict[str, str] = {
     "budget": "Driftredovisning och sammanställning av utfall och budget",
     "styrelse": "Styrelse och underskrifter",
     "datum": "Datum",
+    "indikator": "Indikatorer",
 }
 
 

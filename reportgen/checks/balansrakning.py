@@ -1,4 +1,5 @@
-"""Balansräkning: subtotals, balance, årets resultat and the opening eget kapital."""
+"""Balansräkning: the lines' signs, subtotals, balance, årets resultat and the opening
+eget kapital."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from reportgen.checks.base import Kontext, Regel, avviker, kr, meddelande_kr, regel, skillnad_kr
 from reportgen.checks.resultatrakning import årets_resultat_rr
 from reportgen.checks.summor import angivet_belopp, summaregel, tryckt
+from reportgen.checks.tecken import teckenregel
 from reportgen.findings import Finding
 
 
@@ -27,6 +29,13 @@ def eget_kapital(ctx: Kontext, år: int) -> list[int]:
 def _path(år: int, nyckel: str) -> tuple[str | int, ...]:
     return ("ekonomi", "balansräkning", år, nyckel)
 
+
+br_tecken = teckenregel(
+    "br.tecken",
+    "Balansräkningens tillgångar, avsättningar och skulder är positiva belopp",
+    lambda eko: eko.balansräkning,
+    _path,
+)
 
 br_summa = summaregel(
     "br.summa",
@@ -91,4 +100,5 @@ def br_ingående_eget_kapital(ctx: Kontext) -> Iterator[Finding]:
             )
 
 
-REGLER: tuple[Regel, ...] = (br_summa, br_balans, br_årets_resultat, br_ingående_eget_kapital)
+REGLER: tuple[Regel, ...] = (
+    br_tecken, br_summa, br_balans, br_årets_resultat, br_ingående_eget_kapital)

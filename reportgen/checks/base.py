@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
-from reportgen.fmt import kronor, procent, tkr
+from reportgen.fmt import kronor, procent, tkr, uppräkning  # noqa: F401 (rules import it from here)
 from reportgen.load import PathKey, Source
 from reportgen.schema import Indata
 
@@ -126,18 +126,17 @@ def meddelande_kr(vad: str, angivet: int, förväntat: int, grund: str) -> str:
     )
 
 
-def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str) -> str:
+def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
+                   varför: str = "") -> str:
+    """… '; skillnad -12 tkr (tolerans ±1 tkr)', with *varför* the tolerance's reason if given."""
     förväntat = tkr(förväntat_kr)
     return (
         f"{vad}: angivet {tkr_text(angivet_tkr)}, förväntat {tkr_text(förväntat)} "
         f"({grund} {kr(förväntat_kr)} avrundat); skillnad {_signed(angivet_tkr - förväntat)} tkr "
-        f"(tolerans ±{TOLERANS_TKR} tkr)"
+        f"(tolerans ±{TOLERANS_TKR} tkr{': ' + varför if varför else ''})"
     )
 
 
-def uppräkning(items: list[str]) -> str:
-    """['a', 'b', 'c'] → 'a, b och c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} och {items[-1]}"
 
 
 def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:

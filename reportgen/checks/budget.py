@@ -2,21 +2,33 @@
 
 Both tables are computed from the budget lines (reportgen/compute/budget.py); the
 driftredovisning's summary row is the sammanställning's totals. So it is enough that
-the budget's outcome totals (intäkter, kostnader, finansiella poster, periodens resultat,
-eget kapital at the end) equal the resultaträkning and balansräkning, within ±1 tkr since
-the tables are printed in tkr (a report copied from tkr tables has its lines in whole
-thousands).
+the budget's outcome totals (intäkter, kostnader, finansiella poster, periodens resultat)
+equal the resultaträkning. Both sides are kronor, and are compared to the krona; except
+when every line's utfall is a whole number of thousands (a report copied from its printed
+tkr tables): then only the tkr are known, and the totals are compared in tkr, ±1 tkr.
+Each message states the tolerance it applied and why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportgen.checks.base import TOLERANS_TKR, Kontext, Regel, kr, regel, tkr_text
+from reportgen.checks.base import (
+    TOLERANS_KR,
+    Kontext,
+    Regel,
+    avviker,
+    avviker_tkr,
+    meddelande_kr,
+    meddelande_tkr,
+    regel,
+)
 from reportgen.compute.budget import (
     FINANSIELLA_SLAG,
     INTÄKTSSLAG,
     KOSTNADSSLAG,
+    Avstamning,
+    Budgetberakning,
     avstamning,
     compute_budget,
 )
@@ -36,8 +48,23 @@ SLAG: dict[str, frozenset[Budgetslag]] = {
 }
 
 
+def _avvikelse(budget: Budgetberakning, a: Avstamning) -> str | None:
+    """The message for a total that disagrees with the statement; None when it agrees."""
+    vad = f"Sammanställningen av utfall och budget, {a.label.lower()} (utfall)"
+    if budget.i_hela_tkr:
+        if not avviker_tkr(tkr(a.budget_kr), a.statement_kr):
+            return None
+        return meddelande_tkr(vad, tkr(a.budget_kr), a.statement_kr, a.statement_label,
+                              "budgetens rader är angivna i hela tkr")
+    if not avviker(a.budget_kr, a.statement_kr):
+        return None
+    return (f"{meddelande_kr(vad, a.budget_kr, a.statement_kr, a.statement_label)} "
+            f"(tolerans {TOLERANS_KR} kr: budgetens rader är angivna i kronor)")
+
+
 @regel("budget.resultaträkning",
-       "Sammanställningens och driftredovisningens utfall = resultat- och balansräkningen, ±1 tkr")
+       "Sammanställningens och driftredovisningens utfall = resultaträkningen: exakt, eller "
+       "±1 tkr när budgetens rader är angivna i hela tkr")
 def budget_resultaträkning(ctx: Kontext) -> Iterator[Finding]:
     budget = compute_budget(ctx.indata, ctx.eko)
     if budget is None:
@@ -45,18 +72,14 @@ def budget_resultaträkning(ctx: Kontext) -> Iterator[Finding]:
     for a in avstamning(budget, ctx.eko):
         if a.key not in SLAG:
             continue
-        found, expected = tkr(a.budget_kr), tkr(a.statement_kr)
-        if abs(found - expected) <= TOLERANS_TKR:
+        message = _avvikelse(budget, a)
+        if message is None:
             continue
-        diff = found - expected
         first = next((p.index for g in budget.grupper if g.slag in SLAG[a.key]
                       for p in g.poster), None)
         yield ctx.fynd(
             ("budget", "rader") if first is None else ("budget", "rader", first, "utfall"),
-            f"Sammanställningen av utfall och budget, {a.label.lower()} (utfall): "
-            f"{tkr_text(found)} ({kr(a.budget_kr)}), förväntat {tkr_text(expected)} "
-            f"({a.statement_label} {kr(a.statement_kr)}); skillnad "
-            f"{'+' if diff > 0 else ''}{tkr_text(diff)} (tolerans ±{TOLERANS_TKR} tkr)",
+            message,
             "budget.resultaträkning",
         )
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import get_args
 
 from reportgen.checks.base import Kontext, Regel, avviker, kr, meddelande_kr, regel
-from reportgen.compute.noter import notsumma
+from reportgen.compute.noter import notsumma, teckenfaktor
 from reportgen.findings import Finding
 from reportgen.schema.ekonomi import Balanspost, Not, Resultatpost
 
@@ -68,7 +68,7 @@ def not_rad(ctx: Kontext) -> Iterator[Finding]:
     for index, note in enumerate(ctx.indata.ekonomi.noter):
         if not note.avser or not (note.rader or note.summa):
             continue
-        sign = -1 if note.omvänt_tecken else 1
+        sign = teckenfaktor(note)
         lines = " + ".join(radnamn(ctx, k) for k in note.avser)
         for år in not_år(ctx, note):
             stated = (note.summa or {}).get(år)

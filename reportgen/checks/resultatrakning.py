@@ -1,9 +1,11 @@
-"""Resultaträkning: every stated subtotal is the sum of the lines above it."""
+"""Resultaträkning: each line has the sign of its kind; every stated subtotal is the sum
+of the lines above it."""
 
 from __future__ import annotations
 
 from reportgen.checks.base import Kontext, Regel
 from reportgen.checks.summor import angivet_belopp, summaregel
+from reportgen.checks.tecken import teckenregel
 
 
 def rr_angivet(ctx: Kontext, år: int, nyckel: str) -> int | None:
@@ -17,6 +19,13 @@ def årets_resultat_rr(ctx: Kontext, år: int) -> list[int]:
     return [stated, computed] if stated is not None else [computed]
 
 
+rr_tecken = teckenregel(
+    "rr.tecken",
+    "Resultaträkningens rader har sitt slags tecken (kostnader negativa, intäkter positiva)",
+    lambda eko: eko.resultaträkning,
+    lambda år, nyckel: ("ekonomi", "resultaträkning", år, nyckel),
+)
+
 rr_summa = summaregel(
     "rr.summa",
     "Resultaträkningens angivna delsummor är summan av raderna ovanför",
@@ -26,4 +35,4 @@ rr_summa = summaregel(
 )
 
 
-REGLER: tuple[Regel, ...] = (rr_summa,)
+REGLER: tuple[Regel, ...] = (rr_tecken, rr_summa)

@@ -1,41 +1,35 @@
 """Texts and files the YAML names: every Markdown file and the logo exist in the project,
-and every `{{ name }}` in a text names a computed figure.
+every `{{ name }}` in a text names a computed figure, and no other field holds one.
 
-Building the report model finds these too, but `check` does not build it (that would
-import the Markdown and template stack); it reads each named file the same way instead
+The texts are the narrative fields the schema marks (`Text`, `Korttext`; found by
+reportgen/schema/marked.py), the same fields the report model fills in. Building the
+report model finds these problems too, but `check` does not build it (that would import
+the Markdown and template stack); it reads each named file the same way instead
 (reportgen/narrative.py), so a file that is missing, outside the project folder, not
 UTF-8 or holding control characters is reported with the rest. The figure expressions
-are checked by the function the build renders them with (`Figurer.textfel`, through
+are checked by the function the build fills them in with (`Figurer.textfel`, through
 `Narrative.textfel`), over the same names, so both say the same thing in the same place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.figures import har_uttryck, textfigurer
 from reportgen.findings import Finding, Severity, UserError
-from reportgen.load import PathKey, strings
+from reportgen.load import strings
 from reportgen.narrative import is_file_reference, logo_problem, logo_warning, resolve
+from reportgen.schema.marked import marked_strings, narrative_fields
 
 
-def _file_references(node: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
-    return ((p, value) for p, value in strings(node, path) if is_file_reference(value))
-
-
-def _names_a_figure(path: PathKey) -> bool:
-    """A mått's `utfall` is a figure name (bare or as `{{ name }}`), not text; rule
-    mått.utfall checks it."""
-    return len(path) >= 3 and path[-1] == "utfall" and path[-3] == "mått"
-
-
-@regel("text.filer", "Markdown-filerna som YAML-filen nämner finns i projektmappen")
+@regel("text.filer", "Markdown-filerna som texterna nämner finns i projektmappen")
 def text_filer(ctx: Kontext) -> Iterator[Finding]:
-    for path, value in _file_references(ctx.source.data, ()):
+    for path, value, kind in narrative_fields(ctx.indata):
+        if not (kind.markdown and is_file_reference(value)):
+            continue
         try:
-            narrative = resolve(value, path, ctx.source)
+            narrative = resolve(value, path, ctx.source, kind)
         except UserError as error:
             yield from error.findings
         else:
@@ -45,11 +39,11 @@ def text_filer(ctx: Kontext) -> Iterator[Finding]:
 @regel("text.siffror", "Siffrorna som texterna nämner som {{ namn }} finns")
 def text_siffror(ctx: Kontext) -> Iterator[Finding]:
     figurer = None
-    for path, value in strings(ctx.source.data, ()):
-        if _names_a_figure(path) or not (is_file_reference(value) or har_uttryck(value)):
+    for path, value, kind in narrative_fields(ctx.indata):
+        if not ((kind.markdown and is_file_reference(value)) or har_uttryck(value)):
             continue
         try:
-            narrative = resolve(value, path, ctx.source)
+            narrative = resolve(value, path, ctx.source, kind)
         except UserError:
             continue  # reported by text.filer
         if not har_uttryck(narrative.text):
@@ -58,6 +52,27 @@ def text_siffror(ctx: Kontext) -> Iterator[Finding]:
             # The names the build's texts can use, without formatting a figure.
             figurer = textfigurer(ctx.indata, ctx.figurer)
         yield from narrative.textfel(figurer)
+
+
+INGA_SIFFROR = (
+    "här kan inga siffror anges: fältet är ingen text där {{ … }} fylls i, så det skulle "
+    "visas som det står; siffror kan nämnas i förvaltningsberättelsens avsnitt, i noternas, "
+    "målens och insatsernas texter och i driftredovisningens förklaringar "
+    "(se README, avsnittet Siffror i texten)"
+)
+
+
+@regel("text.inga_siffror", "{{ … }} står bara i texter, där siffrorna fylls i")
+def text_inga_siffror(ctx: Kontext) -> Iterator[Finding]:
+    candidates = [(path, value) for path, value in strings(ctx.source.data, ())
+                  if har_uttryck(value)]
+    if not candidates:
+        return
+    # The narrative fields, and those naming a figure (a mått's utfall: rule mått.utfall).
+    allowed = {path for path, _, _ in marked_strings(ctx.indata)}
+    for path, _value in candidates:
+        if path not in allowed:
+            yield ctx.fynd(path, INGA_SIFFROR, "text.inga_siffror")
 
 
 @regel("text.logotyp", "Logotypen finns i projektmappen")
@@ -70,4 +85,4 @@ def text_logotyp(ctx: Kontext) -> Iterator[Finding]:
         yield ctx.fynd(("förbund", "logotyp"), warning, "text.logotyp", Severity.WARNING)
 
 
-REGLER: tuple[Regel, ...] = (text_filer, text_siffror, text_logotyp)
+REGLER: tuple[Regel, ...] = (text_filer, text_siffror, text_inga_siffror, text_logotyp)

@@ -18,6 +18,8 @@ from reportgen.pipeline import prepare
 from reportgen.write import write_set
 
 FORMATS = ("html", "pdf", "docx")
+# What `build` says as each stage starts (to stderr, unless --tyst).
+STEG = {"html": "HTML", "pdf": "PDF", "docx": "DOCX"}
 
 
 def _render_html(document: Document) -> bytes:
@@ -49,10 +51,23 @@ def output_stem(file: Path) -> str:
     return file.stem
 
 
+def _silent(line: str) -> None:
+    pass
+
+
+def progress_to_stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
 def build(
-    file: Path, out_dir: Path, formats: list[str], draft: bool, pdf_variant: str = "ua"
+    file: Path, out_dir: Path, formats: list[str], draft: bool, pdf_variant: str = "ua",
+    say: Callable[[str], None] = _silent,
 ) -> list[Path]:
-    """Build the report; returns the written paths. Raises UserError on bad input."""
+    """Build the report; returns the written paths. Raises UserError on bad input.
+
+    *say* is told, in Swedish, each stage as it starts (the command line prints it).
+    """
+    say(f"reportgen: kontrollerar {file} …")
     prepared = prepare(file, draft=draft)
     for finding in (*prepared.errors, *prepared.warnings):
         print(finding, file=sys.stderr)
@@ -60,6 +75,9 @@ def build(
         **RENDERERS,
         "pdf": partial(_render_pdf, variant=pdf_variant),
     }
-    rendered = {fmt: renderers[fmt](prepared.document) for fmt in formats}
+    rendered = {}
+    for fmt in formats:
+        say(f"reportgen: skapar {STEG[fmt]} …")
+        rendered[fmt] = renderers[fmt](prepared.document)
     stem = output_stem(file)
     return write_set(out_dir, {f"{stem}.{fmt}": data for fmt, data in rendered.items()})

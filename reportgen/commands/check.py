@@ -15,28 +15,20 @@ from reportgen.findings import Finding, Severity, UserError
 
 
 def collect(file: Path) -> list[Finding]:
-    """Every finding for *file*: YAML and schema errors, or else every rule's findings."""
-    from reportgen.load import load_yaml
+    """Every finding for *file*: YAML and schema errors, or else every rule's findings.
+
+    The same first steps as `build` and `serve` (reportgen/pipeline.py); the report
+    model is not built (that would import Markdown and Jinja). The rules in
+    reportgen/checks/texter.py read the files it would read and check the `{{ … }}`
+    figure expressions of the same narrative fields, with the function the build fills
+    them in with, so both report a misspelt figure alike.
+    """
+    from reportgen.pipeline import load_and_check
 
     try:
-        source = load_yaml(file)
+        return list(load_and_check(file).findings)
     except UserError as error:
         return list(error.findings)
-    from reportgen.validate import validate
-
-    try:
-        indata = validate(source)
-    except UserError as error:
-        return [*source.warnings, *error.findings]
-    from reportgen.checks import check_figures
-    from reportgen.compute.statements import compute_ekonomi
-
-    eko = compute_ekonomi(indata)
-    # The report model is not built (that would import Markdown and Jinja); the rules in
-    # reportgen/checks/texter.py read the files it would read, and check the `{{ … }}`
-    # figure expressions in the texts with the function the build renders them with
-    # (Figurer.textfel), so both report a misspelt figure alike.
-    return [*source.warnings, *check_figures(source, indata, eko)]
 
 
 def ordered(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

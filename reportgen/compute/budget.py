@@ -21,11 +21,11 @@ API (pure functions, integer kronor in, integer kronor and tkr out)
     revenue and costs alike, since costs are negative).
 
 ``avstamning(budget, eko) -> tuple[Avstamning, ...]``
-    One row per total above, with the budget's exact utfall, the statement's figure, the
-    tkr the table shows and the table's own rounding tolerance. The rule
-    `budget.resultaträkning` (reportgen/checks/budget.py) compares each pair with the
-    explicit ±1 tkr tolerance of tkr tables; ``.exact`` and ``.within_rounding`` (the
-    printed figure against the statement) describe the printed table.
+    One row per total above: the budget's utfall (the sum of its lines, kronor) and the
+    statement figure it must equal. The rule `budget.resultaträkning`
+    (reportgen/checks/budget.py) compares each pair: exactly when the lines are kronor,
+    within ±1 tkr when ``Budgetberakning.i_hela_tkr`` (every line's utfall is a whole
+    number of thousands: copied from a table printed in tkr, so its kronor are not known).
 
 ``driftsammandrag(budget, eko) -> Driftsammandrag``
     The driftredovisning's summary: intäkt, kostnad (negative, net of financial items) and
@@ -39,14 +39,12 @@ subtotal and total *shown* is the sum of the rounded lines above it, so a reader
 adds up the printed column gets the printed total. Because rounding errors can
 accumulate, a shown total may differ from the exact total rounded to tkr; the
 difference is ``Summa.avrundningsdifferens`` and the table states it in a footnote with
-the exact amount in kronor. A sum of n rounded figures is off by at most n/2 tkr, which
-is the tolerance ``avstamning`` uses.
+the exact amount in kronor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -114,13 +112,12 @@ def summera(rows: Iterable[Kolumner]) -> Kolumner:
 
 @dataclass(frozen=True)
 class Summa:
-    """A computed total: exact kronor, the tkr shown, and how many rounded lines it adds."""
+    """A computed total: exact kronor and the tkr shown (the sum of the rounded lines)."""
 
     key: str
     label: str
     kr: Kolumner
     tkr: Kolumner
-    terms: int
 
     @property
     def avrundningsdifferens(self) -> Kolumner:
@@ -132,11 +129,6 @@ class Summa:
             self.tkr.utfall - exact.utfall,
         )
 
-    @property
-    def tolerans_tkr(self) -> int:
-        """The largest possible rounding difference: half a tkr per rounded line."""
-        return max(1, math.ceil(self.terms / 2))
-
 
 def _summa(key: str, label: str, parts: Iterable[Summa]) -> Summa:
     items = tuple(parts)
@@ -145,7 +137,6 @@ def _summa(key: str, label: str, parts: Iterable[Summa]) -> Summa:
         label,
         summera(p.kr for p in items),
         summera(p.tkr for p in items),
-        sum(p.terms for p in items),
     )
 
 
@@ -175,6 +166,7 @@ class Budgetberakning:
     year: int
     periodens_slut: dt.date
     visa_periodbudget: bool
+    i_hela_tkr: bool  # every line's utfall is whole thousands: transcribed from a tkr table
     grupper: tuple[Budgetgrupp, ...]
     summa_intäkter: Summa
     totala_kostnader: Summa
@@ -225,7 +217,6 @@ def _grupp(budget: Budget, slag: Budgetslag, poster: tuple[Budgetpost, ...]) -> 
         summa_label,
         summera(p.kr for p in poster),
         summera(p.tkr for p in poster),
-        len(poster),
     )
     return Budgetgrupp(slag, rubrik, poster, summa, budget.gruppförklaringar.get(slag))
 
@@ -253,13 +244,14 @@ def compute_budget(indata: Indata, eko: Ekonomiberakning) -> Budgetberakning | N
                       (intäkter, kostnader, finansiella))
     start_kr = eko.br[year - 1].summa_eget_kapital
     ingång = Summa("eget_kapital_ingång", "Eget kapital vid årets ingång",
-                   Kolumner.lika(start_kr), Kolumner.lika(tkr(start_kr)), 1)
+                   Kolumner.lika(start_kr), Kolumner.lika(tkr(start_kr)))
     utgång = _summa("eget_kapital_utgång", "Eget kapital vid periodens utgång",
                     (ingång, resultat))
     return Budgetberakning(
         year=year,
         periodens_slut=budget.periodens_slut or dt.date(year, 12, 31),
         visa_periodbudget=budget.visa_periodbudget,
+        i_hela_tkr=all(rad.utfall % 1000 == 0 for rad in budget.rader),
         grupper=grupper,
         summa_intäkter=intäkter,
         totala_kostnader=kostnader,
@@ -280,18 +272,8 @@ class Avstamning:
     key: str
     label: str  # Swedish, for messages: "Summa intäkter"
     statement_label: str  # "resultaträkningens verksamhetens intäkter"
-    budget_kr: int  # exact utfall in the budget
+    budget_kr: int  # the utfall of the budget: the sum of its lines
     statement_kr: int
-    shown_tkr: int  # the utfall the table prints
-    tolerans_tkr: int
-
-    @property
-    def exact(self) -> bool:
-        return self.budget_kr == self.statement_kr
-
-    @property
-    def within_rounding(self) -> bool:
-        return abs(self.shown_tkr - tkr(self.statement_kr)) <= self.tolerans_tkr
 
 
 def avstamning(budget: Budgetberakning, eko: Ekonomiberakning) -> tuple[Avstamning, ...]:
@@ -309,7 +291,7 @@ def avstamning(budget: Budgetberakning, eko: Ekonomiberakning) -> tuple[Avstamni
          br.summa_eget_kapital),
     )
     return tuple(
-        Avstamning(s.key, s.label, label, s.kr.utfall, statement, s.tkr.utfall, s.tolerans_tkr)
+        Avstamning(s.key, s.label, label, s.kr.utfall, statement)
         for s, label, statement in pairs
     )
 

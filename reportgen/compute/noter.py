@@ -12,3 +12,14 @@ def notsumma(note: Not, year: int) -> int:
     """The sum of the note's rows for *year*, as the note's Summa row prints it; a row
     without an amount for the year counts as 0."""
     return sum(row.belopp.get(year, 0) for row in note.rader)
+
+
+def teckenfaktor(note: Not) -> int:
+    """The factor that turns the note's amounts into the statement's signs: -1 for a note
+    printed with reversed signs (`omvänt_tecken`, e.g. costs as positive amounts), else 1.
+
+    The note's rows times this factor are amounts as the resultaträkning or balansräkning
+    has them (revenue positive, costs negative); `not.rad` and the sums of the rows marked
+    `medlemsbidrag` or `kostnadsslag` (reportgen/compute/verksamhet.py) use it alike.
+    """
+    return -1 if note.omvänt_tecken else 1

@@ -2,7 +2,10 @@
 
 Every subtotal is defined here, once (`RR_DELSUMMOR`, `BR_DELSUMMOR`, `KF_DELSUMMOR`):
 the figures are computed from these definitions, each computed statement carries its
-own, and `check` compares stated subtotals against the same definitions.
+own, and `check` compares stated subtotals against the same definitions. So is the sign
+each line has by its kind (the `Tecken` column of the line definitions below, carried by
+each row): `check` warns at a line whose amount contradicts it (rules `rr.tecken`,
+`br.tecken`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,18 @@ class Radtyp(str, Enum):
     TEXT = "text"  # a row whose values are words ("inga")
 
 
+class Tecken(int, Enum):
+    """The sign a line has by its kind: revenue, assets, provisions and liabilities are
+    positive, costs negative. A line without one (a result, eget kapital, a cash flow, an
+    extraordinary item) may have either sign."""
+
+    POSITIVT = 1
+    NEGATIVT = -1
+
+
+PLUS, MINUS = Tecken.POSITIVT, Tecken.NEGATIVT
+
+
 @dataclass(frozen=True)
 class Rad:
     key: str
@@ -30,6 +45,7 @@ class Rad:
     values: dict[int, int | None] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)
     note: int | None = None
+    tecken: Tecken | None = None  # the sign the line has by its kind; None: either
 
 
 @dataclass(frozen=True)
@@ -282,28 +298,36 @@ def compute_ekonomi(indata: Indata) -> Ekonomiberakning:
     )
 
 
-def _row(key: str, label: str, kind: Radtyp, years: tuple[int, ...], get, notes=None) -> Rad:  # type: ignore[no-untyped-def]
+def _row(key: str, label: str, kind: Radtyp, tecken: Tecken | None, years: tuple[int, ...],  # type: ignore[no-untyped-def]
+         get, notes=None) -> Rad:
     values = {} if kind is Radtyp.RUBRIK else {y: get(y) for y in years}
-    return Rad(key, label, kind, values, note=(notes or {}).get(key))
+    return Rad(key, label, kind, values, note=(notes or {}).get(key), tecken=tecken)
+
+
+# The line definitions below: (key, label, kind, sign by its kind, figure per year).
 
 
 def _rr_table(years: tuple[int, int], rr: dict[int, RR], notes: dict[str, int]) -> Rakning:
     P, S = Radtyp.POST, Radtyp.SUMMA
     spec = [
-        ("verksamhetens_intäkter", "Verksamhetens intäkter", P, lambda y: rr[y].intäkter),
-        ("verksamhetens_kostnader", "Verksamhetens kostnader", P, lambda y: rr[y].kostnader),
-        ("avskrivningar", "Avskrivningar", P, lambda y: rr[y].avskrivningar),
-        ("verksamhetens_resultat", "Verksamhetens resultat", S,
+        ("verksamhetens_intäkter", "Verksamhetens intäkter", P, PLUS, lambda y: rr[y].intäkter),
+        ("verksamhetens_kostnader", "Verksamhetens kostnader", P, MINUS,
+         lambda y: rr[y].kostnader),
+        ("avskrivningar", "Avskrivningar", P, MINUS, lambda y: rr[y].avskrivningar),
+        ("verksamhetens_resultat", "Verksamhetens resultat", S, None,
          lambda y: rr[y].verksamhetens_resultat),
-        ("finansiella_intäkter", "Finansiella intäkter", P, lambda y: rr[y].finansiella_intäkter),
-        ("finansiella_kostnader", "Finansiella kostnader", P,
+        ("finansiella_intäkter", "Finansiella intäkter", P, PLUS,
+         lambda y: rr[y].finansiella_intäkter),
+        ("finansiella_kostnader", "Finansiella kostnader", P, MINUS,
          lambda y: rr[y].finansiella_kostnader),
-        ("resultat_efter_finansiella_poster", "Resultat efter finansiella poster", S,
+        ("resultat_efter_finansiella_poster", "Resultat efter finansiella poster", S, None,
          lambda y: rr[y].resultat_efter_finansiella_poster),
-        ("extraordinära_poster", "Extraordinära poster", P, lambda y: rr[y].extraordinära_poster),
-        ("årets_resultat", "Årets resultat", S, lambda y: rr[y].årets_resultat),
+        ("extraordinära_poster", "Extraordinära poster", P, None,
+         lambda y: rr[y].extraordinära_poster),
+        ("årets_resultat", "Årets resultat", S, None, lambda y: rr[y].årets_resultat),
     ]
-    rows = tuple(_row(k, label, kind, years, get, notes) for k, label, kind, get in spec)
+    rows = tuple(_row(k, label, kind, sign, years, get, notes)
+                 for k, label, kind, sign, get in spec)
     return Rakning("resultaträkning", "Resultaträkning", years, tuple(str(y) for y in years),
                    rows, RR_DELSUMMOR)
 
@@ -321,67 +345,72 @@ def _br_table(
         return lambda y: getattr(br[y], name)
 
     spec = [
-        ("rubrik_tillgångar", "Tillgångar", H, None),
-        ("rubrik_anläggningstillgångar", "Anläggningstillgångar", H, None),
-        ("maskiner_och_inventarier", "Maskiner och inventarier", P, line("maskiner_och_inventarier")),
-        ("finansiella_anläggningstillgångar", "Finansiella anläggningstillgångar", P,
+        ("rubrik_tillgångar", "Tillgångar", H, None, None),
+        ("rubrik_anläggningstillgångar", "Anläggningstillgångar", H, None, None),
+        ("maskiner_och_inventarier", "Maskiner och inventarier", P, PLUS,
+         line("maskiner_och_inventarier")),
+        ("finansiella_anläggningstillgångar", "Finansiella anläggningstillgångar", P, PLUS,
          line("finansiella_anläggningstillgångar")),
-        ("summa_anläggningstillgångar", "Summa anläggningstillgångar", S,
+        ("summa_anläggningstillgångar", "Summa anläggningstillgångar", S, None,
          total("summa_anläggningstillgångar")),
-        ("rubrik_omsättningstillgångar", "Omsättningstillgångar", H, None),
-        ("kundfordringar", "Kundfordringar", P, line("kundfordringar")),
-        ("kortfristiga_fordringar", "Kortfristiga fordringar", P, line("kortfristiga_fordringar")),
-        ("kortfristiga_placeringar", "Kortfristiga placeringar", P,
+        ("rubrik_omsättningstillgångar", "Omsättningstillgångar", H, None, None),
+        ("kundfordringar", "Kundfordringar", P, PLUS, line("kundfordringar")),
+        ("kortfristiga_fordringar", "Kortfristiga fordringar", P, PLUS,
+         line("kortfristiga_fordringar")),
+        ("kortfristiga_placeringar", "Kortfristiga placeringar", P, PLUS,
          line("kortfristiga_placeringar")),
-        ("kassa_och_bank", "Kassa och bank", P, line("kassa_och_bank")),
-        ("summa_omsättningstillgångar", "Summa omsättningstillgångar", S,
+        ("kassa_och_bank", "Kassa och bank", P, PLUS, line("kassa_och_bank")),
+        ("summa_omsättningstillgångar", "Summa omsättningstillgångar", S, None,
          total("summa_omsättningstillgångar")),
-        ("summa_tillgångar", "Summa tillgångar", S, total("summa_tillgångar")),
-        ("rubrik_ek_och_skulder", "Eget kapital, avsättningar och skulder", H, None),
-        ("rubrik_eget_kapital", "Eget kapital", H, None),
-        ("årets_resultat", "Årets resultat", P, total("årets_resultat")),
-        ("övrigt_eget_kapital", "Övrigt eget kapital", P, line("övrigt_eget_kapital")),
-        ("summa_eget_kapital", "Summa eget kapital", S, total("summa_eget_kapital")),
-        ("rubrik_avsättningar", "Avsättningar", H, None),
-        ("avsättningar_för_pensioner", "Avsättningar för pensioner", P,
+        ("summa_tillgångar", "Summa tillgångar", S, None, total("summa_tillgångar")),
+        ("rubrik_ek_och_skulder", "Eget kapital, avsättningar och skulder", H, None, None),
+        ("rubrik_eget_kapital", "Eget kapital", H, None, None),
+        ("årets_resultat", "Årets resultat", P, None, total("årets_resultat")),
+        ("övrigt_eget_kapital", "Övrigt eget kapital", P, None, line("övrigt_eget_kapital")),
+        ("summa_eget_kapital", "Summa eget kapital", S, None, total("summa_eget_kapital")),
+        ("rubrik_avsättningar", "Avsättningar", H, None, None),
+        ("avsättningar_för_pensioner", "Avsättningar för pensioner", P, PLUS,
          line("avsättningar_för_pensioner")),
-        ("rubrik_skulder", "Skulder", H, None),
-        ("långfristiga_skulder", "Långfristiga skulder", P, line("långfristiga_skulder")),
-        ("kortfristiga_skulder", "Kortfristiga skulder", P, line("kortfristiga_skulder")),
+        ("rubrik_skulder", "Skulder", H, None, None),
+        ("långfristiga_skulder", "Långfristiga skulder", P, PLUS, line("långfristiga_skulder")),
+        ("kortfristiga_skulder", "Kortfristiga skulder", P, PLUS, line("kortfristiga_skulder")),
         ("summa_eget_kapital_avsättningar_och_skulder",
-         "Summa eget kapital, avsättningar och skulder", S,
+         "Summa eget kapital, avsättningar och skulder", S, None,
          total("summa_eget_kapital_avsättningar_och_skulder")),
     ]
-    rows = [_row(k, label, kind, years, get, notes) for k, label, kind, get in spec]
+    rows = [_row(k, label, kind, sign, years, get, notes) for k, label, kind, sign, get in spec]
     values = {y: src[y].ansvarsförbindelser for y in years}
     texts = {y: "inga" for y in years if values[y] is None}
     rows.append(Rad("ansvarsförbindelser", "Ansvarsförbindelser", Radtyp.TEXT
-                    if texts else P, values, texts))
+                    if texts else P, values, texts, tecken=PLUS))
     labels = tuple(f"{y}-12-31" for y in years)
     return Rakning("balansräkning", "Balansräkning", years, labels, tuple(rows), BR_DELSUMMOR)
 
 
 def _kf_table(years: tuple[int, int], kf: dict[int, KF]) -> Rakning:
+    # A cash flow may go either way: no line of the kassaflödesanalys has a sign by its kind.
     P, S = Radtyp.POST, Radtyp.SUMMA
     spec = [
-        ("årets_resultat", "Årets resultat", P, lambda y: kf[y].årets_resultat),
-        ("justering", "Justering för ej likviditetspåverkande poster", P,
+        ("årets_resultat", "Årets resultat", P, None, lambda y: kf[y].årets_resultat),
+        ("justering", "Justering för ej likviditetspåverkande poster", P, None,
          lambda y: kf[y].justering),
         ("före_rörelsekapital", "Medel från verksamheten före förändring av rörelsekapital", S,
-         lambda y: kf[y].före_rörelsekapital),
+         None, lambda y: kf[y].före_rörelsekapital),
         ("förändring_fordringar", "Ökning (−) / minskning (+) av kortfristiga fordringar", P,
-         lambda y: kf[y].förändring_fordringar),
-        ("förändring_skulder", "Ökning (+) / minskning (−) av kortfristiga skulder", P,
+         None, lambda y: kf[y].förändring_fordringar),
+        ("förändring_skulder", "Ökning (+) / minskning (−) av kortfristiga skulder", P, None,
          lambda y: kf[y].förändring_skulder),
-        ("löpande", "Kassaflöde från den löpande verksamheten", S, lambda y: kf[y].löpande),
-        ("investering", "Kassaflöde från investeringsverksamheten", P,
+        ("löpande", "Kassaflöde från den löpande verksamheten", S, None,
+         lambda y: kf[y].löpande),
+        ("investering", "Kassaflöde från investeringsverksamheten", P, None,
          lambda y: kf[y].investering),
-        ("finansiering", "Kassaflöde från finansieringsverksamheten", P,
+        ("finansiering", "Kassaflöde från finansieringsverksamheten", P, None,
          lambda y: kf[y].finansiering),
-        ("årets_kassaflöde", "Årets kassaflöde", S, lambda y: kf[y].årets_kassaflöde),
-        ("likvida_början", "Likvida medel vid årets början", P, lambda y: kf[y].likvida_början),
-        ("likvida_slut", "Likvida medel vid årets slut", S, lambda y: kf[y].likvida_slut),
+        ("årets_kassaflöde", "Årets kassaflöde", S, None, lambda y: kf[y].årets_kassaflöde),
+        ("likvida_början", "Likvida medel vid årets början", P, None,
+         lambda y: kf[y].likvida_början),
+        ("likvida_slut", "Likvida medel vid årets slut", S, None, lambda y: kf[y].likvida_slut),
     ]
-    rows = tuple(_row(k, label, kind, years, get) for k, label, kind, get in spec)
+    rows = tuple(_row(k, label, kind, sign, years, get) for k, label, kind, sign, get in spec)
     return Rakning("kassaflödesanalys", "Kassaflödesanalys", years,
                    tuple(str(y) for y in years), rows, KF_DELSUMMOR)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reportgen.compute.noter import teckenfaktor
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
@@ -44,14 +45,16 @@ def andel(del_: int, helhet: int) -> Decimal | None:
 
 
 def medlemsbidrag(indata: Indata, year: int) -> int | None:
-    """The year's member contributions in kronor (positive): the amounts of the note rows
-    marked `medlemsbidrag: true`; None when no such row has an amount for *year*.
+    """The year's member contributions in kronor (positive): the sum of the note rows
+    marked `medlemsbidrag: true`, with their signs (a refund of a contribution is negative
+    in an income note and reduces the sum; see `teckenfaktor`); None when no such row has an
+    amount for *year*.
 
     The table of eget kapital against the contributions, the figures narrative names and
     the five-year overview's check (reportgen/checks/oversikt.py) all use this.
     """
     amounts = [
-        abs(row.belopp[year])
+        teckenfaktor(note) * row.belopp[year]
         for note in indata.ekonomi.noter
         for row in note.rader
         if row.medlemsbidrag and year in row.belopp
@@ -90,7 +93,7 @@ def kapitalandel(indata: Indata, eko: Ekonomiberakning, year: int) -> Kapitaland
 @dataclass(frozen=True)
 class Kostnadsfördelning:
     year: int
-    belopp: dict[Kostnadsslag, int]  # positive kronor per kind
+    belopp: dict[Kostnadsslag, int]  # kronor per kind, costs positive
     total: int
 
     def andel(self, slag: Kostnadsslag) -> Decimal | None:
@@ -98,14 +101,17 @@ class Kostnadsfördelning:
 
 
 def kostnadsfördelning(indata: Indata, year: int) -> Kostnadsfördelning | None:
-    """Costs by kind from the note rows that carry a `kostnadsslag`; None if no row does."""
+    """Costs by kind from the note rows that carry a `kostnadsslag`; None if no row does.
+
+    The rows are summed with their signs: costs are negative in the statements' signs
+    (`teckenfaktor`), so a cost counts positive here and a refund among the costs reduces its kind.
+    """
     belopp: dict[Kostnadsslag, int] = {}
     for note in indata.ekonomi.noter:
         for row in note.rader:
             if row.kostnadsslag is not None:
-                belopp[row.kostnadsslag] = belopp.get(row.kostnadsslag, 0) + abs(
-                    row.belopp.get(year, 0)
-                )
+                cost = -teckenfaktor(note) * row.belopp.get(year, 0)
+                belopp[row.kostnadsslag] = belopp.get(row.kostnadsslag, 0) + cost
     if not belopp:
         return None
     ordered = {slag: belopp[slag] for slag in Kostnadsslag if slag in belopp}

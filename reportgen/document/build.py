@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import get_args
 
-from reportgen.compute.budget import Budgetberakning, compute_budget
 from reportgen.compute.overview import compute_overview
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.compute.styrelse import ledamöter_vid_årets_slut, revisorer_vid_årets_slut
-from reportgen.document import markdown
+from reportgen.document.builder import Builder
 from reportgen.document.model import (
     Block,
     Cell,
@@ -35,11 +32,10 @@ from reportgen.document.sections_budget import (
 from reportgen.document.sections_goals import hushållning_blocks, ordförande_sections
 from reportgen.document.sections_indicators import bilagor_sections
 from reportgen.document.tables import header, note_table, overview_table, statement_table
-from reportgen.figures import Verksamhetsunderlag, verksamhetsunderlag
 from reportgen.findings import Finding, error_at
 from reportgen.fmt import datum, räkenskapsår
-from reportgen.load import PathKey, Source
-from reportgen.narrative import logo_problem, resolve
+from reportgen.load import Source
+from reportgen.narrative import logo_problem
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Balanspost
 from reportgen.schema.organisation import Roll
@@ -47,40 +43,8 @@ from reportgen.schema.organisation import Roll
 BALANCE_LINES = frozenset(get_args(Balanspost))
 
 
-@dataclass
-class Builder:
-    indata: Indata
-    source: Source
-    eko: Ekonomiberakning
-    warnings: list[Finding] = field(default_factory=list)
-    chapter: int = 0
-
-    @cached_property
-    def verksamhet(self) -> Verksamhetsunderlag:
-        """Activity figures, assessed mål and the figures narrative can name (figures.py)."""
-        return verksamhetsunderlag(self.indata, self.eko)
-
-    @cached_property
-    def budget(self) -> Budgetberakning | None:
-        """The driftredovisning's and the sammanställning's figures, computed once."""
-        return compute_budget(self.indata, self.eko)
-
-    # -- narrative ---------------------------------------------------------------------------
-    def text(self, path: PathKey, value: str | None, heading_level: int = 3) -> tuple[Block, ...]:
-        if value is None:
-            return ()
-        narrative = resolve(value, path, self.source, self.verksamhet.figurer)
-        self.warnings.extend(narrative.warnings)
-        prefix = "-".join(str(p) for p in path[1:]) or "text"
-        return markdown.to_blocks(narrative.text, heading_level, prefix)
-
-    def fb_text(self, name: str, heading_level: int = 3) -> tuple[Block, ...]:
-        value = getattr(self.indata.förvaltningsberättelse, name)
-        return self.text(("förvaltningsberättelse", name), value, heading_level)
-
-    def next_chapter(self) -> str:
-        self.chapter += 1
-        return str(self.chapter)
+class ReportBuilder(Builder):
+    """The whole report: the cover, build.py's own chapters and those of the sections_* modules."""
 
     # -- the document ------------------------------------------------------------------------
     def document(self, draft: bool) -> Document:
@@ -164,13 +128,9 @@ class Builder:
         overview = compute_overview(self.indata, self.eko)
         footnote = None
         if self.indata.ekonomi.femårsöversikt_text:
-            narrative = resolve(
-                self.indata.ekonomi.femårsöversikt_text,
-                ("ekonomi", "femårsöversikt_text"),
-                self.source,
-                self.verksamhet.figurer,
-            )
-            footnote = " ".join(narrative.text.split())
+            text = self.plain_text(("ekonomi", "femårsöversikt_text"),
+                                   self.indata.ekonomi.femårsöversikt_text)
+            footnote = " ".join(text.split())
         subsections = [
             sub(1, "oversikt", "Översikt över verksamhetens utveckling",
                 (overview_table(overview, footnote), *self.fb_text("översikt"))),
@@ -271,8 +231,7 @@ class Builder:
         else:
             place = u.ort or self.indata.förbund.säte or ""
             place_and_date = f"{place} den ____________________".strip()
-        statement = resolve(u.intygande, ("underskrifter", "intygande"), self.source,
-                            self.verksamhet.figurer).text.strip()
+        statement = self.plain_text(("underskrifter", "intygande"), u.intygande).strip()
         blocks = (
             SignatureBlock("Styrelsen", statement, tuple(s for _, s in board), digital,
                            place_and_date),
@@ -287,7 +246,7 @@ class Builder:
 def build_document(
     indata: Indata, source: Source, eko: Ekonomiberakning, draft: bool = False
 ) -> tuple[Document, list[Finding]]:
-    builder = Builder(indata, source, eko)
+    builder = ReportBuilder(indata, source, eko)
     document = builder.document(draft)
     return document, builder.warnings
 

@@ -1,4 +1,11 @@
-"""Markdown narrative → report-model blocks (markdown-it-py; raw HTML is never passed on)."""
+"""Markdown narrative → report-model blocks (markdown-it-py; raw HTML is never passed on).
+
+Markdown is taken as written: an ordered list keeps its start number, a block quote is a
+`Quote`. Figures (`{{ name }}`, reportgen/figures.py) are filled in after parsing: the
+text is parsed with one placeholder character per figure, and the figures' texts replace
+the placeholders in the parsed text, so a figure never becomes Markdown syntax
+(`{{ år }}. Året …` at a line start is not a list numbered 2023).
+"""
 
 from __future__ import annotations
 
@@ -14,11 +21,13 @@ from reportgen.document.model import (
     Heading,
     ListBlock,
     Paragraph,
+    Quote,
     Row,
     RowKind,
     Run,
     Table,
 )
+from reportgen.figures import Figur
 
 # Raw HTML is disabled: "<script>" or "<img src=…>" in a Markdown field stays literal text.
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
@@ -114,7 +123,8 @@ class _Parser:
         return ListBlock(self._items("bullet_list_close"), ordered=False)
 
     def _ordered_list_open(self, tok: Token) -> Block:
-        return ListBlock(self._items("ordered_list_close"), ordered=True)
+        start = int(tok.attrs.get("start", 1))
+        return ListBlock(self._items("ordered_list_close"), ordered=True, start=start)
 
     def _items(self, close: str) -> tuple[tuple[Block, ...], ...]:
         items: list[tuple[Block, ...]] = []
@@ -128,7 +138,7 @@ class _Parser:
 
     def _blockquote_open(self, tok: Token) -> Block | None:
         inner = self.blocks(until="blockquote_close")
-        return ListBlock((inner,), ordered=False) if inner else None
+        return Quote(inner) if inner else None
 
     def _fence(self, tok: Token) -> Block:
         return Paragraph((Run(tok.content.rstrip("\n")),))
@@ -178,7 +188,49 @@ class _Parser:
         )
 
 
-def to_blocks(text: str, heading_level: int = 3, table_prefix: str = "text") -> tuple[Block, ...]:
-    """Parse Markdown *text* into blocks; its headings start at *heading_level*."""
+# One character of Unicode's supplementary private use plane per figure: a letter as far as
+# Markdown is concerned, so it can neither start nor end any syntax.
+_PLACEHOLDER = 0xF0000
+
+
+def _fill_figures(tokens: Sequence[Token], figures: Sequence[str]) -> None:
+    """Replace the placeholders in the parsed *tokens* by the *figures*' texts."""
+    plain = {chr(_PLACEHOLDER + i): text for i, text in enumerate(figures)}
+    # A link destination is percent-encoded by the parser; so is its figure.
+    encoded = {_MD.normalizeLink(mark): _MD.normalizeLink(text) for mark, text in plain.items()}
+
+    def fill(value: str, table: dict[str, str]) -> str:
+        for mark, text in table.items():
+            if mark in value:
+                value = value.replace(mark, text)
+        return value
+
+    for token in tokens:
+        token.content = fill(token.content, plain)
+        for child in token.children or ():
+            child.content = fill(child.content, plain)
+            href = child.attrs.get("href")
+            if isinstance(href, str):
+                child.attrs["href"] = fill(href, encoded)
+
+
+def to_blocks(text: str | Sequence[str | Figur], heading_level: int = 3,
+              table_prefix: str = "text") -> tuple[Block, ...]:
+    """Parse Markdown *text* into blocks; its headings start at *heading_level*.
+
+    *text* may be given as parts, its figures filled in (`Filled.parts`, reportgen/narrative.py).
+    """
+    figures: list[str] = []
+    if not isinstance(text, str):
+        pieces = []
+        for part in text:
+            if isinstance(part, str):
+                pieces.append(part)
+            else:
+                pieces.append(chr(_PLACEHOLDER + len(figures)))
+                figures.append(part.text)
+        text = "".join(pieces)
     tokens = _MD.parse(text)
+    if figures:
+        _fill_figures(tokens, figures)
     return _Parser(tokens, heading_level, table_prefix).blocks()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from reportgen.document import layout
 from reportgen.findings import Location
 
 
@@ -56,8 +57,18 @@ class Heading:
 class ListBlock:
     items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
+    start: int = 1  # the number of an ordered list's first item, as written
 
     kind = "list"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A block quote (Markdown `> …`): its blocks are shown as quoted."""
+
+    blocks: tuple[Block, ...]
+
+    kind = "quote"
 
 
 class CellKind(str, Enum):
@@ -84,14 +95,29 @@ class RowKind(str, Enum):
 class Cell:
     text: str
     kind: CellKind = CellKind.TEXT
-    value: int | None = None  # the exact figure behind an amount cell
-    colspan: int = 1
+    colspan: int = field(default=1, kw_only=True)  # by name, never a stray positional figure
+    # A background colour that repeats what the text already says (never the only sign):
+    # one of TONES; renderers map it to their colours.
+    tone: str | None = field(default=None, kw_only=True)
+
+
+TONES = ("positiv", "negativ", "neutral")
 
 
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
     kind: RowKind = RowKind.NORMAL
+
+
+@dataclass(frozen=True)
+class PlacedCell:
+    """A cell where its table puts it, with what the table decides about it."""
+
+    cell: Cell
+    column: int  # the first grid column it covers
+    numeric: bool  # it holds figures, or stands in a column of figures: it aligns right
+    row_header: bool  # it labels its row
 
 
 @dataclass(frozen=True)
@@ -103,6 +129,9 @@ class Table:
     widths: tuple[int, ...] = ()  # relative column widths
     footnote: str | None = None
     row_headers: bool = True  # first column labels its row
+    # May break across pages even when short enough to keep whole (a tall grid), but only
+    # between rows, and before a subheading row where it has them (keeps_with_next).
+    breakable: bool = False
 
     kind = "table"
 
@@ -121,6 +150,46 @@ class Table:
     @property
     def column_count(self) -> int:
         return sum(c.colspan for c in (self.header[0] if self.header else self.body[0]).cells)
+
+    @property
+    def keep_whole(self) -> bool:
+        """A table short enough to fit on a page is kept on one page with its caption."""
+        return not self.breakable and len(self.header) + len(self.body) <= layout.KEEP_WHOLE_ROWS
+
+    def keeps_with_next(self, index: int) -> bool:
+        """Does body row *index* stay on the page of the row after it? In a table kept whole,
+        every row does; in a breakable table with subheading rows, every row but the last
+        before a subheading (a subheading stays with the rows under it)."""
+        if index + 1 >= len(self.body):
+            return False
+        if self.keep_whole:
+            return True
+        grouped = self.breakable and any(r.kind is RowKind.SUBHEADING for r in self.body)
+        return grouped and self.body[index + 1].kind is not RowKind.SUBHEADING
+
+    def placed(self, row: Row, header: bool = False) -> tuple[PlacedCell, ...]:
+        """The cells of *row* (a header row if *header*) with their column and alignment.
+
+        The first cell of a body row labels the row when the table has row headers; it never
+        aligns right. Any other cell aligns right when it holds a figure (a body cell) or
+        stands alone in a column of figures (header cells too, so a heading sits over its
+        figures); a cell spanning several columns does not.
+        """
+        numeric = self.numeric_columns()
+        out = []
+        column = 0
+        for position, cell in enumerate(row.cells):
+            label_column = self.row_headers and position == 0
+            in_figures = cell.colspan == 1 and column < len(numeric) and numeric[column]
+            figure = not header and cell.kind.numeric
+            out.append(PlacedCell(
+                cell,
+                column,
+                numeric=not label_column and (in_figures or figure),
+                row_header=label_column and not header,
+            ))
+            column += cell.colspan
+        return tuple(out)
 
 
 # The picture formats an in-memory image may hold, by their first bytes.
@@ -146,6 +215,11 @@ class Image:
     data: bytes | None = field(default=None, repr=False)  # PNG or JPEG bytes
 
     kind = "image"
+
+    @property
+    def placeholder(self) -> str:
+        """The text that stands in for the picture where it cannot be embedded."""
+        return layout.image_placeholder(self.alt)
 
     def __post_init__(self) -> None:
         if (self.path is None) == (self.data is None):
@@ -193,13 +267,18 @@ class SignatureBlock:
 
     kind = "signatures"
 
+    @property
+    def attestation(self) -> str | None:
+        """The statement above the signatures, printed only when it has text."""
+        return self.statement.strip() or None
+
 
 @dataclass(frozen=True)
 class PageBreak:
     kind = "pagebreak"
 
 
-Block = Paragraph | Heading | ListBlock | Table | Image | SignatureBlock | PageBreak
+Block = Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak
 
 
 @dataclass(frozen=True)
@@ -229,6 +308,12 @@ class Cover:
     logo: Image | None
     address_lines: tuple[str, ...]
 
+    label = layout.COVER_LABEL  # what a screen reader calls the cover
+
+    @property
+    def organisation_number_text(self) -> str:
+        return layout.organisation_number_text(self.organisation_number)
+
 
 @dataclass(frozen=True)
 class TocEntry:
@@ -236,6 +321,10 @@ class TocEntry:
     level: int
     number: str | None
     title: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
 
 
 @dataclass(frozen=True)
@@ -249,6 +338,30 @@ class Document:
     draft: bool = False
     base_dir: Path = field(default_factory=Path)
 
+    keywords = layout.KEYWORDS
+    toc_title = layout.TOC_TITLE
+    toc_depth = layout.TOC_DEPTH  # the table of contents lists sections down to this level
+    page_numbers = layout.PAGE_NUMBERS
+
+    @property
+    def draft_marking(self) -> layout.DraftMarking | None:
+        """How the pages, the cover and the file's properties mark a draft; None if final."""
+        return layout.DRAFT if self.draft else None
+
+    @property
+    def cover_title(self) -> str:
+        """The cover's title as printed: a draft says so after it."""
+        marking = self.draft_marking
+        return self.cover.title + (marking.title_suffix if marking else "")
+
+    @property
+    def running_header(self) -> tuple[str, str]:
+        """The header of every page but the cover: the förbund on the left, the title right."""
+        return self.author, self.title
+
+    def in_toc(self, section: Section) -> bool:
+        return section.in_toc and section.level <= self.toc_depth
+
     def walk_sections(self) -> Iterator[Section]:
         def walk(sections: tuple[Block | Section, ...]) -> Iterator[Section]:
             for s in sections:
@@ -260,7 +373,8 @@ class Document:
 
     def toc(self) -> tuple[TocEntry, ...]:
         return tuple(
-            TocEntry(s.id, s.level, s.number, s.title) for s in self.walk_sections() if s.in_toc
+            TocEntry(s.id, s.level, s.number, s.title) for s in self.walk_sections()
+            if self.in_toc(s)
         )
 
     def tables(self) -> Iterator[Table]:

@@ -7,6 +7,7 @@ avvikelse is better than budget for revenue and costs alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportgen.compute.budget import (
@@ -26,7 +27,8 @@ from reportgen.document.tables import header
 from reportgen.fmt import datum, kronor
 
 if TYPE_CHECKING:
-    from reportgen.document.build import Builder
+    from reportgen.document.builder import Builder
+    from reportgen.load import PathKey
 
 AVRUNDNING = (
     "Beloppen är avrundade till tkr rad för rad, och varje summa är summan av de "
@@ -38,7 +40,7 @@ KOLUMNNAMN = {"årsbudget": "årsbudget", "periodbudget": "periodbudget", "utfal
 def _tkr(value: int | None, total: bool = False) -> Cell:
     if value is None:
         return Cell("", CellKind.TEXT)
-    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT, value)
+    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT)
 
 
 def _columns(budget: Budgetberakning) -> tuple[str, ...]:
@@ -166,17 +168,21 @@ def drift_summary_table(summary: Driftsammandrag) -> Table:
     )
 
 
-def drift_table(budget: Budgetberakning) -> Table:
+def drift_table(budget: Budgetberakning, text: Callable[[PathKey, str | None], str]) -> Table:
+    """The driftredovisning per verksamhet; *text* gives a förklaring (a narrative field)
+    with its figures filled in (`Builder.plain_text`)."""
     rows: list[Row] = []
     for grupp in (g for g in budget.grupper if g.slag in KOSTNADSSLAG):
         s = grupp.summa.tkr
+        förklaring = text(("budget", "gruppförklaringar", grupp.slag.value), grupp.förklaring)
         rows.append(Row((Cell(grupp.rubrik, CellKind.LABEL), _tkr(s.periodbudget, True),
                          _tkr(s.utfall, True), _tkr(s.avvikelse, True),
-                         Cell(grupp.förklaring or "", CellKind.TEXT)), RowKind.SUM))
+                         Cell(förklaring, CellKind.TEXT)), RowKind.SUM))
         for post in (p for p in grupp.poster if p.i_driftredovisning):
+            förklaring = text(("budget", "rader", post.index, "förklaring"), post.förklaring)
             rows.append(Row((Cell(f"varav {post.namn}", CellKind.LABEL),
                              _tkr(post.tkr.periodbudget), _tkr(post.tkr.utfall),
-                             _tkr(post.tkr.avvikelse), Cell(post.förklaring or "", CellKind.TEXT))))
+                             _tkr(post.tkr.avvikelse), Cell(förklaring, CellKind.TEXT))))
     return Table(
         "driftredovisning",
         f"Driftredovisning {budget.year} per verksamhet, tkr",
@@ -194,8 +200,8 @@ def driftredovisning_sections(builder: Builder) -> tuple[Section, ...]:
         return ()
     text = builder.text(("budget", "driftredovisning_text"),
                         builder.indata.budget.driftredovisning_text)
-    blocks = (drift_summary_table(driftsammandrag(budget, builder.eko)), drift_table(budget),
-              *text)
+    blocks = (drift_summary_table(driftsammandrag(budget, builder.eko)),
+              drift_table(budget, builder.plain_text), *text)
     return (Section("driftredovisning", builder.next_chapter(), "Driftredovisning", 1, blocks,
                     page_break_before=True),)
 

@@ -37,7 +37,7 @@ from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.verksamhet import Insats, Insatstyp, Målstatus, Mått
 
 if TYPE_CHECKING:
-    from reportgen.document.build import Builder
+    from reportgen.document.builder import Builder
 
 STATUS_TEXT = {
     Målstatus.uppfyllt: "Uppfyllt",
@@ -83,7 +83,7 @@ def _pct(ratio: Decimal | None) -> Cell:
 
 
 def _count(value: int | None) -> Cell:
-    return Cell(kronor(value), CellKind.AMOUNT, value) if value is not None else _text(DASH)
+    return Cell(kronor(value), CellKind.AMOUNT) if value is not None else _text(DASH)
 
 
 def _tkr(value: int | None, total: bool = False) -> Cell:

@@ -17,7 +17,7 @@ def header(*labels: str) -> Row:
 def amount(value: int | None, total: bool = False) -> Cell:
     if value is None:
         return Cell("", CellKind.AMOUNT)
-    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT, value)
+    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT)
 
 
 def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
@@ -26,7 +26,7 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
         first, *statement.column_labels)
     rows = []
     for line in statement.rows:
-        note = Cell(str(line.note) if line.note else "", CellKind.NOTE, line.note)
+        note = Cell(str(line.note) if line.note else "", CellKind.NOTE)
         if line.kind is Radtyp.RUBRIK:
             cells = [Cell(line.label, CellKind.LABEL)] + [
                 Cell("", CellKind.TEXT) for _ in range(len(head) - 1)
@@ -76,7 +76,7 @@ def overview_table(rows: tuple[Översiktsrad, ...], footnote: str | None) -> Tab
         return Cell(procent(value), CellKind.PERCENT)
 
     def count_cell(value: int | None) -> Cell:
-        return Cell(str(value), CellKind.AMOUNT, value) if value is not None else Cell(
+        return Cell(str(value), CellKind.AMOUNT) if value is not None else Cell(
             "–", CellKind.TEXT)
 
     spec = [

@@ -16,7 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
 
-from reportgen.document.model import Document, TocEntry
+from reportgen.document.model import Document
 from reportgen.render import docx_ooxml as ox
 from reportgen.render import docx_styles as S
 from reportgen.render.docx_blocks import (
@@ -31,12 +31,10 @@ from reportgen.render.docx_package import normalise_package
 from reportgen.render.docx_pages import estimate_pages
 from reportgen.templates_dir import templates_dir
 
-TOC_LEVELS = 2  # TOC \o "1-2": chapters and their numbered subsections
-TOC_INSTRUCTION = f'TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u'
-TOC_TITLE = "Innehållsförteckning"
-DRAFT_MARK = "UTKAST"
-DRAFT_BANNER = "UTKAST – inte fastställd, innehåller fel som ska rättas"
-KEYWORDS = "årsredovisning, samordningsförbund, finsam"
+
+def toc_instruction(depth: int) -> str:
+    """Word's TOC field over the outline levels 1–*depth* (Document.toc_depth)."""
+    return f'TOC \\o "1-{depth}" \\h \\z \\u'
 
 
 def reference_docx() -> str:
@@ -107,28 +105,30 @@ def _header_and_footer(ctx: Context) -> None:
     section.different_first_page_header_footer = True
     styles = ctx.styles
 
+    draft = model.draft_marking
+
     header = section.header
     header.is_linked_to_previous = False
     _reset(header)
-    if model.draft:
-        header.add_paragraph(DRAFT_MARK, styles.paragraph(S.DRAFT))
+    if draft:
+        header.add_paragraph(draft.page_mark, styles.paragraph(S.DRAFT))
     p = header.add_paragraph(style=styles.paragraph(S.HEADER))
-    ox.add_text(p, f"{model.author}\t{model.title}")
+    ox.add_text(p, "\t".join(model.running_header))
 
     footer = section.footer
     footer.is_linked_to_previous = False
     _reset(footer)
     p = footer.add_paragraph(style=styles.paragraph(S.FOOTER))
-    p.add_run("Sida ")
+    p.add_run(model.page_numbers.before)
     ox.add_field(p, "PAGE", "1")
-    p.add_run(" av ")
+    p.add_run(model.page_numbers.between)
     ox.add_field(p, "NUMPAGES", "1")
 
     first_header = section.first_page_header
     first_header.is_linked_to_previous = False
     _reset(first_header)
-    if model.draft:
-        first_header.add_paragraph(DRAFT_MARK, styles.paragraph(S.DRAFT))
+    if draft:
+        first_header.add_paragraph(draft.page_mark, styles.paragraph(S.DRAFT))
     else:
         first_header.add_paragraph(style=styles.paragraph(S.HEADER))
     first_footer = section.first_page_footer
@@ -139,46 +139,37 @@ def _header_and_footer(ctx: Context) -> None:
 
 def _cover(ctx: Context) -> None:
     cover = ctx.model.cover
-    if ctx.model.draft:
-        ox.add_text(ctx.paragraph(S.DRAFT_BANNER), DRAFT_BANNER)
+    draft = ctx.model.draft_marking
+    if draft:
+        ox.add_text(ctx.paragraph(S.DRAFT_BANNER), draft.banner)
     if cover.logo is not None:
         add_image(cover.logo, ctx, S.COVER_LOGO)
     ox.add_text(ctx.paragraph(S.COVER_ORGANISATION), cover.organisation)
-    ox.add_text(ctx.paragraph(S.COVER_ORGANISATION_NUMBER),
-                f"Organisationsnummer {cover.organisation_number}")
-    title = cover.title + (" (utkast)" if ctx.model.draft else "")
-    ox.add_text(ctx.paragraph(S.TITLE), title)
+    ox.add_text(ctx.paragraph(S.COVER_ORGANISATION_NUMBER), cover.organisation_number_text)
+    ox.add_text(ctx.paragraph(S.TITLE), ctx.model.cover_title)
     ox.add_text(ctx.paragraph(S.SUBTITLE), cover.period)
     if cover.decided:
         ox.add_text(ctx.paragraph(S.COVER_DETAIL), cover.decided)
 
 
 # -- table of contents ------------------------------------------------------------------------
-def toc_entries(document: Document) -> tuple[TocEntry, ...]:
-    """The entries Word's TOC field collects (levels 1–2 of Document.toc())."""
-    return tuple(e for e in document.toc() if e.level <= TOC_LEVELS)
-
-
-def toc_text(entry: TocEntry) -> str:
-    return f"{entry.number} {entry.title}" if entry.number else entry.title
-
-
 def _table_of_contents(ctx: Context) -> None:
     """A real TOC field whose stored result already lists the headings with page numbers."""
     heading = ctx.paragraph(S.TOC_HEADING)
     heading.paragraph_format.page_break_before = True
-    ox.add_text(heading, TOC_TITLE)
-    entries = toc_entries(ctx.model)
+    ox.add_text(heading, ctx.model.toc_title)
+    instruction = toc_instruction(ctx.model.toc_depth)
+    entries = ctx.model.toc()
     pages = estimate_pages(ctx.model, ctx.text_width / 20, ctx.text_height / 20)
     for index, entry in enumerate(entries):
         p = ctx.paragraph(S.toc(entry.level))
         if index == 0:
-            ox.field_begin(p._p, TOC_INSTRUCTION)
-        ox.add_toc_entry(p, toc_text(entry), ctx.state.bookmarks[entry.id],
+            ox.field_begin(p._p, instruction)
+        ox.add_toc_entry(p, entry.heading, ctx.state.bookmarks[entry.id],
                          str(pages.get(entry.id, "")))
     closing = ctx.paragraph(S.NORMAL)
     if not entries:
-        ox.field_begin(closing._p, TOC_INSTRUCTION)
+        ox.field_begin(closing._p, instruction)
     ox.field_end(closing._p)
     if ctx.model.cover.address_lines:
         ox.add_text(ctx.paragraph(S.CONTACT), "\n".join(ctx.model.cover.address_lines))
@@ -193,10 +184,10 @@ def _properties(word: DocxDocument, document: Document) -> None:
     props.author = document.author
     props.last_modified_by = document.author
     props.language = document.lang
-    props.keywords = KEYWORDS
+    props.keywords = document.keywords
     props.category = document.cover.title
-    if document.draft:
-        props.content_status = "Utkast"
+    if document.draft_marking:
+        props.content_status = document.draft_marking.status
     props.revision = 1
     props.created = when
     props.modified = when

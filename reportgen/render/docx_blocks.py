@@ -23,13 +23,14 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportgen.document.model import (
-    Cell,
     CellKind,
     Heading,
     Image,
     ListBlock,
     PageBreak,
     Paragraph,
+    PlacedCell,
+    Quote,
     Row,
     RowKind,
     Section,
@@ -104,6 +105,7 @@ class Context:
     container: Any  # python-docx Document or _Cell: has add_paragraph/add_table
     list_depth: int = 0
     text_height: int = 14344  # twips (A4 with the reference margins)
+    quoted: bool = False  # inside a block quote: plain paragraphs take the Quote style
 
     def inside(self, **changes: Any) -> Context:
         return dataclasses.replace(self, **changes)
@@ -145,7 +147,7 @@ def render_block(block: object, ctx: Context) -> None:
 
 @render_block.register
 def _section(section: Section, ctx: Context) -> None:
-    listed = section.in_toc and section.level <= 2
+    listed = ctx.model.in_toc(section)
     style = S.heading(section.level) if listed else S.unlisted_heading(section.level)
     p = ctx.paragraph(style)
     if section.page_break_before:
@@ -166,7 +168,15 @@ def _heading(heading: Heading, ctx: Context) -> None:
 
 @render_block.register
 def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
-    write_paragraph(paragraph, ctx, S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL))
+    style = S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL)
+    write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.NORMAL else style)
+
+
+@render_block.register
+def _quote(quote: Quote, ctx: Context) -> None:
+    inner = ctx.inside(quoted=True)
+    for child in quote.blocks:
+        render_block(child, inner)
 
 
 def write_paragraph(paragraph: Paragraph, ctx: Context, style: str) -> DocxParagraph:
@@ -205,7 +215,8 @@ def _list(block: ListBlock, ctx: Context) -> None:
     depth = ctx.list_depth + 1
     inner = ctx.inside(list_depth=depth)
     item_style = S.list_item(block.ordered, depth)
-    num_id = _restarted_numbering(ctx, item_style) if block.ordered else None
+    num_id = _restarted_numbering(ctx, item_style, depth - 1, block.start) \
+        if block.ordered else None
     for item in block.items:
         first = True
         for child in item:
@@ -219,8 +230,9 @@ def _list(block: ListBlock, ctx: Context) -> None:
             first = False
 
 
-def _restarted_numbering(ctx: Context, style_name: str) -> int | None:
-    """A new w:num over the style's list definition, so each numbered list starts at 1."""
+def _restarted_numbering(ctx: Context, style_name: str, level: int, start: int) -> int | None:
+    """A new w:num over the style's list definition, so each numbered list starts anew:
+    at *start* (the list's first number, as written) on its own *level*, at 1 below it."""
     style = ctx.styles.get(style_name)
     if style is None:
         return None
@@ -230,8 +242,8 @@ def _restarted_numbering(ctx: Context, style_name: str) -> int | None:
     numbering = ctx.word.part.numbering_part.element
     base = numbering.num_having_numId(int(num_id_el.get(qn("w:val"))))
     num = numbering.add_num(base.abstractNumId.val)
-    for level in range(9):
-        num.add_lvlOverride(ilvl=level).add_startOverride(1)
+    for ilvl in range(9):
+        num.add_lvlOverride(ilvl=ilvl).add_startOverride(start if ilvl == level else 1)
     return int(num.numId)
 
 
@@ -256,18 +268,20 @@ def column_widths(widths: tuple[int, ...], count: int, total: int) -> list[int]:
     return out
 
 
-def cell_style(cell: Cell, row: Row, numeric_column: bool, header: bool, first: bool) -> str:
-    """The paragraph style of a table cell: what it holds decides how it looks."""
+def cell_style(placed: PlacedCell, row: Row, header: bool) -> str:
+    """The paragraph style of a table cell: what it holds, and where (Table.placed), decides
+    how it looks."""
+    cell = placed.cell
     if header or cell.kind is CellKind.HEADER:
-        return S.TABLE_HEADING_AMOUNT if numeric_column and not first else S.TABLE_HEADING
+        return S.TABLE_HEADING_AMOUNT if placed.numeric else S.TABLE_HEADING
     if cell.kind is CellKind.NOTE:
         return S.TABLE_NOTE_REF
     total = row.kind is RowKind.SUM or cell.kind is CellKind.SUM
-    if cell.kind.numeric or (numeric_column and not first):
+    if placed.numeric:
         return S.TABLE_SUM_AMOUNT if total else S.TABLE_AMOUNT
     if total:
         return S.TABLE_SUM
-    if row.kind is RowKind.SUBHEADING and first:
+    if row.kind is RowKind.SUBHEADING and placed.column == 0:
         return S.TABLE_SUBHEADING
     return S.TABLE_TEXT
 
@@ -284,23 +298,18 @@ def _new_table(ctx: Context, columns: list[int], style: str) -> DocxTable:
     return table
 
 
-# A table this short is kept on one page with its caption, as in the PDF (report.css).
-KEEP_WHOLE_ROWS = 32
-
-
-def _add_row(table: DocxTable, row: Row, columns: list[int], numeric: tuple[bool, ...],
-             header: bool, ctx: Context, keep_with_next: bool = False) -> None:
+def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], header: bool,
+             ctx: Context, keep_with_next: bool = False) -> None:
     tr = table._tbl.add_tr()
     ox.set_row_flags(tr, header)
-    index = 0
-    for position, cell in enumerate(row.cells):
+    for placed in block.placed(row, header):
+        cell, index = placed.cell, placed.column
         span = max(cell.colspan, 1)
         tc = tr.add_tc()
         tc.width = Twips(sum(columns[index:index + span]))
         if span > 1:
             tc.get_or_add_tcPr().grid_span = span
-        numeric_column = index < len(numeric) and numeric[index] and span == 1
-        style = cell_style(cell, row, numeric_column, header, position == 0)
+        style = cell_style(placed, row, header)
         paragraph = _Cell(tc, table).paragraphs[0]
         ctx.styles.apply(paragraph, style)
         if cell.text:
@@ -309,13 +318,13 @@ def _add_row(table: DocxTable, row: Row, columns: list[int], numeric: tuple[bool
             paragraph.paragraph_format.keep_with_next = True
         if row.kind is RowKind.SUM and not header:
             ox.set_cell_top_rule(tc)
-        index += span
+        if cell.tone in S.TONE_FILL:
+            ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
 
 
 @render_block.register
 def _table(block: Table, ctx: Context) -> None:
     rows = (*block.header, *block.body)
-    keep_whole = len(rows) <= KEEP_WHOLE_ROWS
     if block.caption:
         caption = ctx.paragraph(S.CAPTION)
         ox.add_text(caption, block.caption)
@@ -323,14 +332,15 @@ def _table(block: Table, ctx: Context) -> None:
     elif ctx.state.pending_page_break:
         ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
     columns = column_widths(block.widths, block.column_count, ctx.text_width)
-    numeric = block.numeric_columns()
     table = _new_table(ctx, columns, S.TABLE_STYLE)
     ox.set_table_look(table._tbl, first_row=bool(block.header))
     if block.caption:
         ox.set_table_caption(table._tbl, block.caption, block.footnote)
     for index, row in enumerate(rows):
-        _add_row(table, row, columns, numeric, index < len(block.header), ctx,
-                 keep_with_next=keep_whole and index < len(rows) - 1)
+        _add_row(table, block, row, columns, index < len(block.header), ctx,
+                 keep_with_next=(block.keep_whole and index < len(rows) - 1)
+                 or (index >= len(block.header) and block.keeps_with_next(
+                     index - len(block.header))))
     ctx.state.after_table = True
     if block.footnote:
         ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), block.footnote)
@@ -357,7 +367,7 @@ def add_image(image: Image, ctx: Context, style: str) -> None:
         for child in list(p._p):
             if child.tag == qn("w:r"):
                 p._p.remove(child)
-        ox.add_text(p, f"[Bild: {image.alt}]")
+        ox.add_text(p, image.placeholder)
         return
     max_width = Twips(ctx.text_width)
     if shape.width > max_width:
@@ -377,8 +387,8 @@ def _image(image: Image, ctx: Context) -> None:
 @render_block.register
 def _signatures(block: SignatureBlock, ctx: Context) -> None:
     ox.add_text(ctx.paragraph(S.unlisted_heading(2)), block.title)
-    if block.statement:
-        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["attestation"]), block.statement)
+    if block.attestation:
+        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["attestation"]), block.attestation)
     if block.place_and_date:
         ox.add_text(ctx.paragraph(S.PLACE_AND_DATE), block.place_and_date)
     name_style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME

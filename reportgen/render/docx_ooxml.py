@@ -6,8 +6,6 @@ properties, and the guarantee that no text we write makes the XML invalid.
 
 from __future__ import annotations
 
-import re
-
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -15,14 +13,13 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
-# Characters XML 1.0 cannot hold (tab, LF and CR are fine), plus lone surrogates and the
-# two non-characters U+FFFE/U+FFFF. Upstream cleaning warns about them; this is the last guard.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+from reportgen.textclean import clean_text
 
 
 def xml_safe(text: str) -> str:
-    """*text* with Windows/Mac line endings made "\\n" and XML-invalid characters removed."""
-    return _XML_INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """*text* with Windows/Mac line endings made "\\n" and the characters a DOCX cannot hold
+    removed: the set the input loses on loading (reportgen/textclean.py), as a last guard."""
+    return clean_text(text)[0]
 
 
 def add_text(paragraph: DocxParagraph, text: str) -> DocxRun:
@@ -209,6 +206,14 @@ def set_cell_top_rule(tc: BaseOxmlElement, size_eighths: int = 8, color: str = "
     top.set(qn("w:space"), "0")
     top.set(qn("w:color"), color)
     borders.insert(0, top)
+
+
+def set_cell_fill(tc: BaseOxmlElement, fill: str) -> None:
+    """A cell's background colour (hex RGB)."""
+    shd = _get_or_add(tc.get_or_add_tcPr(), "w:shd", _TCPR_AFTER_BORDERS[1:])
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
 
 
 # -- settings ---------------------------------------------------------------------------------

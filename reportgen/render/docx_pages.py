@@ -23,6 +23,7 @@ from reportgen.document.model import (
     ListBlock,
     PageBreak,
     Paragraph,
+    Quote,
     Section,
     SignatureBlock,
     Table,
@@ -133,6 +134,14 @@ def _list(block: ListBlock, flow: Flow) -> None:
 
 
 @place.register
+def _quote(block: Quote, flow: Flow) -> None:
+    inner = Flow(flow.width_pt - LIST_INDENT_PT, flow.height_pt, flow.base_dir, flow.page, flow.y)
+    for child in block.blocks:
+        place(child, inner)
+    flow.y, flow.page = inner.y, inner.page
+
+
+@place.register
 def _pagebreak(block: PageBreak, flow: Flow) -> None:
     flow.new_page()
 
@@ -191,7 +200,8 @@ def _image(image: Image, flow: Flow) -> None:
 @place.register
 def _signatures(block: SignatureBlock, flow: Flow) -> None:
     flow.add(heading_height(2, block.title, flow.width_pt))
-    flow.add(text_height(block.statement, flow.width_pt, BODY_PT, BODY_LINE) + 12)
+    if block.attestation:
+        flow.add(text_height(block.attestation, flow.width_pt, BODY_PT, BODY_LINE) + 12)
     if block.place_and_date:
         flow.add(text_height(block.place_and_date, flow.width_pt, BODY_PT) + 12)
     before = SIGNATURE_BEFORE_DIGITAL if block.digital else SIGNATURE_BEFORE_INK

@@ -17,6 +17,7 @@ HEADER = "Header"
 FOOTER = "Footer"
 TOC_HEADING = "TOC Heading"
 HYPERLINK = "Hyperlink"
+QUOTE = "Quote"  # a block quote's paragraphs (Word shows it as "Citat")
 
 
 def heading(level: int) -> str:
@@ -76,6 +77,9 @@ PLACE_AND_DATE = "Ort och datum"
 SIGNATURE_NAME = "Underskrift namn"  # its top rule is the line to sign on
 SIGNATURE_NAME_DIGITAL = "Underskrift namn digital"
 SIGNATURE_ROLE = "Underskrift roll"
+
+# Cell.tone of the report model → the cell's background (hex RGB), as report.css colours it.
+TONE_FILL: dict[str, str] = {"positiv": "DCEFE0", "negativ": "F8DEDB", "neutral": "ECEFF2"}
 
 # Paragraph.style of the report model → Word paragraph style (unknown → Normal).
 PARAGRAPH_STYLES: dict[str, str] = {

@@ -24,7 +24,7 @@ from typing import Any
 import pydyf
 from weasyprint import HTML  # heavy import: keep it out of check and serve
 
-from reportgen.document.model import Block, Document, Image, ListBlock, Section
+from reportgen.document.model import Block, Document, Image, ListBlock, Quote, Section
 from reportgen.findings import Location
 from reportgen.render.fetch import ProjectFetcher, ResourceRefused
 from reportgen.render.html import file_uri, render_html
@@ -72,6 +72,8 @@ def images(document: Document) -> Iterator[Image]:
             elif isinstance(block, ListBlock):
                 for item in block.items:
                     yield from walk(item)
+            elif isinstance(block, Quote):
+                yield from walk(block.blocks)
 
     yield from walk(document.sections)
 

@@ -24,6 +24,34 @@ Procent = Annotated[
     StrictInt | float, Field(description="Procentsats, t.ex. 93 för 93 %", ge=-1000, le=1000)
 ]
 År = Annotated[int, Field(ge=1990, le=2100, description="Årtal, t.ex. 2023")]
+
+
+class Berättelse:
+    """Marks a narrative field: a text in which `{{ namn }}` names a computed figure.
+
+    The one definition of narrative text (walked by reportgen/schema/marked.py): `reportgen
+    check` checks the figure expressions of exactly these fields, the build fills in
+    figures in exactly these, and a `{{` in any other field is an error.
+    *markdown*: Markdown, inline or the path of a .md file; else a short plain text (a
+    table cell), shown as written with its figures filled in.
+    """
+
+    # A plain class, not a dataclass: `reportgen check` imports the schema on every run.
+    __slots__ = ("markdown",)
+
+    def __init__(self, markdown: bool = True) -> None:
+        self.markdown = markdown
+
+    def __repr__(self) -> str:
+        return f"Berättelse(markdown={self.markdown})"
+
+
+class Figurreferens:
+    """Marks a field that names a computed figure (bare or as `{{ namn }}`), not text."""
+
+    __slots__ = ()
+
+
 # Narrative: a path to a Markdown file (ending in .md, relative to the YAML) or inline Markdown.
 Text = Annotated[
     str,
@@ -31,7 +59,16 @@ Text = Annotated[
         description="Markdown-text direkt i YAML-filen, eller sökväg till en .md-fil "
         "(relativt YAML-filen)"
     ),
+    Berättelse(markdown=True),
 ]
+# A short narrative shown as written (a table cell): no Markdown, no file, but figures.
+Korttext = Annotated[
+    str,
+    Field(description="Kort text; kan nämna beräknade siffror som {{ eget_kapital_tkr }}"),
+    Berättelse(markdown=False),
+]
+# The name of a computed figure, e.g. a mått's utfall: `eget_kapital_andel`.
+Siffernamn = Annotated[str, Figurreferens()]
 
 
 class Modell(BaseModel):

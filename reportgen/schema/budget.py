@@ -20,7 +20,7 @@ from enum import Enum
 
 from pydantic import Field, StrictInt
 
-from reportgen.schema.base import Belopp, Modell, Text
+from reportgen.schema.base import Belopp, Korttext, Modell, Text
 
 
 class Budgetslag(str, Enum):
@@ -44,7 +44,7 @@ class Budgetrad(Modell):
         default=None, description="Budget för perioden, kr; samma som årsbudgeten om den utelämnas"
     )
     utfall: Belopp = Field(description="Utfall för perioden, kr (kostnad negativ)")
-    förklaring: str | None = Field(
+    förklaring: Korttext | None = Field(
         default=None, description="Kortfattad förklaring till avvikelsen (driftredovisningen)"
     )
     i_driftredovisning: bool = Field(
@@ -63,7 +63,7 @@ class Budget(Modell):
     rubriker: dict[Budgetslag, str] = Field(
         default_factory=dict, description="Egna gruppnamn, t.ex. individinriktade: Deltagarinsatser"
     )
-    gruppförklaringar: dict[Budgetslag, str] = Field(
+    gruppförklaringar: dict[Budgetslag, Korttext] = Field(
         default_factory=dict, description="Kortfattad förklaring per grupp i driftredovisningen"
     )
     driftredovisning_text: Text | None = Field(

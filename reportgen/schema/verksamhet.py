@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StrictInt, model_validator
 
-from reportgen.schema.base import Belopp, Modell, Text, År
+from reportgen.schema.base import Belopp, Modell, Siffernamn, Text, År
 
 _ID = re.compile(r"[a-zåäö_][a-zåäö0-9_]*")
 
@@ -56,7 +56,7 @@ class Mått(Modell):
     minst: Mätvärde | None = Field(default=None, description="Målet är uppnått vid minst detta värde")
     högst: Mätvärde | None = Field(default=None, description="Målet är uppnått vid högst detta värde")
     enhet: str = Field(default="%", description="Enhet för mål och utfall, t.ex. % eller personer")
-    utfall: Mätvärde | str | None = Field(
+    utfall: Mätvärde | Siffernamn | None = Field(
         default=None,
         description="Uppmätt värde, eller namnet på en beräknad siffra (t.ex. eget_kapital_andel)",
     )
@@ -85,7 +85,7 @@ class Mål(Modell):
         description="uppfyllt, delvis uppfyllt eller ej uppfyllt; beräknas från måtten om det utelämnas",
     )
     text: Text | None = Field(default=None, description="Beskrivning och bedömning (Markdown)")
-    aktiviteter: list[str] = Field(default_factory=list, description="Genomförda aktiviteter")
+    aktiviteter: list[Text] = Field(default_factory=list, description="Genomförda aktiviteter")
     insatser: list[Id] = Field(
         default_factory=list, description="Id för de insatser som bidrar till målet"
     )

@@ -5,7 +5,6 @@
 - `overlay`  the script and styles injected into the page (reload, findings, PDF button)
 - `server`   the HTTP server on 127.0.0.1 (page, events, assets, build folder, PDF)
 - `watcher`  watchfiles loop: which folders to watch and when to rebuild
-- `chromium` a tiny DevTools-protocol driver, used by the tests and the benchmark
 
 Nothing here imports WeasyPrint; only the PDF request does, lazily.
 """

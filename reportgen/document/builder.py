@@ -1,0 +1,75 @@
+"""What every part of the report model builder shares: the input, the computed figures,
+narrative text as blocks, the chapter counter and the warnings met on the way.
+
+build.py assembles the document from it and the sections_* modules add their chapters;
+they all import this module, and it imports none of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from reportgen.compute.budget import Budgetberakning, compute_budget
+from reportgen.compute.statements import Ekonomiberakning
+from reportgen.document import markdown
+from reportgen.document.model import Block
+from reportgen.figures import Verksamhetsunderlag, verksamhetsunderlag
+from reportgen.findings import Finding
+from reportgen.load import PathKey, Source
+from reportgen.narrative import Filled, fill_narratives
+from reportgen.schema import Indata
+
+
+@dataclass
+class Builder:
+    indata: Indata
+    source: Source
+    eko: Ekonomiberakning
+    warnings: list[Finding] = field(default_factory=list)
+    chapter: int = 0
+
+    @cached_property
+    def verksamhet(self) -> Verksamhetsunderlag:
+        """Activity figures, assessed mål and the figures narrative can name (figures.py)."""
+        return verksamhetsunderlag(self.indata, self.eko)
+
+    @cached_property
+    def budget(self) -> Budgetberakning | None:
+        """The driftredovisning's and the sammanställning's figures, computed once."""
+        return compute_budget(self.indata, self.eko)
+
+    # -- narrative ---------------------------------------------------------------------------
+    @cached_property
+    def texts(self) -> dict[PathKey, Filled]:
+        """Every narrative field (as the schema marks them), figures filled in, by path."""
+        texts = fill_narratives(self.indata, self.source, self.verksamhet.figurer)
+        for filled in texts.values():
+            self.warnings.extend(filled.narrative.warnings)
+        return texts
+
+    def filled(self, path: PathKey) -> Filled:
+        try:
+            return self.texts[path]
+        except KeyError:
+            raise LookupError(f"{path} is not a narrative field of the schema (Text, "
+                              "Korttext): the report may only show narrative as text") from None
+
+    def text(self, path: PathKey, value: str | None, heading_level: int = 3) -> tuple[Block, ...]:
+        """The Markdown of the narrative field at *path* (holding *value*) as blocks."""
+        if value is None:
+            return ()
+        prefix = "-".join(str(p) for p in path[1:]) or "text"
+        return markdown.to_blocks(self.filled(path).parts, heading_level, prefix)
+
+    def plain_text(self, path: PathKey, value: str | None) -> str:
+        """The narrative field at *path* as plain text, figures filled in (no Markdown)."""
+        return "" if value is None else self.filled(path).plain
+
+    def fb_text(self, name: str, heading_level: int = 3) -> tuple[Block, ...]:
+        value = getattr(self.indata.förvaltningsberättelse, name)
+        return self.text(("förvaltningsberättelse", name), value, heading_level)
+
+    def next_chapter(self) -> str:
+        self.chapter += 1
+        return str(self.chapter)

@@ -1,0 +1,106 @@
+"""Find the strings of a validated model whose field carries a marker (schema/base.py).
+
+`narrative_fields(indata)` gives every narrative field (`Text`, `Korttext`) with its YAML
+path: `reportgen check` checks the figure expressions of exactly these, the report model
+fills in figures in exactly these. The schema says once which fields they are; nothing
+else keeps a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from functools import cache
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from reportgen.schema.base import Berättelse, Figurreferens
+
+PathKey = tuple[str | int, ...]  # as reportgen.load.PathKey (not imported: load is I/O)
+Marker = Berättelse | Figurreferens
+_MARKERS = (Berättelse, Figurreferens)
+_UNIONS = (Union, UnionType)
+
+
+def narrative_fields(model: BaseModel) -> Iterator[tuple[PathKey, str, Berättelse]]:
+    """Every narrative string of *model*: (YAML path, text, its marker), in field order."""
+    for path, value, marker in marked_strings(model):
+        if isinstance(marker, Berättelse):
+            yield path, value, marker
+
+
+def marked_strings(model: BaseModel) -> Iterator[tuple[PathKey, str, Marker]]:
+    """Every string value of *model* whose annotation carries a marker: the narrative
+    fields and those naming a figure (a mått's utfall), where `{{ namn }}` may stand."""
+    return _model(model, ())
+
+
+def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, str, Marker]]:
+    for name, annotation, found in _fields(type(model)):
+        value = getattr(model, name)
+        if found is not None and isinstance(value, str):
+            yield (*path, name), value, found
+        else:
+            yield from _value(annotation, value, (*path, name))
+
+
+@cache
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, Any, Marker | None], ...]:
+    """The fields of *cls* that may hold a marked string: (name, annotation, the marker
+    on the field itself or None)."""
+    out = []
+    for name, info in cls.model_fields.items():
+        found = next((m for m in info.metadata if isinstance(m, _MARKERS)), None)
+        if found is not None or _may_hold(info.annotation):
+            out.append((name, info.annotation, found))
+    return tuple(out)
+
+
+def _may_hold(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        return any(isinstance(m, _MARKERS) for m in metadata) or _may_hold(base)
+    if origin is not None:  # a union, list[…], dict[…, …]
+        return any(_may_hold(arg) for arg in get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_fields(annotation))  # (the schema's models nest, never recur)
+    return False
+
+
+def _value(annotation: Any, value: Any, path: PathKey) -> Iterator[tuple[PathKey, str, Marker]]:
+    if value is None:
+        return
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        found = next((m for m in metadata if isinstance(m, _MARKERS)), None)
+        if found is not None and isinstance(value, str):
+            yield path, value, found
+        else:
+            yield from _value(base, value, path)
+    elif origin in _UNIONS:
+        arm = next((a for a in get_args(annotation) if _accepts(a, value)), None)
+        if arm is not None:
+            yield from _value(arm, value, path)
+    elif origin is list:
+        (item,) = get_args(annotation)
+        for index, element in enumerate(value):
+            yield from _value(item, element, (*path, index))
+    elif origin is dict:
+        _key, item = get_args(annotation)
+        for key, element in value.items():
+            # The YAML key: an enum key (a Budgetslag) is written as its value.
+            yield from _value(item, element, (*path, key.value if isinstance(key, Enum) else key))
+    elif isinstance(value, BaseModel):
+        yield from _model(value, path)
+
+
+def _accepts(annotation: Any, value: Any) -> bool:
+    """Is *value* (already validated) an instance of this arm of a union?"""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    kind = get_origin(annotation) or annotation
+    return isinstance(kind, type) and isinstance(value, kind)

@@ -1,0 +1,69 @@
+"""`reportgen build` says what it is doing (issue 10, item 9): one Swedish line per stage,
+to stderr, as the stage starts; nothing of it with --tyst."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import EXAMPLE, ROOT
+
+import reportgen.commands.build as build_command
+from reportgen.document.model import Document
+
+
+def run_build(tmp_path, *flags: str) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    return subprocess.run(
+        [sys.executable, "-m", "reportgen", "build", str(EXAMPLE), "--out", str(tmp_path),
+         "--format", "html,docx", *flags],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_each_stage_is_told_on_stderr_in_swedish(tmp_path):
+    result = run_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"reportgen: kontrollerar {EXAMPLE} …",
+        "reportgen: skapar HTML …",
+        "reportgen: skapar DOCX …",
+    ]
+    assert result.stdout.splitlines() == [f"skrev {tmp_path / '2023.html'}",
+                                          f"skrev {tmp_path / '2023.docx'}"]
+
+
+def test_tyst_says_nothing_but_still_builds(tmp_path):
+    result = run_build(tmp_path, "--tyst")
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert (tmp_path / "2023.docx").is_file()
+
+
+def test_a_stage_is_told_before_it_runs_not_after(tmp_path, monkeypatch):
+    events: list[str] = []
+
+    def renderer(fmt: str):  # type: ignore[no-untyped-def]
+        def render(document: Document) -> bytes:
+            events.append(f"renderar {fmt}")
+            return b"x"
+        return render
+
+    monkeypatch.setattr(build_command, "RENDERERS",
+                        {fmt: renderer(fmt) for fmt in build_command.FORMATS})
+    monkeypatch.setattr(build_command, "_render_pdf", lambda document, variant: renderer("pdf")(document))
+    build_command.build(EXAMPLE, tmp_path, ["html", "pdf", "docx"], draft=False,
+                        say=events.append)
+    assert events == [
+        f"reportgen: kontrollerar {EXAMPLE} …",
+        "reportgen: skapar HTML …", "renderar html",
+        "reportgen: skapar PDF …", "renderar pdf",
+        "reportgen: skapar DOCX …", "renderar docx",
+    ]
+
+
+def test_the_flag_has_swedish_help():
+    from reportgen.cli import parser
+
+    build_parser = parser()._subparsers._group_actions[0].choices["build"]  # type: ignore[union-attr]
+    (tyst,) = [a for a in build_parser._actions if "--tyst" in a.option_strings]
+    assert tyst.help == "skriv inte ut vad som görs (kontroller, HTML, PDF, DOCX) medan det pågår"
