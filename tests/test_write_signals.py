@@ -90,13 +90,18 @@ def test_signal_in_the_write_phase_leaves_one_whole_set(
         pass_fds=(write,),
     )
     os.close(write)
-    with os.fdopen(read) as report:
-        if point == "fil":
-            assert report.readline() == "skriven\n"
-            # The temporary file is there, beside the old set, when the signal is sent.
-            assert len(temporary_files(out)) == number
-            child.send_signal(signum)
-        stdout, stderr = child.communicate(timeout=120)
+    try:
+        with os.fdopen(read) as report:
+            if point == "fil":
+                assert report.readline() == "skriven\n"
+                # The temporary file is there, beside the old set, when the signal is sent.
+                assert len(temporary_files(out)) == number
+                child.send_signal(signum)
+            stdout, stderr = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:  # a failed assertion above: do not leave it waiting
+            child.kill()
+            child.wait()
     assert "Traceback" not in stderr, stderr
     assert child.returncode == 128 + signum, stderr
     assert "avbröts" in stderr
