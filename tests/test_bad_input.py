@@ -48,10 +48,31 @@ CASES = {
                        "ska vara ett heltal", "ekonomi.resultaträkning.2023.verksamhetens_intäkter"),
     "decimal-amount": ("kortfristiga_skulder: 132581", "kortfristiga_skulder: 132581.50",
                        "ska vara ett heltal", "ekonomi.balansräkning.2023.kortfristiga_skulder"),
-    "missing-field": ("organisationsnummer: 222000-2485", "",
-                      "obligatoriskt fält saknas", "förbund.organisationsnummer"),
+    "missing-field": ("namn: Bergsjödalens Samordningsförbund", "",
+                      "obligatoriskt fält saknas", "förbund.namn"),
     "missing-markdown": ("personal: text/personal.md", "personal: text/saknas.md",
                          "finns inte", "förvaltningsberättelse.personal"),
+    # Sections, blocks and fixed texts by name: the closest valid names.
+    "unknown-section": ("underskrifter:",
+                        "avsnitt: [förvaltningsberättelse, resultatrakning]\nunderskrifter:",
+                        "avsnittet 'resultatrakning' finns inte; menade du 'resultaträkning'",
+                        "avsnitt.1"),
+    "unknown-block": ("underskrifter:",
+                      "avsnitt: [{rubrik: Året i korthet, innehåll: [{txt: Hej}]}]\n"
+                      "underskrifter:",
+                      "blockarten 'txt' finns inte; menade du 'text'? (giltiga: text, "
+                      "sidbrytning, standard)", "avsnitt.0.innehåll.0"),
+    "unknown-standard-part": ("underskrifter:",
+                              "avsnitt: [{rubrik: Styrelsen, innehåll: [{standard: styrelsen}]}]"
+                              "\nunderskrifter:",
+                              "standardinnehållet 'styrelsen' finns inte; menade du 'styrelse'?",
+                              "avsnitt.0.innehåll.0.standard"),
+    "section-without-heading": ("underskrifter:",
+                                "avsnitt: [{innehåll: [{text: Hej}]}]\nunderskrifter:",
+                                "ett eget avsnitt behöver en rubrik", "avsnitt.0"),
+    "unknown-fixed-text": ("underskrifter:", "texter: {intygandet: Vi intygar.}\nunderskrifter:",
+                           "den fasta texten 'intygandet' finns inte; menade du 'intygande'?",
+                           "texter.intygandet"),
 }
 
 

@@ -173,6 +173,35 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
           "    - {namn: Bengt Rosander}\n")],
         ["styrelse.underskrift", "styrelse.underskrift", "styrelse.underskrift"],
     ),
+    "underskrift_av_ersättare": (
+        # Mona Forsell, ersättare on Jonas Arnesson's seat, signs for him: nothing missing.
+        [("underskrifter:\n  sätt: digital\n",
+          "underskrifter:\n  sätt: digital\n  ledamöter:\n"
+          "    - {namn: Mona Forsell, ersätter: Jonas Arnesson}\n"
+          "    - {namn: Agneta Engström, roll: vice ordförande}\n"
+          "    - {namn: Lina Kallberg}\n"
+          "    - {namn: Marie Asplund}\n"
+          "    - {namn: Mikael Jansson}\n")],
+        [],
+    ),
+    "underskrift_ersättare_fel": (
+        # Stefan Karlén sits on another seat; "Lina Kalberg" is no member, so Lina Kallberg
+        # has no line.
+        [("underskrifter:\n  sätt: digital\n",
+          "underskrifter:\n  sätt: digital\n  ledamöter:\n"
+          "    - {namn: Stefan Karlén, ersätter: Jonas Arnesson}\n"
+          "    - {namn: Agneta Engström, roll: vice ordförande}\n"
+          "    - {namn: Mona Forsell, ersätter: Lina Kalberg}\n"
+          "    - {namn: Marie Asplund}\n"
+          "    - {namn: Mikael Jansson}\n")],
+        ["styrelse.underskrift", "styrelse.underskrift", "styrelse.underskrift"],
+    ),
+    "revisorer_underskrift": (
+        [("underskrifter:\n  sätt: digital\n",
+          "underskrifter:\n  sätt: digital\n  revisorer:\n"
+          "    - {namn: Per Mattsén}\n    - {namn: Jenny Forsbergh}\n")],
+        ["styrelse.revisorer", "styrelse.revisorer"],
+    ),
     "beslutsdatum_sent": (
         [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-04-02\n")],
         ["datum.beslut"],
@@ -184,6 +213,58 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "beslutsdatum_saknas": (
         [("  beslutsdatum: 2024-03-14\n", "")],
         ["datum.beslut"],
+    ),
+    "beslutsdatum_medvetet_tomt": (
+        # Stated empty: the report deliberately shows no date (digital signing).
+        [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum:\n")],
+        [],
+    ),
+    "organisationsnummer_saknas": (
+        [("  organisationsnummer: 222000-0001\n", "")],
+        ["uppgift.saknas"],
+    ),
+    "organisationsnummer_medvetet_tomt": (
+        [("  organisationsnummer: 222000-0001\n", "  organisationsnummer:\n")],
+        [],
+    ),
+    "revisorer_saknas": (
+        [("revisorer:\n  - utsedd_av: Storåns kommun\n    namn: Per Mattsén\n"
+          "    funktion: Förtroendevald revisor\n  - utsedd_av: Revisionsbyrån AB\n"
+          "    namn: Jenny Forsberg\n    funktion: Auktoriserad revisor\n", "")],
+        ["uppgift.saknas"],
+    ),
+    "platshållare_i_yaml": (
+        [("  personal: Förbundet har en anställd.\n",
+          "  personal: '[Fylls i av förbundschefen]'\n"),
+         ("  förväntad_utveckling: Budget i balans.\n",
+          "  förväntad_utveckling: Budget i balans. TODO siffror för 2025\n")],
+        ["text.platshållare", "text.platshållare"],
+    ),
+    "avsnitt_visas_inte": (
+        # The listed sections leave out 1.2, 1.3, 1.6, 1.7 and the budget: each is warned about.
+        [("underskrifter:\n  sätt: digital\n",
+          "avsnitt:\n  - standard: förvaltningsberättelse\n"
+          "    avsnitt: [organisation, översikt, styrning, god_hushållning]\n"
+          "  - resultaträkning\n  - balansräkning\n  - noter\n  - underskrifter\n"
+          "underskrifter:\n  sätt: digital\n")],
+        ["avsnitt.visas_inte"] * 5,
+    ),
+    "avsnitt_för_djupt": (
+        [("underskrifter:\n  sätt: digital\n",
+          "avsnitt:\n  - förvaltningsberättelse\n  - rubrik: A\n    avsnitt:\n"
+          "      - rubrik: B\n        avsnitt:\n          - rubrik: C\n            avsnitt:\n"
+          "              - rubrik: D\n                innehåll: [{text: Djupt.}]\n"
+          "  - resultaträkning\n  - balansräkning\n  - kassaflödesanalys\n  - noter\n"
+          "  - sammanställning\n  - underskrifter\n"
+          "underskrifter:\n  sätt: digital\n")],
+        ["avsnitt.djup"],
+    ),
+    "fast_text_parametrar": (
+        [("underskrifter:\n  sätt: digital\n",
+          "texter:\n  omslag_beslutad: Fastställd av styrelsen {datun}\n"
+          "  sidnummer: Sida {sida}\n  intygande: Vi intygar.\n"
+          "underskrifter:\n  sätt: digital\n  intygande: Vi intygar att allt stämmer.\n")],
+        ["text.fast_text", "text.fast_text", "text.fast_text"],
     ),
     "text_fil_saknas": (
         [("  personal: Förbundet har en anställd.\n", "  personal: text/personal.md\n")],
@@ -255,7 +336,7 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     ),
     "schemafel_alla_på_en_gång": (
         [("      verksamhetens_intäkter: 4507990\n", "      verksamhetens_intäkter: 4 507 990\n"),
-         ("  organisation: Förbundet har fem medlemmar.\n", ""),
+         ("    namn: Per Mattsén\n", ""),
          ("      kassa_och_bank: 1469789\n", "      kassa_och_bank: 1469789\n      kassa: 1\n")],
         ["schema.missing", "schema.int_type", "schema.extra_forbidden"],
     ),

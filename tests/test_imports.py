@@ -155,10 +155,10 @@ def test_runtime_import_graph_has_no_cycle() -> None:
     names = modules()
     graph = runtime_graph(names)
     # The recorder saw the imports (a graph recorded empty would pass for the wrong reason):
-    # the pipeline imports the checks, the model builder imports its sections; a module named
-    # in a from-list ("from reportgen.render import docx_ooxml") is an import of that module.
+    # the pipeline imports the checks, the section registry imports the sections; a module
+    # named in a from-list ("from reportgen.render import docx_ooxml") is an import of it.
     assert "reportgen.checks" in graph["reportgen.pipeline"]
-    assert "reportgen.document.sections_goals" in graph["reportgen.document.build"]
+    assert "reportgen.document.sections_goals" in graph["reportgen.document.registry"]
     assert "reportgen.render.docx_ooxml" in graph["reportgen.render.docx"]
     assert set(graph) <= set(names)
     cycle = find_cycle(graph)

@@ -230,7 +230,10 @@ def test_bilagor_are_sections_after_the_signatures(example_prepared):
     ]
     lista = next(t for t in example_prepared.document.tables() if t.id == "indikatorlista")
     assert [r.cells[0].text for r in lista.body] == [str(n) for n in range(1, 17)]
-    assert "Fylls i av förbundet" in lista.body[15].cells[1].text
+    # Indikator 16 in NNS's wording (it was a "[Fylls i av förbundet …]" placeholder).
+    assert lista.body[15].cells[1].text == (
+        "En värdegrund utifrån mänskliga rättigheter såsom jämställdhet, mångfald och "
+        "jämlikhet genomsyrar den lokala samverkanskulturen.")
 
 
 def test_bilagor_headings_appear_in_the_html(example_prepared):

@@ -9,7 +9,6 @@ cover's, table of contents' and footer's texts.
 from __future__ import annotations
 
 import ast
-import dataclasses
 import re
 
 import lxml.html
@@ -213,13 +212,15 @@ def test_draft_cover_toc_and_footer_texts_come_from_the_model(draft: bool) -> No
 
 
 def test_renderers_hold_none_of_the_layout_texts_and_limits() -> None:
-    """The texts and the row limit of layout.py are written nowhere in the renderers (the
-    names of Word styles in docx_styles.py, "Utkast" and "Försättsblad …", are not texts)."""
-    from reportgen.document import layout
+    """The fixed texts (reportgen/wording.py: every one, in its pieces between parameters)
+    and the row limit of layout.py are written nowhere in the renderers (the names of Word
+    styles in docx_styles.py, "Utkast" and "Försättsblad …", are not texts)."""
+    from reportgen.wording import FASTA_TEXTER
 
-    marking = dataclasses.astuple(layout.DRAFT)
-    texts = {layout.TOC_TITLE, layout.COVER_LABEL, layout.KEYWORDS, *marking,
-             layout.organisation_number_text(""), layout.image_placeholder("").rstrip("]")}
+    texts = {piece for t in FASTA_TEXTER.values()
+             for piece in re.split(r"\{[^{}]+\}", t.standard) if len(piece.strip()) > 3}
+    assert {"Innehållsförteckning", "Försättsblad", "UTKAST", "Organisationsnummer ",
+            "Vår revisionsberättelse har lämnats."} <= texts
     sources = [*(p for p in (ROOT / "reportgen" / "render").glob("*.py")
                  if p.name != "docx_styles.py"), *(ROOT / "templates").rglob("*.j2"),
                ROOT / "templates" / "report.css"]

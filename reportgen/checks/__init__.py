@@ -17,9 +17,12 @@ from reportgen.checks import (
     kassaflode,
     noter,
     oversikt,
+    platshallare,
     resultatrakning,
+    struktur,
     styrelse,
     texter,
+    uppgifter,
     verksamhet,
 )
 from reportgen.checks.base import Kontext, Regel
@@ -39,9 +42,12 @@ REGLER: tuple[Regel, ...] = (
     *oversikt.REGLER,
     *budget.REGLER,
     *styrelse.REGLER,
+    *uppgifter.REGLER,
     *datum.REGLER,
     *texter.REGLER,
     *indikatorer.REGLER,
+    *platshallare.REGLER,
+    *struktur.REGLER,
 )
 
 # Group titles for the output, by the first part of a finding's rule id.
@@ -62,6 +68,8 @@ GRUPPER: dict[str, str] = {
     "styrelse": "Styrelse och underskrifter",
     "datum": "Datum",
     "indikator": "Indikatorer",
+    "uppgift": "Uppgifter som en årsredovisning brukar visa",
+    "avsnitt": "Avsnitt",
 }
 
 

@@ -48,6 +48,10 @@ class Kontext:
 
         return verksamhetsfigurer(self.indata, self.eko)[1]
 
+    def angivet(self, path: PathKey) -> bool:
+        """The YAML writes the key at *path* (perhaps with an empty value: "given as none")."""
+        return path in self.source.positions
+
     def plats(self, path: PathKey) -> Location:
         return self.source.locate(path)
 

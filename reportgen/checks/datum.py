@@ -21,8 +21,10 @@ def datum_beslut(ctx: Kontext) -> Iterator[Finding]:
     year_end = dt.date(ctx.år, 12, 31)
     path = ("rapport", "beslutsdatum")
     if beslut is None:
-        yield ctx.fynd(("rapport",), "beslutsdatum saknas (datum då styrelsen beslutade "
-                       "årsredovisningen)", "datum.beslut", Severity.WARNING)
+        if not ctx.angivet(path):  # `beslutsdatum:` left empty: deliberately not printed
+            yield ctx.fynd(("rapport",), "beslutsdatum saknas (datum då styrelsen beslutade "
+                           "årsredovisningen); lämna fältet tomt (beslutsdatum:) om rapporten "
+                           "inte ska visa något", "datum.beslut", Severity.WARNING)
     elif beslut <= year_end:
         yield ctx.fynd(path, f"beslutsdatum {datum(beslut)} ligger inte efter räkenskapsårets "
                        f"slut ({datum(year_end)})", "datum.beslut", Severity.WARNING)

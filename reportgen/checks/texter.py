@@ -57,8 +57,8 @@ def text_siffror(ctx: Kontext) -> Iterator[Finding]:
 INGA_SIFFROR = (
     "här kan inga siffror anges: fältet är ingen text där {{ … }} fylls i, så det skulle "
     "visas som det står; siffror kan nämnas i förvaltningsberättelsens avsnitt, i noternas, "
-    "målens och insatsernas texter och i driftredovisningens förklaringar "
-    "(se README, avsnittet Siffror i texten)"
+    "målens och insatsernas texter, i driftredovisningens förklaringar, i egna avsnitts "
+    "rubriker och texter och i fasta texter (texter:) (se README, avsnittet Siffror i texten)"
 )
 
 

@@ -1,6 +1,6 @@
 """Who is in office at the year end: the board members who sign, and the auditors.
 
-The signature lines (reportgen/document/build.py) and the board rules
+The signature lines (reportgen/document/sections_people.py) and the board rules
 (reportgen/checks/styrelse.py) both read this, so they agree on who signs.
 """
 

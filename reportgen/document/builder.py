@@ -1,8 +1,10 @@
 """What every part of the report model builder shares: the input, the computed figures,
-narrative text as blocks, the chapter counter and the warnings met on the way.
+narrative text as blocks, the fixed sentences, the section being built and the warnings
+met on the way.
 
-build.py assembles the document from it and the sections_* modules add their chapters;
-they all import this module, and it imports none of them.
+structure.py builds the sections the YAML lists with it, through the builders of
+registry.py (in build.py and the sections_* modules); they all import this module, and it
+imports none of them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from reportgen.findings import Finding
 from reportgen.load import PathKey, Source
 from reportgen.narrative import Filled, fill_narratives
 from reportgen.schema import Indata
+from reportgen.wording import Texter
 
 
 @dataclass
@@ -27,7 +30,8 @@ class Builder:
     source: Source
     eko: Ekonomiberakning
     warnings: list[Finding] = field(default_factory=list)
-    chapter: int = 0
+    level: int = 1  # the level of the section whose content is being built
+    ids: set[str] = field(default_factory=set)  # the section anchors given out so far
 
     @cached_property
     def verksamhet(self) -> Verksamhetsunderlag:
@@ -70,6 +74,26 @@ class Builder:
         value = getattr(self.indata.förvaltningsberättelse, name)
         return self.text(("förvaltningsberättelse", name), value, heading_level)
 
-    def next_chapter(self) -> str:
-        self.chapter += 1
-        return str(self.chapter)
+    # -- fixed sentences -----------------------------------------------------------------------
+    @cached_property
+    def wording(self) -> Texter:
+        """The report's fixed sentences (reportgen/wording.py), as the YAML words them."""
+        replaced = {key: self.plain_text(("texter", key), value)
+                    for key, value in self.indata.texter.items()}
+        legacy = self.indata.underskrifter.intygande
+        if legacy is not None and "intygande" not in replaced:
+            replaced["intygande"] = self.plain_text(("underskrifter", "intygande"), legacy)
+        return Texter(replaced)
+
+    def fixed(self, key: str, **values: str) -> str:
+        """The fixed sentence *key* with its parameters filled in."""
+        return self.wording(key, **values)
+
+    def unique_id(self, wanted: str) -> str:
+        """*wanted*, or with a number after it when a section already has that anchor."""
+        candidate, n = wanted, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        self.ids.add(candidate)
+        return candidate

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportgen.document import layout
 from reportgen.findings import Location
+from reportgen.wording import STANDARD, Texter
 
 
 @dataclass(frozen=True)
@@ -216,11 +217,6 @@ class Image:
 
     kind = "image"
 
-    @property
-    def placeholder(self) -> str:
-        """The text that stands in for the picture where it cannot be embedded."""
-        return layout.image_placeholder(self.alt)
-
     def __post_init__(self) -> None:
         if (self.path is None) == (self.data is None):
             raise ValueError("an Image has either a path or data, not both and not neither")
@@ -259,11 +255,11 @@ class Signatory:
 
 @dataclass(frozen=True)
 class SignatureBlock:
-    title: str
+    title: str | None  # None: the section's heading says whose signatures they are
     statement: str
     signatories: tuple[Signatory, ...]
     digital: bool
-    place_and_date: str | None = None  # ink signing: "Norrvika den …"
+    place_and_date: str | None = None  # "Norrvika den …", or the digital signing's dating
 
     kind = "signatures"
 
@@ -301,18 +297,24 @@ class Section:
 @dataclass(frozen=True)
 class Cover:
     organisation: str
-    organisation_number: str
+    organisation_number: str | None  # not printed when the förbund gives none
     title: str
     period: str
     decided: str | None
     logo: Image | None
     address_lines: tuple[str, ...]
-
-    label = layout.COVER_LABEL  # what a screen reader calls the cover
+    texts: Texter = field(default=STANDARD, kw_only=True, repr=False)
 
     @property
-    def organisation_number_text(self) -> str:
-        return layout.organisation_number_text(self.organisation_number)
+    def label(self) -> str:
+        """What a screen reader calls the cover."""
+        return self.texts("omslag_etikett")
+
+    @property
+    def organisation_number_text(self) -> str | None:
+        if not self.organisation_number:
+            return None
+        return self.texts("omslag_organisationsnummer", nummer=self.organisation_number)
 
 
 @dataclass(frozen=True)
@@ -337,16 +339,30 @@ class Document:
     sections: tuple[Section, ...]
     draft: bool = False
     base_dir: Path = field(default_factory=Path)
+    texts: Texter = field(default=STANDARD, kw_only=True, repr=False)  # the fixed sentences
 
-    keywords = layout.KEYWORDS
-    toc_title = layout.TOC_TITLE
     toc_depth = layout.TOC_DEPTH  # the table of contents lists sections down to this level
-    page_numbers = layout.PAGE_NUMBERS
+
+    @property
+    def keywords(self) -> str:
+        return self.texts("nyckelord")
+
+    @property
+    def toc_title(self) -> str:
+        return self.texts("innehållsförteckning")
+
+    @property
+    def page_numbers(self) -> layout.PageNumbers:
+        return layout.page_numbers(self.texts)
 
     @property
     def draft_marking(self) -> layout.DraftMarking | None:
         """How the pages, the cover and the file's properties mark a draft; None if final."""
-        return layout.DRAFT if self.draft else None
+        return layout.draft_marking(self.texts) if self.draft else None
+
+    def image_placeholder(self, image: Image) -> str:
+        """The text that stands in for *image* where a format cannot embed it."""
+        return self.texts("bild_ersättning", alt=image.alt)
 
     @property
     def cover_title(self) -> str:

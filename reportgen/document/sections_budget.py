@@ -22,7 +22,7 @@ from reportgen.compute.budget import (
     Summa,
     driftsammandrag,
 )
-from reportgen.document.model import Cell, CellKind, Row, RowKind, Section, Table
+from reportgen.document.model import Block, Cell, CellKind, Row, RowKind, Table
 from reportgen.document.tables import header
 from reportgen.fmt import datum, kronor
 
@@ -193,26 +193,29 @@ def drift_table(budget: Budgetberakning, text: Callable[[PathKey, str | None], s
     )
 
 
-def driftredovisning_sections(builder: Builder) -> tuple[Section, ...]:
-    """Chapter 'Driftredovisning' (after the kassaflödesanalys), or nothing without budget."""
+def driftredovisning_blocks(builder: Builder) -> tuple[Block, ...]:
+    """The driftredovisning's content (a chapter after the kassaflödesanalys by default),
+    or nothing without budget."""
     budget = builder.budget
     if budget is None or builder.indata.budget is None:
         return ()
     text = builder.text(("budget", "driftredovisning_text"),
                         builder.indata.budget.driftredovisning_text)
-    blocks = (drift_summary_table(driftsammandrag(budget, builder.eko)),
-              drift_table(budget, builder.plain_text), *text)
-    return (Section("driftredovisning", builder.next_chapter(), "Driftredovisning", 1, blocks,
-                    page_break_before=True),)
+    return (drift_summary_table(driftsammandrag(budget, builder.eko)),
+            drift_table(budget, builder.plain_text), *text)
 
 
-def sammanstallning_sections(builder: Builder) -> tuple[Section, ...]:
-    """Chapter 'Sammanställning av utfall och budget' (after the notes)."""
+def sammanstallning_title(builder: Builder) -> str:
+    budget = builder.budget
+    year = budget.year if budget is not None else builder.indata.rapport.räkenskapsår
+    return builder.fixed("rubrik_sammanställning", år=str(year))
+
+
+def sammanstallning_blocks(builder: Builder) -> tuple[Block, ...]:
+    """The sammanställning av utfall och budget's content (after the notes by default)."""
     budget = builder.budget
     if budget is None or builder.indata.budget is None:
         return ()
     text = builder.text(("budget", "sammanställning_text"),
                         builder.indata.budget.sammanställning_text)
-    return (Section("sammanstallning", builder.next_chapter(),
-                    f"Sammanställning av utfall och budget {budget.year}", 1,
-                    (sammanstallning_table(budget), *text), page_break_before=True),)
+    return (sammanstallning_table(budget), *text)

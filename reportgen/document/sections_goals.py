@@ -1,5 +1,5 @@
 """1.5 God ekonomisk hushållning: equity, cost split, balanskrav, mål, mått and insatser;
-and the optional "Ordförande har ordet" before chapter 1.
+and the optional "Ordförande har ordet" (before chapter 1 by default).
 
 Builds neutral blocks only (Section, Paragraph, Heading, ListBlock, Table); every figure
 comes from reportgen.compute.verksamhet through reportgen.figures.
@@ -540,16 +540,26 @@ def hushållning_blocks(b: Builder) -> tuple[Block | Section, ...]:
     out += balanskrav_blocks(b)
     out += goal_blocks(b)
     out += insatser_blocks(b)
-    summary = b.text(("måluppfyllelse_sammanfattning",), b.indata.måluppfyllelse_sammanfattning,
-                     heading_level=4)
-    if summary:
-        out.append(Section("maluppfyllelse-sammanfattning", None, "Sammanfattning", 3, summary,
-                           in_toc=False))
+    out += måluppfyllelse_blocks(b)
     return tuple(out)
 
 
-def ordförande_sections(b: Builder) -> tuple[Section, ...]:
-    """The optional signed foreword, unnumbered, before chapter 1."""
+def måluppfyllelse_blocks(b: Builder) -> tuple[Block | Section, ...]:
+    summary = b.text(("måluppfyllelse_sammanfattning",), b.indata.måluppfyllelse_sammanfattning,
+                     heading_level=4)
+    if not summary:
+        return ()
+    return (Section("maluppfyllelse-sammanfattning", None, "Sammanfattning", 3, summary,
+                    in_toc=False),)
+
+
+def ordförande_title(b: Builder) -> str:
+    f = b.indata.ordförande_har_ordet
+    return f.rubrik if f is not None else ""
+
+
+def ordförande_blocks(b: Builder) -> tuple[Block, ...]:
+    """The optional signed foreword (placed unnumbered before chapter 1 by default)."""
     f = b.indata.ordförande_har_ordet
     if f is None:
         return ()
@@ -559,5 +569,4 @@ def ordförande_sections(b: Builder) -> tuple[Section, ...]:
         runs.append(Run(f.ort_och_datum, line_break=True))
     runs += [Run(f.namn, bold=True, line_break=True), Run(f.roll)]
     blocks.append(Paragraph(tuple(runs)))
-    return (Section("ordforande-har-ordet", None, f.rubrik, 1, tuple(blocks),
-                    page_break_before=True),)
+    return tuple(blocks)

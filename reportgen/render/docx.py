@@ -123,6 +123,8 @@ def _header_and_footer(ctx: Context) -> None:
     ox.add_field(p, "PAGE", "1")
     p.add_run(model.page_numbers.between)
     ox.add_field(p, "NUMPAGES", "1")
+    if model.page_numbers.after:
+        p.add_run(model.page_numbers.after)
 
     first_header = section.first_page_header
     first_header.is_linked_to_previous = False
@@ -145,7 +147,8 @@ def _cover(ctx: Context) -> None:
     if cover.logo is not None:
         add_image(cover.logo, ctx, S.COVER_LOGO)
     ox.add_text(ctx.paragraph(S.COVER_ORGANISATION), cover.organisation)
-    ox.add_text(ctx.paragraph(S.COVER_ORGANISATION_NUMBER), cover.organisation_number_text)
+    if cover.organisation_number_text:
+        ox.add_text(ctx.paragraph(S.COVER_ORGANISATION_NUMBER), cover.organisation_number_text)
     ox.add_text(ctx.paragraph(S.TITLE), ctx.model.cover_title)
     ox.add_text(ctx.paragraph(S.SUBTITLE), cover.period)
     if cover.decided:

@@ -367,7 +367,7 @@ def add_image(image: Image, ctx: Context, style: str) -> None:
         for child in list(p._p):
             if child.tag == qn("w:r"):
                 p._p.remove(child)
-        ox.add_text(p, image.placeholder)
+        ox.add_text(p, ctx.model.image_placeholder(image))
         return
     max_width = Twips(ctx.text_width)
     if shape.width > max_width:
@@ -386,7 +386,8 @@ def _image(image: Image, ctx: Context) -> None:
 # -- signatures ---------------------------------------------------------------------------------
 @render_block.register
 def _signatures(block: SignatureBlock, ctx: Context) -> None:
-    ox.add_text(ctx.paragraph(S.unlisted_heading(2)), block.title)
+    if block.title:
+        ox.add_text(ctx.paragraph(S.unlisted_heading(2)), block.title)
     if block.attestation:
         ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["attestation"]), block.attestation)
     if block.place_and_date:

@@ -199,7 +199,8 @@ def _image(image: Image, flow: Flow) -> None:
 
 @place.register
 def _signatures(block: SignatureBlock, flow: Flow) -> None:
-    flow.add(heading_height(2, block.title, flow.width_pt))
+    if block.title:
+        flow.add(heading_height(2, block.title, flow.width_pt))
     if block.attestation:
         flow.add(text_height(block.attestation, flow.width_pt, BODY_PT, BODY_LINE) + 12)
     if block.place_and_date:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from enum import Enum
 from functools import cache
 from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, ForwardRef, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -50,6 +50,10 @@ def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, str, Mark
 def _fields(cls: type[BaseModel]) -> tuple[tuple[str, Any, Marker | None], ...]:
     """The fields of *cls* that may hold a marked string: (name, annotation, the marker
     on the field itself or None)."""
+    if any(isinstance(info.annotation, ForwardRef) for info in cls.model_fields.values()):
+        # A model that names itself (a section's subsections) keeps that field unresolved
+        # until it is built on its own (the schema's models defer building).
+        cls.model_rebuild()
     out = []
     for name, info in cls.model_fields.items():
         found = next((m for m in info.metadata if isinstance(m, _MARKERS)), None)
@@ -66,8 +70,17 @@ def _may_hold(annotation: Any) -> bool:
     if origin is not None:  # a union, list[…], dict[…, …]
         return any(_may_hold(arg) for arg in get_args(annotation))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return bool(_fields(annotation))  # (the schema's models nest, never recur)
+        if annotation in _OPEN:  # a model that holds itself (a section's subsections):
+            return True  # it may, if anything in it may; _value walks only what is there
+        _OPEN.add(annotation)
+        try:
+            return bool(_fields(annotation))
+        finally:
+            _OPEN.discard(annotation)
     return False
+
+
+_OPEN: set[type[BaseModel]] = set()  # the models whose fields _fields is listing
 
 
 def _value(annotation: Any, value: Any, path: PathKey) -> Iterator[tuple[PathKey, str, Marker]]:

@@ -11,7 +11,7 @@ from reportgen.schema.base import Modell, Text
 
 
 class Adress(Modell):
-    postadress: str = Field(description="Förbundets postadress på en rad")
+    postadress: str | None = Field(default=None, description="Förbundets postadress på en rad")
     besöksadress: str | None = None
     webb: str | None = Field(default=None, description="Webbadress, t.ex. www.exempel.se")
     epost: str | None = None
@@ -27,15 +27,17 @@ class Medlem(Modell):
 
 class Förbund(Modell):
     namn: str = Field(description="Förbundets fullständiga namn")
-    organisationsnummer: str = Field(
-        pattern=r"^\d{6}-\d{4}$", description="Organisationsnummer, t.ex. 222000-1735"
+    organisationsnummer: str | None = Field(
+        default=None, pattern=r"^\d{6}-\d{4}$",
+        description="Organisationsnummer, t.ex. 222000-1735; lämna tomt om rapporten inte "
+        "ska visa något (utelämnat ger check en varning)",
     )
     säte: str | None = None
     logotyp: str | None = Field(
         default=None, description="Sökväg till logotypen (PNG, JPG eller SVG) i projektmappen"
     )
     logotyp_alt: str | None = Field(default=None, description="Alternativtext för logotypen")
-    adress: Adress
+    adress: Adress = Adress()
     medlemmar: list[Medlem] = Field(default_factory=list)
 
 
@@ -59,17 +61,18 @@ class Ersättare(Modell):
 
 
 class Styrelseplats(Modell):
-    """One member organisation's seats on the board."""
+    """One seat on the board: its ordinary member(s) over the year and their substitutes."""
 
-    utsedd_av: str
+    utsedd_av: str | None = Field(default=None, description="Medlemmen som utsett ledamoten")
     ordinarie: list[Person] = Field(min_length=1)
     ersättare: list[Ersättare] = Field(default_factory=list)
 
 
 class Revisor(Modell):
-    utsedd_av: str
+    utsedd_av: str | None = None
     namn: str
-    funktion: str = Field(description="T.ex. Förtroendevald revisor, Auktoriserad revisor")
+    funktion: str | None = Field(
+        default=None, description="T.ex. Förtroendevald revisor, Auktoriserad revisor")
     företräder: str | None = Field(
         default=None, description="Vilka medlemmar revisorn företräder, visas vid underskriften"
     )
@@ -84,23 +87,45 @@ class Signeringssätt(str, Enum):
 
 
 class Undertecknare(Modell):
-    """A signature line as printed in an existing report (stated; compared by `check`)."""
+    """A board member's signature line, as the report prints it (compared by `check`)."""
 
     namn: str
     roll: Roll = Roll.ledamot
+    ersätter: str | None = Field(
+        default=None,
+        description="Ersättare som skriver under för en ordinarie ledamot: ledamotens namn "
+        "(skrivs ut som Ersättare för …)",
+    )
+
+
+class Revisorsunderskrift(Modell):
+    """An auditor's signature line; left-out parts are taken from `revisorer`."""
+
+    namn: str
+    funktion: str | None = Field(default=None, description="Utelämnad: revisorns funktion")
+    företräder: str | None = Field(default=None, description="Utelämnad: som i revisorer")
 
 
 class Underskrifter(Modell):
     sätt: Signeringssätt = Signeringssätt.digital
     ledamöter: list[Undertecknare] | None = Field(
         default=None,
-        description="Styrelsens underskriftsrader som de står i en befintlig rapport; "
-        "utelämnas normalt (raderna skapas från styrelsen) och jämförs annars av check",
+        description="Styrelsens underskriftsrader i ordning (t.ex. en ersättare för en "
+        "frånvarande ledamot); utelämnad: en rad per ordinarie ledamot vid årets slut. "
+        "check jämför raderna med styrelsen",
+    )
+    revisorer: list[Revisorsunderskrift] | None = Field(
+        default=None,
+        description="Revisorernas underskriftsrader i ordning; utelämnad: en rad per revisor "
+        "vid årets slut (inte ersättare)",
     )
     ort: str | None = Field(default=None, description="Ort för underskrift på papper")
-    intygande: Text = (
-        "Vi intygar att årsredovisningen ger en rättvisande bild av verksamhetens resultat "
-        "samt kostnader, intäkter och förbundets ekonomiska ställning."
+    datum: dt.date | None = Field(
+        default=None, description="Datum för underskrift på papper (utelämnat: en linje)")
+    intygande: Text | None = Field(
+        default=None,
+        description="Styrelsens intygande; detsamma som texter: intygande (ange det på ett "
+        "ställe)",
     )
 
     @field_validator("ort")

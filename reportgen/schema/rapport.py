@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from reportgen.schema.base import Modell, Text, År
+from reportgen.schema.avsnitt import Avsnittspost
+from reportgen.schema.base import Korttext, Modell, Text, År
 from reportgen.schema.budget import Budget
 from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.indikatorer import Indikatorer
 from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Underskrifter
 from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
+from reportgen.suggest import okänt_namn
+from reportgen.wording import FASTA_TEXTER
 
 
 class Rapportinfo(Modell):
@@ -24,31 +27,58 @@ class Rapportinfo(Modell):
 
 
 class Förvaltningsberättelse(Modell):
-    """Narrative of the förvaltningsberättelse, section by section (Markdown)."""
+    """Narrative of the förvaltningsberättelse, section by section (Markdown). Every text
+    is optional: a section with neither text nor a table is not printed."""
 
     inledning: Text | None = None
-    organisation: Text
+    organisation: Text | None = None
     uppdrag: Text | None = None
     lagrum: Text | None = None
     finansiering: Text | None = None
     verksamhetsidé: Text | None = None
     översikt: Text | None = Field(default=None, description="Text under 1.1, efter tabellen")
-    viktiga_förhållanden: Text
-    väsentliga_händelser: Text
-    styrning: Text
+    viktiga_förhållanden: Text | None = None
+    väsentliga_händelser: Text | None = None
+    styrning: Text | None = None
     revision: Text | None = Field(default=None, description="Text före revisorstabellen")
-    god_hushållning: Text
-    personal: Text
-    förväntad_utveckling: Text
+    god_hushållning: Text | None = None
+    personal: Text | None = None
+    förväntad_utveckling: Text | None = None
+
+
+def _textnyckel(value: str) -> str:
+    if value not in FASTA_TEXTER:
+        raise ValueError(okänt_namn("den fasta texten", value, FASTA_TEXTER))
+    return value
+
+
+Textnyckel = Annotated[
+    str, AfterValidator(_textnyckel),
+    Field(json_schema_extra={"enum": list(FASTA_TEXTER)}),
+]
 
 
 class Indata(Modell):
     förbund: Förbund
     rapport: Rapportinfo
     styrelse: list[Styrelseplats] = Field(min_length=1)
-    revisorer: list[Revisor] = Field(min_length=1)
+    revisorer: list[Revisor] = Field(default_factory=list)
     underskrifter: Underskrifter = Underskrifter()
-    förvaltningsberättelse: Förvaltningsberättelse
+    förvaltningsberättelse: Förvaltningsberättelse = Förvaltningsberättelse()
+    # The report's sections in order (reportgen/schema/avsnitt.py); left out: the standard ones.
+    avsnitt: list[Avsnittspost] | None = Field(
+        default=None,
+        description="Rapportens avsnitt i ordning; utelämnad: standardavsnitten i standardordning",
+    )
+    # Fixed sentences replaced by key (reportgen/wording.py).
+    texter: dict[Textnyckel, Korttext] = Field(
+        default_factory=dict,
+        description="Fasta texter med egen lydelse, per nyckel (se README, Fasta texter)",
+        json_schema_extra={"properties": {
+            key: {"type": "string", "description": t.beskrivning, "default": t.standard}
+            for key, t in FASTA_TEXTER.items()
+        }},
+    )
     ekonomi: Ekonomi
     # Budget och utfall per projekt (schema/budget.py) and NNS indicators (schema/indikatorer.py).
     budget: Budget | None = None

@@ -1,0 +1,181 @@
+"""Every fixed sentence of the report, by key, with its standard wording.
+
+A fixed sentence is text reportgen writes itself, around the förbund's own content: the
+cover's lines, the table of contents' title, the attestation above the signatures, the
+auditors' sentence, the dating line of a digital signing, the standard headings, the
+fixed parts of table captions, the draft marking. The YAML replaces any of them by key
+(`texter:`, reportgen/schema/rapport.py); a key the YAML does not name keeps the
+standard wording below. Nothing else in reportgen writes these sentences: the report
+model's builders ask `Texter` for them, and the renderers print what the model says.
+
+A wording may hold parameters in single braces, `{år}`, filled in where it is used (the
+report year, a date, a name); the parameters each key takes are listed with it, and a
+replacement may use those and no others (`reportgen check`, rule text.fast_text).
+Double braces, `{{ eget_kapital_tkr }}`, name computed figures as in any narrative text.
+
+Others who add a fixed sentence add its key here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Fasttext:
+    standard: str  # the standard wording
+    beskrivning: str  # where it is printed (shown in the JSON Schema)
+    parametrar: tuple[str, ...] = ()  # the {parameters} it may hold
+    obligatoriska: tuple[str, ...] = ()  # those a replacement must keep
+
+
+def _t(standard: str, beskrivning: str, *parametrar: str, obligatoriska: tuple[str, ...] = ()
+       ) -> Fasttext:
+    return Fasttext(standard, beskrivning, parametrar, obligatoriska)
+
+
+FASTA_TEXTER: dict[str, Fasttext] = {
+    # -- the document and its cover -----------------------------------------------------------
+    "dokumenttitel": _t("Årsredovisning {år}",
+                        "Dokumentets titel (filens egenskaper, sidhuvudet)", "år"),
+    "dokumentbeskrivning": _t("Årsredovisning för räkenskapsåret {år}, {förbund}",
+                              "Dokumentets beskrivning i filens egenskaper", "år", "förbund"),
+    "nyckelord": _t("årsredovisning, samordningsförbund, finsam",
+                    "Nyckelord i filens egenskaper"),
+    "omslag_titel": _t("Årsredovisning", "Försättsbladets titel"),
+    "omslag_period": _t("För räkenskapsåret {period}",
+                        "Försättsbladets rad om räkenskapsåret", "period"),
+    "omslag_beslutad": _t("Beslutad av styrelsen {datum}",
+                          "Försättsbladets rad om beslutsdatum (när det är angivet)", "datum"),
+    "omslag_organisationsnummer": _t("Organisationsnummer {nummer}",
+                                     "Försättsbladets rad om organisationsnummer (när det är "
+                                     "angivet)", "nummer"),
+    "omslag_etikett": _t("Försättsblad", "Vad en skärmläsare kallar försättsbladet"),
+    "adress_post": _t("Postadress: {adress}", "Kontaktuppgift efter innehållsförteckningen",
+                      "adress"),
+    "adress_besök": _t("Besöksadress: {adress}", "Kontaktuppgift efter innehållsförteckningen",
+                       "adress"),
+    "adress_webb": _t("Webbplats: {adress}", "Kontaktuppgift efter innehållsförteckningen",
+                      "adress"),
+    "adress_epost": _t("E-post: {adress}", "Kontaktuppgift efter innehållsförteckningen",
+                       "adress"),
+    "adress_telefon": _t("Telefon: {nummer}", "Kontaktuppgift efter innehållsförteckningen",
+                         "nummer"),
+    "innehållsförteckning": _t("Innehållsförteckning", "Innehållsförteckningens rubrik"),
+    "sidnummer": _t("Sida {sida} av {sidor}", "Sidfoten på varje sida utom försättsbladet",
+                    "sida", "sidor", obligatoriska=("sida", "sidor")),
+    "bilaga_nummer": _t("Bilaga {nummer}.", "Numret framför en bilagas rubrik", "nummer"),
+    "bild_ersättning": _t("[Bild: {alt}]",
+                          "Det som står i stället för en bild som formatet inte kan visa",
+                          "alt"),
+    # -- the draft marking --------------------------------------------------------------------
+    "utkast_sidmärkning": _t("UTKAST", "Märkningen överst på varje sida i ett utkast"),
+    "utkast_banderoll": _t("UTKAST – inte fastställd, innehåller fel som ska rättas",
+                           "Raden ovanför försättsbladet i ett utkast"),
+    "utkast_titeltillägg": _t("(utkast)", "Efter försättsbladets titel i ett utkast"),
+    "utkast_status": _t("Utkast", "Dokumentstatus i filens egenskaper för ett utkast"),
+    # -- headings of the standard sections (a section's `rubrik` in `avsnitt` wins) ------------
+    "rubrik_förvaltningsberättelse": _t("Förvaltningsberättelse", "Avsnittets rubrik"),
+    "rubrik_organisation": _t("Organisation", "Avsnittets rubrik"),
+    "rubrik_uppdrag": _t("Uppdrag", "Avsnittets rubrik"),
+    "rubrik_lagrum": _t("Lagrum", "Avsnittets rubrik"),
+    "rubrik_finansiering": _t("Finansiering", "Avsnittets rubrik"),
+    "rubrik_verksamhetsidé": _t("Verksamhetsidé och vision", "Avsnittets rubrik"),
+    "rubrik_översikt": _t("Översikt över verksamhetens utveckling", "Avsnittets rubrik"),
+    "rubrik_viktiga_förhållanden": _t("Viktiga förhållanden för resultat och ekonomisk "
+                                      "ställning", "Avsnittets rubrik"),
+    "rubrik_väsentliga_händelser": _t("Händelser av väsentlig betydelse", "Avsnittets rubrik"),
+    "rubrik_styrning": _t("Styrning och uppföljning av verksamheten", "Avsnittets rubrik"),
+    "rubrik_god_hushållning": _t("God ekonomisk hushållning, måluppfyllelse och ekonomisk "
+                                 "ställning", "Avsnittets rubrik"),
+    "rubrik_personal": _t("Väsentliga personalförhållanden", "Avsnittets rubrik"),
+    "rubrik_förväntad_utveckling": _t("Förväntad utveckling", "Avsnittets rubrik"),
+    "rubrik_driftredovisning": _t("Driftredovisning", "Avsnittets rubrik"),
+    "rubrik_noter": _t("Noter", "Avsnittets rubrik"),
+    "rubrik_sammanställning": _t("Sammanställning av utfall och budget {år}",
+                                 "Avsnittets rubrik", "år"),
+    "rubrik_underskrifter": _t("Styrelsens och revisorernas underskrifter", "Avsnittets rubrik"),
+    "rubrik_styrelsens_underskrifter": _t("Styrelsens underskrifter", "Avsnittets rubrik"),
+    "rubrik_revisorernas_underskrifter": _t("Revisorernas underskrifter", "Avsnittets rubrik"),
+    "rubrik_revision": _t("Revision", "Rubriken över revisorerna i avsnittet om styrning"),
+    # -- the board and the auditors -----------------------------------------------------------
+    "tabell_styrelse": _t("Styrelsens sammansättning {år}", "Styrelsetabellens rubrik", "år"),
+    "tabell_revisorer": _t("Revisorer {år}", "Revisorstabellens rubrik", "år"),
+    "kolumn_utsedd_av": _t("Utsedd av", "Kolumnrubrik i styrelse- och revisorstabellen"),
+    "kolumn_ordinarie": _t("Ordinarie ledamot", "Kolumnrubrik i styrelsetabellen"),
+    "kolumn_ersättare": _t("Ersättare", "Kolumnrubrik i styrelsetabellen"),
+    "kolumn_namn": _t("Namn", "Kolumnrubrik i revisorstabellen"),
+    "kolumn_funktion": _t("Funktion", "Kolumnrubrik i revisorstabellen"),
+    "uppdrag_från": _t("(från {datum})", "Efter namnet på den som började under året", "datum"),
+    "uppdrag_till": _t("(till {datum})", "Efter namnet på den som slutade under året", "datum"),
+    # -- the signatures -----------------------------------------------------------------------
+    "intygande": _t("Vi intygar att årsredovisningen ger en rättvisande bild av verksamhetens "
+                    "resultat samt kostnader, intäkter och förbundets ekonomiska ställning.",
+                    "Styrelsens intygande ovanför underskrifterna (tom text: inget intygande)"),
+    "revisorernas_intygande": _t("Vår revisionsberättelse har lämnats.",
+                                 "Revisorernas mening ovanför deras underskrifter"),
+    "underskrift_styrelsen": _t("Styrelsen", "Rubriken över styrelsens underskrifter när de "
+                                "står i samma avsnitt som revisorernas"),
+    "underskrift_revisorer": _t("Revisorer", "Rubriken över revisorernas underskrifter när de "
+                                "står i samma avsnitt som styrelsens"),
+    "digital_datering": _t("Datering enligt datum för digital signering",
+                           "I stället för ort och datum när rapporten signeras digitalt"),
+    "ort_och_datum": _t("{ort} den {datum}", "Ort och datum vid underskrift på papper (utan "
+                        "angivet datum: en linje att skriva datum på)", "ort", "datum"),
+    "underskrift_utsedd_av": _t("Utsedd av {utsedd_av}", "Under en ledamots underskrift",
+                                "utsedd_av"),
+    "underskrift_ersättare_för": _t("Ersättare för {namn}",
+                                    "Under underskriften av en ersättare som skriver under "
+                                    "för en ordinarie ledamot", "namn"),
+}
+
+
+
+def standardtexter(texter: Mapping[str, str], beskrivning: str) -> dict[str, Fasttext]:
+    """Fixed sentences given as key → standard wording (a module's own table), with their
+    parameters read from the wording: `FASTA_TEXTER.update(standardtexter(…))` adds them."""
+    return {key: Fasttext(text, beskrivning, tuple(dict.fromkeys(parametrar(text))))
+            for key, text in texter.items()}
+
+
+# The blank line of a paper signature's date, when no date is stated.
+DATUMLINJE = "____________________"
+
+_PARAMETER = re.compile(r"(?<!\{)\{([^{}\s]+)\}(?!\})")
+
+
+def parametrar(text: str) -> list[str]:
+    """The `{parameters}` a wording uses (not the `{{ figures }}`)."""
+    return _PARAMETER.findall(text)
+
+
+@dataclass(frozen=True)
+class Texter:
+    """The report's fixed sentences: the standard wording, replaced where the YAML says."""
+
+    ersatta: Mapping[str, str] = field(default_factory=dict, hash=False)  # key → wording
+
+    def __call__(self, key: str, **values: str) -> str:
+        """The wording of *key* with its parameters filled in."""
+        definition = FASTA_TEXTER[key]
+        unknown = set(values) - set(definition.parametrar)
+        if unknown:  # a bug in the caller, not the user's input
+            raise KeyError(f"{key} takes no parameter {sorted(unknown)}")
+        text = self.ersatta.get(key, definition.standard)
+        return _PARAMETER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+    def split(self, key: str, *order: str) -> tuple[str, ...]:
+        """The wording of *key* cut at its parameters, which must stand in *order*: "Sida
+        {sida} av {sidor}" → ("Sida ", " av ", "") for a renderer that puts a page counter
+        between the pieces."""
+        text = self(key)
+        pieces = []
+        for name in order:
+            before, _, text = text.partition("{" + name + "}")
+            pieces.append(before)
+        return (*pieces, text)
+
+
+STANDARD = Texter()
