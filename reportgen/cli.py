@@ -5,6 +5,7 @@ Help and messages are Swedish."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -115,7 +116,16 @@ def _print_user_error(error: UserError) -> None:
     print(f"reportgen: {count} fel; inga filer skrevs.", file=sys.stderr)
 
 
+def _tolerant_streams() -> None:
+    """A terminal that cannot show a character gets an escape, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     args = parser().parse_args(argv)
     try:
         if args.command == "build":
@@ -141,8 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as error:
         _print_user_error(error)
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM while files are written
+        print("reportgen: avbröts.", file=sys.stderr)
+        return 128 + getattr(interrupt, "signum", 2)
+    except BrokenPipeError:  # `reportgen check … | head`: the reader has gone
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more is printed
+        return 1
 
 
 if __name__ == "__main__":

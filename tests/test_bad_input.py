@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+
+from reportgen.findings import UserError
 
 
 def copy_content(tmp_path: Path) -> Path:
@@ -124,10 +127,10 @@ def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path, monkeypa
     target.write_bytes(b"gammal")
 
     def broken_replace(src: str, dst: str) -> None:
-        raise OSError("disken är full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="disken är full"):
         write.write_atomic(target, b"ny")
     assert target.read_bytes() == b"gammal"
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.pdf"]
