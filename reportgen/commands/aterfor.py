@@ -64,14 +64,28 @@ def _identity(package: Package, yaml: Path | None) -> Path:
                      "ifrån; bygg rapporten med reportgen build och redigera den filen")
     if yaml is not None:
         return yaml
-    recorded = Path(props.get(names["source"], ""))
-    if not props.get(names["source"]) or not recorded.is_file():
-        raise refuse(package.file, f"YAML-filen som Word-filen skapades från ({recorded}) finns "
-                     "inte här; ange den med --yaml FIL")
-    try:  # said as the user would write it, from where the command runs
-        return recorded.relative_to(Path.cwd())
-    except ValueError:
-        return recorded
+    name = Path(props.get(names["source"], "")).name
+    found = _find_source(name, package.file) if name else None
+    if found is None:
+        raise refuse(package.file, f"YAML-filen som Word-filen skapades från ({name or 'okänd'}) "
+                     "finns varken här, i content/ eller bredvid Word-filen; ange den med "
+                     "--yaml FIL")
+    return found
+
+
+def _find_source(name: str, docx: Path) -> Path | None:
+    """The YAML file *name* where a project keeps it: here, in content/, beside the DOCX or
+    beside its folder (build/ → content/); said as the user would write it."""
+    here = Path.cwd()
+    folder = docx.absolute().parent
+    for candidate in (here / name, here / "content" / name, folder / name,
+                      folder.parent / "content" / name, folder.parent / name):
+        if candidate.is_file():
+            try:
+                return candidate.relative_to(here)
+            except ValueError:
+                return candidate
+    return None
 
 
 def _same_report(package: Package, document, yaml: Path) -> None:  # type: ignore[no-untyped-def]

@@ -227,7 +227,9 @@ def _identity(word: DocxDocument, identity: Identity) -> None:
         names["organisation_number"]: identity.organisation_number or "",
         names["year"]: str(identity.year),
         names["kind"]: identity.kind,
-        names["source"]: identity.source.resolve().as_posix(),
+        # The file's name only: the DOCX's bytes must not depend on where the project lies
+        # (reproducible builds); `återför` looks for it where a project keeps its YAML.
+        names["source"]: identity.source.name,
     }
     package = word.part.package
     part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES,
