@@ -107,3 +107,48 @@ def insert_year(parent: Any, year: int, value: Any) -> None:
 def is_flow(node: Any) -> bool:
     fa = getattr(node, "fa", None)
     return bool(fa is not None and fa.flow_style())
+
+
+def plain_to_yaml(value: Any, flow_keys: frozenset[str] = frozenset({"belopp"}), flow: bool = False,
+                  ) -> Any:
+    """Plain data as the document's own types: mappings under a key in *flow_keys* (a note
+    row's `belopp`) written `{2024: …, 2023: …}`, everything else in block style."""
+    if isinstance(value, dict):
+        out = mapping(flow=flow)
+        for key, item in value.items():
+            out[key] = plain_to_yaml(item, flow_keys, flow or key in flow_keys)
+        return out
+    if isinstance(value, list):
+        seq = sequence()
+        seq.extend(plain_to_yaml(item, flow_keys, flow) for item in value)
+        return seq
+    return value
+
+
+def set_value(trip: RoundTrip, path: PathKey, value: Any, flow: bool = False) -> None:
+    """Set the value at *path*, making the mappings on the way (years newest first; a new one
+    in flow style if *flow*) and appending to a list at its end."""
+    node = trip.data
+    for depth, key in enumerate(path):
+        last = depth == len(path) - 1
+        if isinstance(node, list):
+            if key == len(node):
+                node.append(value if last else mapping(flow=flow))
+            elif last:
+                node[key] = value  # type: ignore[index]
+            node = node[key]  # type: ignore[index]
+            continue
+        child = node.get(key)
+        if last:
+            if isinstance(key, int):
+                insert_year(node, key, value)
+            else:
+                node[key] = value
+            return
+        if child is None:
+            child = mapping(flow=flow and isinstance(path[depth + 1], int))
+            if isinstance(key, int):
+                insert_year(node, key, child)
+            else:
+                node[key] = child
+        node = child
