@@ -259,7 +259,10 @@ def _stated_year(eko_raw: dict[str, Any], nyckel: str, år: int) -> dict[str, An
 
 def _published(values: dict[str, Any] | None) -> bool:
     """Last year's column as the YAML states it: figures, no gaps (a published report)."""
-    return bool(values) and all(v is not None for v in values.values())  # type: ignore[union-attr]
+    if not values:
+        return False
+    figures = [v for v in values.values() if not isinstance(v, str)]  # a word is no figure
+    return bool(figures) and all(v is not None for v in figures)
 
 
 def _statement(plan: Plan, räknare: _Räknare, eko_raw: dict[str, Any], räkning: str) -> None:
