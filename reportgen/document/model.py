@@ -30,12 +30,25 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Tint:
+    """Colours that repeat what a text already says (never the only sign): a light
+    background and an accent (a badge's edge), each #rrggbb. Renderers paint them as they
+    are; which text gets which colours is decided in document/ (a status's, from the
+    förbund's status scale)."""
+
+    background: str
+    accent: str
+
+
+@dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
     # normal | lead | small | attestation | status-uppfyllt | status-delvis | status-ej
+    # | status (a status of the förbund's own scale, coloured by its tint)
     # | label (a bold lead-in such as "Insatsens mål", kept with the next block)
     # (renderers map a style to a CSS class and a Word paragraph style; unknown → normal)
     style: str = "normal"
+    tint: Tint | None = None
 
     kind = "paragraph"
 
@@ -100,6 +113,8 @@ class Cell:
     # A background colour that repeats what the text already says (never the only sign):
     # one of TONES; renderers map it to their colours.
     tone: str | None = field(default=None, kw_only=True)
+    # Or colours of its own (a status of the förbund's scale): its background is painted.
+    tint: Tint | None = field(default=None, kw_only=True)
 
 
 TONES = ("positiv", "negativ", "neutral")
