@@ -30,6 +30,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from reportgen.schema.base import Korttext, Modell, Siffernamn, Text
 from reportgen.suggest import okänt_namn
 
+
 class Målstatus(str, Enum):
     """The standard scale's statuses (the scale when `statusskala` is not given)."""
 
