@@ -246,10 +246,15 @@ def test_the_fixture_in_the_html(alvmora, tmp_path: Path) -> None:  # type: igno
 @pytest.mark.slow
 def test_the_fixture_in_the_docx_and_the_pdf(tmp_path: Path) -> None:
     from extract import docx_headings, docx_tables, pdf_text
+    from pdfua import Severity, validate
 
     from reportgen.commands.build import build
 
     paths = {p.suffix: p for p in build(FIXTURE, tmp_path, ["pdf", "docx"], draft=False)}
+    report = validate(str(paths[".pdf"]))  # tinted cells and badges, goals down to H6
+    counts = report.count_by_severity()
+    assert counts[Severity.ERROR] == counts[Severity.WARNING] == 0, [
+        f"{f.rule_id} {f.message}" for f in report.findings]
     tables = docx_tables(paths[".docx"])
     for golden in (MATRIX, SUMMARY, INSATSER, *MÅTT.values(), *INSATS_TABLES.values()):
         assert printed(golden) in tables, golden[1]

@@ -329,6 +329,11 @@ def test_seed001_structure_builds_to_html(tmp_path) -> None:  # type: ignore[no-
                    "Strukturövergripande insatser", "Rehabkonsulentteamet, projekt 301",
                    "Starka föräldrar, projekt 434"):
         assert wanted in headings
+    # A rubrik that names its målområde is its own heading: no "Mål 1." before it (issue 12:
+    # "Mål 1. Målområde 1. …" was numbered twice).
+    assert "Målområde Finansiera: att stödja myndigheternas arbete genom att finansiera " \
+        "samordnade rehabiliteringsresurser" in headings
+    assert not any(h.startswith("Mål 1. Målområde") for h in headings)
     tables = html_tables(html)
     kapital = next(t for t in tables if t[0][0] == "Belopp i kr" and "Rekommenderat tak" in t[-1])
     assert kapital[3] == ["Eget kapital i procent av medlemsbidragen", "56 %", "57 %"]
