@@ -34,12 +34,25 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Tint:
+    """Colours that repeat what a text already says (never the only sign): a light
+    background and an accent (a badge's edge), each #rrggbb. Renderers paint them as they
+    are; which text gets which colours is decided in document/ (a status's, from the
+    förbund's status scale)."""
+
+    background: str
+    accent: str
+
+
+@dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
     # normal | lead | small | attestation | status-uppfyllt | status-delvis | status-ej
+    # | status (a status of the förbund's own scale, coloured by its tint)
     # | label (a sub-heading such as "Insatsens mål": bold by its style, kept with the next block)
     # (renderers map a style to a CSS class and a Word paragraph style; unknown → normal)
     style: str = "normal"
+    tint: Tint | None = None
     origin: Origin | None = field(default=None, compare=False, kw_only=True)  # narrative's
 
     kind = "paragraph"
@@ -110,6 +123,8 @@ class Cell:
     tone: str | None = field(default=None, kw_only=True)
     # The YAML path a figure is given at, when it is input (not computed): where to change it.
     source: PathKey | None = field(default=None, compare=False, kw_only=True)
+    # Or colours of its own (a status of the förbund's scale): its background is painted.
+    tint: Tint | None = field(default=None, kw_only=True)
 
 
 TONES = ("positiv", "negativ", "neutral")

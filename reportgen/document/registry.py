@@ -35,14 +35,15 @@ from reportgen.document.sections_budget import (
 from reportgen.document.sections_goals import (
     balanskrav_blocks,
     goal_blocks,
-    insatser_blocks,
     kapital_table,
     kostnad_table,
+    matrix_block,
     måluppfyllelse_blocks,
     ordförande_blocks,
     ordförande_title,
 )
 from reportgen.document.sections_indicators import bilagor_sections
+from reportgen.document.sections_insatser import insatser_blocks
 from reportgen.load import PathKey
 from reportgen.schema.avsnitt import (
     AVSNITT,
@@ -225,6 +226,7 @@ BLOCKS: dict[str, BlockBuilder] = {
     "text": text_block,
     "sidbrytning": page_break_block,
     "standard": standard_block,
+    "målmatris": matrix_block,
 }
 
 # The schema names what the registry builds (and the other way round).

@@ -230,7 +230,11 @@ def _heading(heading: Heading, ctx: Context) -> None:
 @render_block.register
 def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
     style = S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL)
-    write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.NORMAL else style)
+    p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.NORMAL else style)
+    if paragraph.tint is not None:  # a status of the förbund's scale: shaded like the styles
+        for run in p.runs:
+            run.bold = True
+            ox.set_run_fill(run, paragraph.tint.background[1:].upper())
 
 
 @render_block.register
@@ -428,6 +432,8 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             ox.set_cell_top_rule(tc)
         if cell.tone in S.TONE_FILL:
             ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
+        if cell.tint is not None:
+            ox.set_cell_fill(tc, cell.tint.background[1:].upper())
 
 
 def _keep_lead_in(ctx: Context) -> None:
