@@ -16,14 +16,13 @@ account, its name and its amount: nothing is dropped silently.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from reportgen.bokforing import Bokföring, kontroll, varning
 from reportgen.findings import Finding, Location, Severity, UserError, error_at
-from reportgen.fmt import kronor, kronor_och_ören
+from reportgen.importera_plan import Plan, Ändring, hela_kronor, kr
 from reportgen.kontoplan import STANDARD, Kontoplan, Not, read_kontoplan
 from reportgen.load import PathKey, Source, load_yaml
 from reportgen.schema.layout import Layoutändringar
@@ -32,38 +31,6 @@ from reportgen.schema.uppstallning import BESTÄMD, Layout, Radslag, Uppställni
 from reportgen.suggest import okänt_namn
 
 SIE_SUFFIXES = (".se", ".si", ".sie")
-
-
-@dataclass(frozen=True)
-class Ändring:
-    """One value of the YAML that changes: *grupp* says which part (one summary line each)."""
-
-    grupp: str
-    path: PathKey
-    gammalt: Any
-    nytt: Any
-    text: str  # what it is, as the summary names it
-    flow: bool = False  # a new mapping on the way is written {…}
-
-
-@dataclass
-class Plan:
-    yaml: Path
-    export: Path
-    kontoplan: str
-    ändringar: list[Ändring] = field(default_factory=list)
-    fynd: list[Finding] = field(default_factory=list)  # warnings and notices (no errors)
-    noteringar: list[str] = field(default_factory=list)  # what was not changed, and why
-
-
-def kr(amount: int | Decimal) -> str:
-    return f"{kronor(int(amount)) if isinstance(amount, int) else kronor_och_ören(amount)} kr"
-
-
-def hela_kronor(amount: Decimal) -> int:
-    """The bookkeeping's kronor and öre rounded to whole kronor, half away from zero (each
-    line on its own, as the statements print it)."""
-    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def read_export(path: Path) -> Bokföring:

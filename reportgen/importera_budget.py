@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportgen.bokforing import Bokföring, Objekt
 from reportgen.findings import Finding, Location, UserError
-
-if TYPE_CHECKING:
-    from reportgen.importera import Plan
+from reportgen.importera_plan import Plan, Ändring, hela_kronor, kr
 
 
 def _matches(row: dict[str, Any], obj: str, name: str) -> bool:
@@ -35,8 +33,6 @@ def _matches(row: dict[str, Any], obj: str, name: str) -> bool:
 
 
 def budget_changes(plan: Plan, bok: Bokföring, dimension: str, budget: Any, year: int) -> None:
-    from reportgen.importera import Ändring, hela_kronor, kr
-
     rows = budget.get("rader") if isinstance(budget, dict) else None
     if not isinstance(rows, list):
         return

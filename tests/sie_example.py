@@ -1,5 +1,5 @@
 """SIE files (CP437, as the standard says) and trial balances written from a report's figures,
-for the import tests: the accounts of tests/fixtures/kontoplan/bergsjodalen.yaml (Kommun-Bas)
+for the import tests: the accounts of tests/fixtures/kontoplan-bergsjodalen.yaml (Kommun-Bas)
 and of BAS, the budget's projects as objects of dimension 6.
 
 `Figurer` is written by hand from content/2023.yaml (its statements, notes and budget), so

@@ -18,7 +18,7 @@ from reportgen.importera import plan_import
 from reportgen.pipeline import load_and_check
 
 EXAMPLE = ROOT / "content" / "2023.yaml"
-KONTOPLAN = ROOT / "tests" / "fixtures" / "kontoplan" / "bergsjodalen.yaml"
+KONTOPLAN = ROOT / "tests" / "fixtures" / "kontoplan-bergsjodalen.yaml"
 
 
 def project(tmp_path: Path) -> Path:
