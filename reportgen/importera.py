@@ -62,7 +62,8 @@ def plan_import(yaml: Path, export: Path, kontoplan: str | None = None) -> Plan:
     source = load_yaml(yaml)
     raw = source.data if isinstance(source.data, dict) else {}
     year = _year(source)
-    eko_raw = raw.get("ekonomi") if isinstance(raw.get("ekonomi"), dict) else {}
+    found = raw.get("ekonomi")
+    eko_raw: dict[str, Any] = found if isinstance(found, dict) else {}
     layout = _layout(source, eko_raw)
     name = kontoplan or (eko_raw.get("kontoplan") if isinstance(eko_raw.get("kontoplan"), str)
                          else None) or STANDARD
@@ -289,7 +290,8 @@ def _evaluate(upp: Uppställning, posts: dict[str, int], betydelse: str) -> int:
 
 
 def _notes(plan: Plan, räknare: _Räknare, eko_raw: dict[str, Any]) -> None:
-    notes = eko_raw.get("noter") if isinstance(eko_raw.get("noter"), list) else []
+    found = eko_raw.get("noter")
+    notes: list[Any] = found if isinstance(found, list) else []
     by_title = {str(n.get("rubrik", "")).casefold(): i for i, n in enumerate(notes)
                 if isinstance(n, dict)}
     new_index = len(notes)
@@ -309,7 +311,8 @@ def _notes(plan: Plan, räknare: _Räknare, eko_raw: dict[str, Any]) -> None:
                                           "ny not"))
             new_index += 1
             continue
-        rows_raw = notes[index].get("rader") if isinstance(notes[index].get("rader"), list) else []
+        given = notes[index].get("rader")
+        rows_raw: list[Any] = given if isinstance(given, list) else []
         found = dict(_rows_by_text(rows_raw, ("ekonomi", "noter", index, "rader")))
         appended = len(rows_raw)
         for j, rad in enumerate(mall.rader):
@@ -321,7 +324,8 @@ def _notes(plan: Plan, räknare: _Räknare, eko_raw: dict[str, Any]) -> None:
                 appended += 1
                 continue
             path, row = hit
-            belopp = row.get("belopp") if isinstance(row.get("belopp"), dict) else {}
+            stated = row.get("belopp")
+            belopp: dict[Any, Any] = stated if isinstance(stated, dict) else {}
             for år, values in amounts.items():
                 old = belopp.get(år)
                 if år < räknare.year and old is not None:

@@ -405,7 +405,7 @@ class Relationer:
             elif row.belopp is not None and år in row.belopp:
                 total = total + self._siffra((*at, "belopp", år),
                                              f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
-                                             row.belopp[år])
+                                             row.värde(år))
         return total
 
     def _grupp(self, index: int, row: Notrad, path: PathKey, år: int) -> Uttryck:
