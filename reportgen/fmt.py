@@ -20,6 +20,14 @@ def kronor(amount: int) -> str:
     return format_decimal(amount, format="#,##0", locale=LOCALE)
 
 
+def kronor_och_ören(amount: Decimal) -> str:
+    """Bookkeeping's amounts: Decimal('-1243.5') → '-1 243,50', Decimal('200.00') → '200'."""
+    from babel.numbers import format_decimal
+
+    whole = amount == amount.to_integral_value()
+    return format_decimal(amount, format="#,##0" if whole else "#,##0.00", locale=LOCALE)
+
+
 def tkr(amount_kr: int) -> int:
     """Round whole kronor to thousands, half away from zero: 159 492 → 159, -186 813 → -187."""
     return int((Decimal(amount_kr) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -244,6 +244,12 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
           "  förväntad_utveckling: Budget i balans. TODO siffror för 2025\n")],
         ["text.platshållare", "text.platshållare"],
     ),
+    "lucka": (
+        # A figure left empty to fill in (as reportgen nytt-år leaves the new year's): one
+        # finding at it, and nothing about the sums it is part of, which cannot be checked yet.
+        [("      kortfristiga_skulder: 132581\n", "      kortfristiga_skulder:\n")],
+        ["lucka"],
+    ),
     "avsnitt_visas_inte": (
         # The listed sections leave out 1.2, 1.3, 1.6, 1.7 and the budget: each is warned about.
         [("underskrifter:\n  sätt: digital\n",

@@ -15,6 +15,7 @@ from reportgen.checks import (
     datum,
     indikatorer,
     kassaflode,
+    luckor,
     noter,
     oversikt,
     platshallare,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from reportgen.schema import Indata
 
 REGLER: tuple[Regel, ...] = (
+    *luckor.REGLER,
     *verksamhet.REGLER,
     *resultatrakning.REGLER,
     *balansrakning.REGLER,
@@ -52,6 +54,7 @@ REGLER: tuple[Regel, ...] = (
 
 # Group titles for the output, by the first part of a finding's rule id.
 GRUPPER: dict[str, str] = {
+    "lucka": "Att fylla i",
     "yaml": "Filen",
     "schema": "Indata (schemat)",
     "text": "Texter och filer",

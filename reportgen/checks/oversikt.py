@@ -67,7 +67,7 @@ def soliditeter(ctx: Kontext, år: int) -> list[Decimal]:
 @regel("femår.belopp", "Femårsöversiktens belopp = resultat- och balansräkningens, ±1 tkr")
 def femår_belopp(ctx: Kontext) -> Iterator[Finding]:
     for år, rad in sorted(ctx.indata.ekonomi.femårsöversikt.items(), reverse=True):
-        if år not in ctx.eko.years:
+        if år not in ctx.eko.years or år in ctx.eko.luckor:
             continue
         for spec in TKR_FÄLT:
             stated = getattr(rad, spec.fält)
@@ -86,7 +86,7 @@ def femår_belopp(ctx: Kontext) -> Iterator[Finding]:
 @regel("femår.soliditet", "Soliditet = eget kapital / summa tillgångar, räknat om")
 def femår_soliditet(ctx: Kontext) -> Iterator[Finding]:
     for år, rad in sorted(ctx.indata.ekonomi.femårsöversikt.items(), reverse=True):
-        if år not in ctx.eko.years or rad.soliditet_procent is None:
+        if år not in ctx.eko.years or år in ctx.eko.luckor or rad.soliditet_procent is None:
             continue
         readings = soliditeter(ctx, år)
         if readings and procent_avviker(rad.soliditet_procent, *readings):
@@ -104,7 +104,8 @@ def femår_soliditet(ctx: Kontext) -> Iterator[Finding]:
        "Eget kapital i procent av årets medlemsbidrag (notrader med medlemsbidrag), räknat om")
 def femår_andel(ctx: Kontext) -> Iterator[Finding]:
     for år, rad in sorted(ctx.indata.ekonomi.femårsöversikt.items(), reverse=True):
-        if år not in ctx.eko.years or rad.eget_kapital_andel_procent is None:
+        if (år not in ctx.eko.years or år in ctx.eko.luckor
+                or rad.eget_kapital_andel_procent is None):
             continue
         bidrag = medlemsbidrag(ctx.indata, år)
         if not bidrag:

@@ -149,6 +149,12 @@ class Relationer:
         value = by_year.get(år, {}).get(key)
         return value if isinstance(value, int) else None
 
+    def lucka(self, räkning: str, key: str, år: int) -> bool:
+        """The YAML leaves the figure to fill in (the key with an empty value)."""
+        by_year = getattr(self.indata.ekonomi, self.layout.räkning(räkning).yaml_nyckel)
+        values = by_year.get(år, {})
+        return key in values and values[key] is None
+
     def figur(self, räkning: str, key: str, år: int) -> Uttryck | None:
         """A line as printed: stated, or its definition; None where that needs the balance
         sheet at the start of a year nobody gives."""
@@ -164,6 +170,8 @@ class Relationer:
         upp = self.layout.räkning(räkning)
         rad = upp.rad(key)
         assert rad is not None, key
+        if self.lucka(räkning, key, år):
+            return None  # a gap to fill in: no relation with it is checked (`lucka` lists it)
         stated = self.angivet(räkning, key, år)
         if stated is not None and rad.slag is not Radslag.TEXTRAD:
             plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, key)
@@ -384,7 +392,8 @@ class Relationer:
         """The statement years for which the note has figures, newest first."""
         have = {y for row in note.poster() for y in row.belopp or {}} | set(note.summa or {})
         have |= {y for row in _grupper(note.rader) for y in row.summa or {}}
-        return [y for y in self._år() if y in have]
+        gaps = {y for row in note.poster() for y, v in (row.belopp or {}).items() if v is None}
+        return [y for y in self._år() if y in have and y not in gaps]  # a gap: `lucka` says it
 
     def _rader(self, index: int, rows: list[Notrad], path: PathKey, år: int) -> Uttryck:
         """The sum of *rows* as the note prints it: stated group sums, or their rows."""
@@ -396,7 +405,7 @@ class Relationer:
             elif row.belopp is not None and år in row.belopp:
                 total = total + self._siffra((*at, "belopp", år),
                                              f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
-                                             row.belopp[år])
+                                             row.värde(år))
         return total
 
     def _grupp(self, index: int, row: Notrad, path: PathKey, år: int) -> Uttryck:
