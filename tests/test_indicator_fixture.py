@@ -22,7 +22,7 @@ DELTAGARE = [
     ["Får du stöd på ett sätt som passar dig? (fråga 1, indikator 1)"],
     ["Totalt", "70 %", "↑ +10", "60 %", "↑ +10", "50 %"],
     ["Får du vara med och bestämma vilket stöd du ska få? (fråga 2, indikator 2)"],
-    ["Totalt", "50 %", "→ 0", "50 %", "↑ +8", "42 %"],
+    ["Totalt", "50 %", "→ ±0", "50 %", "↑ +8", "42 %"],
     ["Hur ofta får du hjälp att hålla ihop dina kontakter med myndigheterna och vården? "
      "(fråga 3, indikator 4)"],
     ["Totalt", "60 %", "↑ +5", "55 %", "↑ +21", "34 %"],
@@ -40,7 +40,7 @@ STYRELSEN = [
     ["Har styrelsen integrerat jämställdhet, jämlikhet och mångfald i förbundets "
      "verksamhetsplanering? (fråga 3, indikator 16)"],
     # 2022: 4 answers, fewer than 5: withheld, so 2023 has no trend
-    ["Totalt", "71 %", "→ 0", "71 %", "–", "Redovisas inte (4 svar)"],
+    ["Totalt", "71 %", "→ ±0", "71 %", "–", "Redovisas inte (4 svar)"],
 ]
 SAMMANFATTNING = [
     ["Indikator", "Frågor", "Negativt", "Varken", "Positivt"],

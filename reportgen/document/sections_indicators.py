@@ -44,7 +44,7 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.tables import header
-from reportgen.fmt import NBSP, kronor, uppräkning
+from reportgen.fmt import NBSP, förändring, kronor, uppräkning
 from reportgen.schema.indikatorer import Indikatorer, Skalval
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ THIN = "\u202f"  # a narrow no-break space between a symbol and its figure
 
 
 def _points(value: int) -> str:
-    return f"{value:+d}".replace("-", "−") if value else "0"
+    return förändring(value)
 
 
 def _percent(value: int | None) -> Cell:
