@@ -44,7 +44,8 @@ FASTA_TEXTER: dict[str, Fasttext] = {
                               "Dokumentets beskrivning i filens egenskaper", "år", "förbund"),
     "nyckelord": _t("årsredovisning, samordningsförbund, finsam",
                     "Nyckelord i filens egenskaper"),
-    "omslag_titel": _t("Årsredovisning", "Försättsbladets titel"),
+    "omslag_titel": _t("Årsredovisning {år}", "Försättsbladets titel: vad dokumentet är och "
+                       "för vilket år", "år"),
     "omslag_period": _t("För räkenskapsåret {period}",
                         "Försättsbladets rad om räkenskapsåret", "period"),
     "omslag_beslutad": _t("Beslutad av styrelsen {datum}",

@@ -10,6 +10,7 @@ from reportgen.compute.statements import Ekonomiberakning
 from reportgen.document.builder import Builder
 from reportgen.document.model import Cover, Document, Identity, Image
 from reportgen.document.structure import build_sections
+from reportgen.document.theme import theme
 from reportgen.findings import Finding, error_at
 from reportgen.fmt import datum, räkenskapsår
 from reportgen.load import Source
@@ -38,6 +39,7 @@ def build_document(
         identity=Identity(indata.förbund.organisationsnummer, indata.rapport.räkenskapsår,
                           indata.rapport.typ, source.file),
         texts=b.wording,
+        theme=theme(indata.tema),
     )
     return document, b.warnings
 
@@ -64,7 +66,7 @@ def cover(b: Builder) -> Cover:
     return Cover(
         organisation=f.namn,
         organisation_number=f.organisationsnummer,
-        title=b.fixed("omslag_titel"),
+        title=b.fixed("omslag_titel", år=str(r.räkenskapsår)),
         period=b.fixed("omslag_period", period=räkenskapsår(r.räkenskapsår)),
         decided=b.fixed("omslag_beslutad", datum=datum(r.beslutsdatum)) if r.beslutsdatum
         else None,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportgen.document import layout
 from reportgen.document.origin import FigureRef, Origin
+from reportgen.document.theme import STANDARD_THEME, Theme
 from reportgen.findings import Location
 from reportgen.load import PathKey
 from reportgen.wording import STANDARD, Texter
@@ -147,8 +148,12 @@ class Table:
     footnote: str | None = None
     row_headers: bool = True  # first column labels its row
     # May break across pages even when short enough to keep whole (a tall grid), but only
-    # between rows, and before a subheading row where it has them (keeps_with_next).
+    # between rows, as keeps_with_next says (between its groups where it has them).
     breakable: bool = False
+    # The heading right above says what the caption says ("Not 2. Verksamhetens intäkter"):
+    # the caption names the table for assistive technology (tagged, in the DOCX's alt text)
+    # but is not shown, so heading, caption and column header do not repeat one another.
+    caption_hidden: bool = field(default=False, kw_only=True)
     # The YAML path of what the table shows (a note, a statement), and a Markdown table's origin.
     source: PathKey | None = field(default=None, compare=False, kw_only=True)
     origin: Origin | None = field(default=None, compare=False, kw_only=True)
@@ -178,14 +183,13 @@ class Table:
 
     def keeps_with_next(self, index: int) -> bool:
         """Does body row *index* stay on the page of the row after it? In a table kept whole,
-        every row does; in a breakable table with subheading rows, every row but the last
-        before a subheading (a subheading stays with the rows under it)."""
+        every row does; in one that may break, as layout.row_keeps_with_next says (its first
+        and last rows, a subheading with its rows, a sum with the row above, short groups)."""
         if index + 1 >= len(self.body):
             return False
         if self.keep_whole:
             return True
-        grouped = self.breakable and any(r.kind is RowKind.SUBHEADING for r in self.body)
-        return grouped and self.body[index + 1].kind is not RowKind.SUBHEADING
+        return layout.row_keeps_with_next(tuple(r.kind.value for r in self.body), index)
 
     def placed(self, row: Row, header: bool = False) -> tuple[PlacedCell, ...]:
         """The cells of *row* (a header row if *header*) with their column and alignment.
@@ -370,6 +374,7 @@ class Document:
     base_dir: Path = field(default_factory=Path)
     identity: Identity | None = None
     texts: Texter = field(default=STANDARD, kw_only=True, repr=False)  # the fixed sentences
+    theme: Theme = field(default=STANDARD_THEME, kw_only=True)  # the förbund's look (tema)
 
     toc_depth = layout.TOC_DEPTH  # the table of contents lists sections down to this level
 

@@ -301,7 +301,7 @@ def facts_table(insats: Insats) -> Table:
     ]
     rows = tuple(Row((_label(k), _text(v))) for k, v in spec if v)
     return Table(f"{insats_anchor(insats.id)}-fakta", f"Om insatsen {insats.namn}",
-                 (header("Uppgift", "Insatsen"),), rows, (28, 72))
+                 (header("Uppgift", "Insatsen"),), rows, (28, 72), caption_hidden=True)
 
 
 def finance_table(b: Builder, insats: Insats) -> Table | None:

@@ -430,23 +430,13 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
 
 
-def _keep_lead_in(ctx: Context) -> None:
-    """The paragraph right before a table introduces it and stays on its page (as the PDF's
-    report.css keeps a table with what stands before it)."""
-    if not ctx.state.written or ctx.state.pending_page_break:
-        return
-    last = ctx.state.written[-1]
-    here = getattr(ctx.container, "_body", ctx.container)._element
-    following = last._p.getnext()
-    if last._p.getparent() is here and (following is None or following.tag == qn("w:sectPr")):
-        last.paragraph_format.keep_with_next = True
-
-
 @render_block.register
 def _table(block: Table, ctx: Context) -> None:
-    _keep_lead_in(ctx)
+    # The caption keeps with its table; what stands before it does not (unless its style
+    # keeps with the next paragraph, as headings and sub-headings do): a paragraph, a
+    # caption and two tables are not chained into one block that leaves a page half empty.
     rows = (*block.header, *block.body)
-    if block.caption:
+    if block.caption and not block.caption_hidden:
         caption = ctx.paragraph(S.CAPTION)
         ox.add_text(caption, block.caption)
         caption.paragraph_format.keep_with_next = True
