@@ -78,6 +78,7 @@ FASTA_TEXTER: dict[str, Fasttext] = {
     "utkast_titeltillägg": _t("(utkast)", "Efter försättsbladets titel i ett utkast"),
     "utkast_status": _t("Utkast", "Dokumentstatus i filens egenskaper för ett utkast"),
     # -- headings of the standard sections (a section's `rubrik` in `avsnitt` wins) ------------
+    "rubrik_året_i_siffror": _t("Året i siffror", "Avsnittets rubrik"),
     "rubrik_förvaltningsberättelse": _t("Förvaltningsberättelse", "Avsnittets rubrik"),
     "rubrik_organisation": _t("Organisation", "Avsnittets rubrik"),
     "rubrik_uppdrag": _t("Uppdrag", "Avsnittets rubrik"),

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -95,3 +96,75 @@ def test_amounts_have_the_real_minus_sign_in_every_output(example_build) -> None
         assert not wrong, f"{kind}: hyphen-minus before a figure: {wrong[:5]}"
         real = [c for c in cells if REAL_MINUS_FIGURE.search(c)]
         assert len(real) > 50, f"{kind}: {len(real)} negative amounts with U+2212"
+
+
+# -- the förbund's own look -----------------------------------------------------------------
+
+THEME = "\ntema:\n  primärfärg: '#6b2c5f'\n  accentfärg: '#0b6e4f'\n  typsnitt: Lato\n  logotyp: höger\n"
+
+
+def _pdf_colours(pdf_path: Path) -> set[tuple[float, ...]]:
+    import pikepdf
+
+    found = set()
+    with pikepdf.open(pdf_path) as pdf:
+        for page in pdf.pages[:6]:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) in ("rg", "RG"):
+                    found.add(tuple(round(float(v), 2) for v in operands))
+    return found
+
+
+def _rgb(hex_colour: str) -> tuple[float, ...]:
+    return tuple(round(int(hex_colour[i:i + 2], 16) / 255, 2) for i in (1, 3, 5))
+
+
+@pytest.mark.slow
+def test_a_theme_of_other_colours_and_font_reaches_all_three_outputs(tmp_path: Path) -> None:
+    import shutil
+    import zipfile
+
+    import docx
+    import pikepdf
+    from docx.oxml.ns import qn
+    from fontTools.ttLib import TTFont
+
+    from reportgen.commands.build import build
+    from reportgen.render import docx_fonts
+
+    project = tmp_path / "projekt"
+    shutil.copytree(ROOT / "content", project)
+    yaml = project / "2023.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8") + THEME, encoding="utf-8")
+    paths = {p.suffix: p for p in build(yaml, tmp_path / "ut", ["html", "pdf", "docx"], draft=False)}
+
+    html = paths[".html"].read_text(encoding="utf-8")
+    assert "--primary: #6b2c5f; --accent: #0b6e4f; --font: \"Lato\", \"Inter\"" in html
+    assert 'font-family: "Lato"' in html and 'class="cover logo-höger"' in html
+
+    with pikepdf.open(paths[".pdf"]) as pdf:
+        fonts = {str(f.BaseFont).split("+", 1)[1] for page in pdf.pages
+                 for f in page.resources.get("/Font", {}).values()}
+    assert {"Lato", "Lato-Bold"} <= fonts  # the text; Inter only for what Lato lacks (▲ ▼)
+    assert _rgb("#6b2c5f") in _pdf_colours(paths[".pdf"])
+    assert _rgb("#0b6e4f") in _pdf_colours(paths[".pdf"])
+
+    word = docx.Document(str(paths[".docx"]))
+    heading = word.styles["Heading 1"].element
+    assert heading.find(f"{qn('w:rPr')}/{qn('w:color')}").get(qn("w:val")) == "6B2C5F"
+    border = heading.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert border.get(qn("w:color")) == "0B6E4F"
+    defaults = word.styles.element.find(qn("w:docDefaults")).iter(qn("w:rFonts"))
+    assert next(defaults).get(qn("w:ascii")) == "Lato"
+    with zipfile.ZipFile(paths[".docx"]) as package:
+        table = package.read("word/fontTable.xml").decode()
+        assert '<w:font w:name="Lato">' in table and "w:embedBold" in table
+        names = set()
+        for name in package.namelist():
+            if name.endswith(".odttf"):
+                data = package.read(name)
+                for entry in docx_fonts.embedded("Lato") + docx_fonts.embedded("Inter"):
+                    if entry.obfuscated == data:
+                        names.add(TTFont(io.BytesIO(entry.data))["name"]
+                                  .getDebugName(1))
+        assert names == {"Lato", "Inter"}

@@ -10,7 +10,6 @@ from reportgen.compute.statements import Ekonomiberakning
 from reportgen.document.builder import Builder
 from reportgen.document.model import Cover, Document, Identity, Image
 from reportgen.document.structure import build_sections
-from reportgen.document.theme import theme
 from reportgen.findings import Finding, error_at
 from reportgen.fmt import datum, räkenskapsår
 from reportgen.load import Source
@@ -39,7 +38,7 @@ def build_document(
         identity=Identity(indata.förbund.organisationsnummer, indata.rapport.räkenskapsår,
                           indata.rapport.typ, source.file),
         texts=b.wording,
-        theme=theme(indata.tema),
+        theme=b.theme,
     )
     return document, b.warnings
 

@@ -297,7 +297,35 @@ class PageBreak:
     kind = "pagebreak"
 
 
-Block = Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak
+@dataclass(frozen=True)
+class KeyFigure:
+    value: str  # "159 492 kr", as the tables print it
+    label: str  # what it is: "Årets resultat"
+    detail: str = ""  # a line more: "Föregående år −186 813 kr"
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """Figures at a glance (Året i siffror): the PDF and the preview set them as tiles; a
+    format without tiles (the DOCX) shows `as_table()`."""
+
+    id: str
+    caption: str
+    items: tuple[KeyFigure, ...]
+
+    kind = "keyfigures"
+
+    def as_table(self) -> Table:
+        rows = tuple(Row((Cell(i.label, CellKind.LABEL), Cell(i.value, CellKind.AMOUNT),
+                          Cell(i.detail))) for i in self.items)
+        return Table(self.id, self.caption, (Row((Cell("Nyckeltal", CellKind.HEADER),
+                                                  Cell("Värde", CellKind.HEADER),
+                                                  Cell("Jämförelse", CellKind.HEADER))),),
+                     rows, (36, 24, 40))
+
+
+Block = (Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak
+         | KeyFigures)
 
 
 @dataclass(frozen=True)

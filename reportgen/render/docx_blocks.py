@@ -29,6 +29,7 @@ from reportgen.document.model import (
     CellKind,
     Heading,
     Image,
+    KeyFigures,
     ListBlock,
     PageBreak,
     Paragraph,
@@ -496,6 +497,11 @@ def add_image(image: Image, ctx: Context, style: str) -> None:
 @render_block.register
 def _image(image: Image, ctx: Context) -> None:
     add_image(image, ctx, S.FIGURE)
+
+
+@render_block.register
+def _key_figures(block: KeyFigures, ctx: Context) -> None:
+    _table(block.as_table(), ctx)  # Word has no tiles: the figures as the model's table
 
 
 # -- signatures ---------------------------------------------------------------------------------
