@@ -306,22 +306,14 @@ class KeyFigure:
 
 @dataclass(frozen=True)
 class KeyFigures:
-    """Figures at a glance (Året i siffror): the PDF and the preview set them as tiles; a
-    format without tiles (the DOCX) shows `as_table()`."""
+    """Figures at a glance (Året i siffror): the PDF and the preview set them as tiles, the
+    DOCX as a label, the value and its line more."""
 
     id: str
     caption: str
     items: tuple[KeyFigure, ...]
 
     kind = "keyfigures"
-
-    def as_table(self) -> Table:
-        rows = tuple(Row((Cell(i.label, CellKind.LABEL), Cell(i.value, CellKind.AMOUNT),
-                          Cell(i.detail))) for i in self.items)
-        return Table(self.id, self.caption, (Row((Cell("Nyckeltal", CellKind.HEADER),
-                                                  Cell("Värde", CellKind.HEADER),
-                                                  Cell("Jämförelse", CellKind.HEADER))),),
-                     rows, (36, 24, 40))
 
 
 Block = (Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak

@@ -71,7 +71,8 @@ def equity_chart(b: Builder) -> Image | None:
     share, tak = _percent(kapital.andel), _percent(kapital.tak)
     chart = Andelsdiagram(("Eget kapital",), (share,), _colours(b), limit=tak,
                           limit_label="tak")
-    alt = (f"Stapeldiagram, eget kapital i förhållande till medlemsbidragen: eget kapital "
+    alt = (f"Liggande stapeldiagram, eget kapital i förhållande till medlemsbidragen: "
+           f"eget kapital "
            f"{kronor(kapital.eget_kapital)} kr är {procent(kapital.andel)} av årets "
            f"medlemsbidrag; det rekommenderade taket är {procent(kapital.tak)}.")
     return Image(None, alt, CHART_MM, data=andelsdiagram(chart))
@@ -88,7 +89,7 @@ def cost_chart(b: Builder) -> Image | None:
     chart = Andelsdiagram(tuple(SLAG[s] for s in present), shares, _colours(b))
     parts = ", ".join(f"{SLAG[s].lower()} {kronor(kostnader.belopp[s])} kr ({share}\u00a0%)"
                       for s, share in zip(present, shares, strict=True))
-    return Image(None, f"Stapeldiagram, kostnadernas fördelning: {parts}.", CHART_MM,
+    return Image(None, f"Liggande stapeldiagram, kostnadernas fördelning: {parts}.", CHART_MM,
                  data=andelsdiagram(chart))
 
 

@@ -501,7 +501,13 @@ def _image(image: Image, ctx: Context) -> None:
 
 @render_block.register
 def _key_figures(block: KeyFigures, ctx: Context) -> None:
-    _table(block.as_table(), ctx)  # Word has no tiles: the figures as the model's table
+    """Word has no tiles: each figure as its label (a sub-heading), its value (Ingress) and
+    the line more (small)."""
+    for item in block.items:
+        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["label"]), item.label)
+        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["lead"]), item.value)
+        if item.detail:
+            ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["small"]), item.detail)
 
 
 # -- signatures ---------------------------------------------------------------------------------
