@@ -74,9 +74,13 @@ class Kontext:
         return self.source.locate(path)
 
     def fynd(
-        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR
+        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR,
+        förväntat: int | None = None, angivet: int | None = None,
     ) -> Finding:
-        return Finding(self.plats(path), message, severity, _dotted(path), rule)
+        """A finding at *path*; *förväntat*: the figure the field should hold, if computed,
+        and *angivet* the one it holds."""
+        return Finding(self.plats(path), message, severity, _dotted(path), rule,
+                       expected=förväntat, stated=angivet)
 
 
 Kontroll = Callable[[Kontext], Iterable[Finding]]

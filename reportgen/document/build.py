@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.document.builder import Builder
+from reportgen.document.findings_in_place import mark_findings
 from reportgen.document.model import Cover, Document, Identity, Image
 from reportgen.document.structure import build_sections
 from reportgen.findings import Finding, error_at
@@ -20,10 +21,14 @@ __all__ = ["Builder", "build_document"]
 
 
 def build_document(
-    indata: Indata, source: Source, eko: Ekonomiberakning, draft: bool = False
+    indata: Indata, source: Source, eko: Ekonomiberakning, draft: bool = False,
+    findings: tuple[Finding, ...] = (),
 ) -> tuple[Document, list[Finding]]:
+    """The report model; in a draft, the cells *findings* are about are marked in place."""
     b = Builder(indata, source, eko)
     sections = build_sections(b)
+    if draft:
+        sections = mark_findings(sections, findings)
     year = str(indata.rapport.räkenskapsår)
     förbund = indata.förbund.namn
     document = Document(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from reportgen.document.model import Block, Cell, CellMark, ListBlock, Quote, Row, Section, Table
+from reportgen.document.model import Block, Cell, CellMark, Row, Section, Table
 from reportgen.findings import Finding
 from reportgen.fmt import kronor
 
@@ -39,7 +39,9 @@ class _Marker:
         for finding in found:
             self.count += 1
             expected = kronor(finding.expected) if finding.expected is not None else None
-            marks.append(CellMark(self.count, finding.message, cell.text, expected))
+            stated = kronor(finding.stated) if finding.stated is not None else cell.text
+            marks.append(CellMark(self.count, finding.message, stated, expected,
+                                  finding.field))
         return replace(cell, marks=tuple(marks))
 
     def table(self, table: Table) -> Table:
@@ -55,8 +57,6 @@ class _Marker:
                 out.append(replace(block, blocks=self.blocks(block.blocks)))
             elif isinstance(block, Table):
                 out.append(self.table(block))
-            elif isinstance(block, ListBlock | Quote):
-                out.append(block)
             else:
                 out.append(block)
         return tuple(out)

@@ -111,9 +111,32 @@ class Cell:
     tone: str | None = field(default=None, kw_only=True)
     # The YAML path a figure is given at, when it is input (not computed): where to change it.
     source: PathKey | None = field(default=None, compare=False, kw_only=True)
+    # Findings about the figure, marked in place in a draft (document/findings_in_place.py).
+    marks: tuple[CellMark, ...] = field(default=(), compare=False, kw_only=True)
 
 
 TONES = ("positiv", "negativ", "neutral")
+
+
+@dataclass(frozen=True)
+class CellMark:
+    """A finding about the figure in a cell, marked where it stands (a draft, the preview)."""
+
+    number: int  # through the report, in order: "1", "2" …
+    message: str  # the finding's message
+    stated: str  # the figure as the YAML states it (the cell may print the computed one)
+    expected: str | None  # the computed figure, as a table prints it, when the rule has one
+    field: str  # the finding's YAML field (so the preview can link the finding to the cell)
+
+    @property
+    def anchor(self) -> str:
+        return f"fynd-{self.number}"
+
+    @property
+    def note(self) -> str:
+        """What the note under the table says."""
+        computed = f"; beräknat {self.expected}" if self.expected else ""
+        return f"Angivet {self.stated}{computed}. {self.message}"
 
 
 @dataclass(frozen=True)
@@ -159,6 +182,11 @@ class Table:
     origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "table"
+
+    @property
+    def marks(self) -> tuple[CellMark, ...]:
+        """The findings marked in the table's cells, in order (listed under the table)."""
+        return tuple(m for row in self.body for cell in row.cells for m in cell.marks)
 
     def numeric_columns(self) -> tuple[bool, ...]:
         """Per column: does it hold figures (and so align right)?"""
@@ -447,6 +475,10 @@ class Document:
             TocEntry(s.id, s.level, s.number, s.title) for s in self.walk_sections()
             if self.in_toc(s)
         )
+
+    def marks(self) -> tuple[CellMark, ...]:
+        """Every finding marked in a table, in order."""
+        return tuple(m for table in self.tables() for m in table.marks)
 
     def tables(self) -> Iterator[Table]:
         def walk(blocks: tuple[Block | Section, ...]) -> Iterator[Table]:

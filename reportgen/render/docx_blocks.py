@@ -429,6 +429,8 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             ox.set_cell_top_rule(tc)
         if cell.tone in S.TONE_FILL:
             ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
+        if cell.marks:  # a draft: the figure a finding is about (listed under the table)
+            ox.set_cell_fill(tc, S.FINDING_FILL)
 
 
 @render_block.register
@@ -460,6 +462,8 @@ def _table(block: Table, ctx: Context) -> None:
     ctx.state.after_table = True
     if block.footnote:
         ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), block.footnote)
+    for mark in block.marks:
+        ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), f"Fel {mark.number}: {mark.note}")
 
 
 # -- images -----------------------------------------------------------------------------------
