@@ -505,13 +505,12 @@ def _image(image: Image, ctx: Context) -> None:
 
 @render_block.register
 def _key_figures(block: KeyFigures, ctx: Context) -> None:
-    """Word has no tiles: each figure as its label (a sub-heading), its value (Ingress) and
-    the line more (small)."""
+    """Word has no tiles: each figure as its value (Ingress), then what it is and the line
+    more (small text)."""
     for item in block.items:
-        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["label"]), item.label)
         ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["lead"]), item.value)
-        if item.detail:
-            ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["small"]), item.detail)
+        line = f"{item.label}. {item.detail}" if item.detail else item.label
+        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["small"]), line)
 
 
 # -- signatures ---------------------------------------------------------------------------------
