@@ -210,8 +210,8 @@ def test_the_printed_sammanstallning_foots(example_prepared):
         "Eget kapital vid periodens utgång"]
     assert utgång[:3] == [a + b for a, b in zip(ingång[:3], resultat[:3], strict=True)]
     note = " ".join((table.footnote or "").split())
-    assert "Totala kostnader (utfall) är exakt -4 360 316 kr" in note
-    assert "i tabellen -4 361 tkr" in note
+    assert "Totala kostnader (utfall) är exakt −4 360 316 kr" in note
+    assert "i tabellen −4 361 tkr" in note
 
 
 def test_the_printed_driftredovisning_equals_the_sammanstallning(example_prepared):
@@ -245,8 +245,8 @@ def test_rounding_differences_are_computed_and_stated(example_prepared):
     assert admin.kr.avrundad() == Kolumner(-2, -2, -2)
     assert admin.avrundningsdifferens == Kolumner(-1, -1, -1)
     note = rounding_note(budget.summor(), ("årsbudget", "utfall"))
-    assert "Summa administrationskostnader (utfall) är exakt -1\u00a0800 kr" in note
-    assert "i tabellen -3 tkr" in note
+    assert "Summa administrationskostnader (utfall) är exakt \u22121\u00a0800 kr" in note
+    assert "i tabellen −3 tkr" in note
     # A table whose lines round without accumulating says only how it rounds.
     exact = _with_budget(example_prepared, [{"namn": "Bidrag", "slag": "intäkter",
                                             "årsbudget": 1000, "utfall": 2000}])
@@ -278,7 +278,7 @@ def test_a_budget_in_kronor_is_compared_to_the_krona(example_prepared):
         "Sammanställningen av utfall och budget, totala kostnader (utfall)",
         "Sammanställningen av utfall och budget, periodens resultat (utfall)"]
     assert "angivet -4 360 315 kr, förväntat -4 360 316 kr" in found[0]
-    assert found[0].endswith("skillnad +1 kr (tolerans 0 kr: budgetens rader är angivna i kronor)")
+    assert found[0].endswith("1 kr högre än förväntat (tolerans 0 kr: budgetens rader är angivna i kronor)")
 
 
 def test_a_budget_in_whole_tkr_is_compared_in_tkr(example_prepared):
@@ -290,7 +290,7 @@ def test_a_budget_in_whole_tkr_is_compared_in_tkr(example_prepared):
     assert len(found) == 2  # summa intäkter and periodens resultat
     assert "angivet 4 496 tkr, förväntat 4 508 tkr" in found[0]
     assert found[0].endswith(
-        "skillnad -12 tkr (tolerans ±1 tkr: budgetens rader är angivna i hela tkr)")
+        "12 tkr lägre än förväntat (tolerans ±1 tkr: budgetens rader är angivna i hela tkr)")
     # One line in kronor makes it a budget in kronor, compared exactly.
     kronor = _lines(4_508_000, -4_360_000, 12_000) + [
         {"namn": "Övrigt", "slag": "intäkter", "utfall": 1}]

@@ -369,6 +369,13 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-03-14\n   fel: [\n")],
         ["yaml.syntax"],
     ),
+    "tema_låg_kontrast": (
+        # A light primary colour (3,3:1 on white) is refused at its line with the ratio; a
+        # dark enough accent (5,8:1) is not.
+        [("rapport:\n", "tema:\n  primärfärg: '#4a90d9'\n  accentfärg: '#00707a'\n"
+          "rapport:\n")],
+        ["tema.kontrast"],
+    ),
 }
 
 

@@ -22,6 +22,7 @@ from reportgen.checks import (
     resultatrakning,
     struktur,
     styrelse,
+    tema,
     texter,
     uppgifter,
     verksamhet,
@@ -50,6 +51,7 @@ REGLER: tuple[Regel, ...] = (
     *indikatorer.REGLER,
     *platshallare.REGLER,
     *struktur.REGLER,
+    *tema.REGLER,
 )
 
 # Group titles for the output, by the first part of a finding's rule id.
@@ -73,6 +75,7 @@ GRUPPER: dict[str, str] = {
     "indikator": "Indikatorer",
     "uppgift": "Uppgifter som en årsredovisning brukar visa",
     "avsnitt": "Avsnitt",
+    "tema": "Tema (färger och typsnitt)",
 }
 
 

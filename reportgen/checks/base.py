@@ -13,10 +13,10 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reportgen.checks.meddelanden import _signed, kr, meddelande_kr, skillnad_kr, uppräkning
+from reportgen.checks.meddelanden import kr, meddelande_kr, skillnad_kr, tal, uppräkning
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
-from reportgen.fmt import kronor, procent, tkr
+from reportgen.fmt import meddelandetal, procent, tkr
 
 __all__ = ["Kontext", "Regel", "kr", "meddelande_kr", "skillnad_kr", "uppräkning"]
 from reportgen.load import PathKey, Source
@@ -74,9 +74,13 @@ class Kontext:
         return self.source.locate(path)
 
     def fynd(
-        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR
+        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR,
+        förväntat: int | None = None, angivet: int | None = None,
     ) -> Finding:
-        return Finding(self.plats(path), message, severity, _dotted(path), rule)
+        """A finding at *path*; *förväntat*: the figure the field should hold, if computed,
+        and *angivet* the one it holds."""
+        return Finding(self.plats(path), message, severity, _dotted(path), rule,
+                       expected=förväntat, stated=angivet)
 
 
 Kontroll = Callable[[Kontext], Iterable[Finding]]
@@ -125,16 +129,17 @@ def avviker_tkr(angivet_tkr: int, *förväntade_kr: int) -> bool:
 
 
 def tkr_text(amount: int) -> str:
-    return f"{kronor(amount)} tkr"
+    return f"{tal(amount)} tkr"
 
 
 def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
                    varför: str = "") -> str:
-    """… '; skillnad -12 tkr (tolerans ±1 tkr)', with *varför* the tolerance's reason if given."""
+    """… '; 12 tkr lägre än förväntat (tolerans ±1 tkr)', with *varför* the tolerance's
+    reason if given."""
     förväntat = tkr(förväntat_kr)
     return (
         f"{vad}: angivet {tkr_text(angivet_tkr)}, förväntat {tkr_text(förväntat)} "
-        f"({grund} {kr(förväntat_kr)} avrundat); skillnad {_signed(angivet_tkr - förväntat)} tkr "
+        f"({grund} {kr(förväntat_kr)} avrundat); {skillnad_kr(angivet_tkr, förväntat, 'tkr')} "
         f"(tolerans ±{TOLERANS_TKR} tkr{': ' + varför if varför else ''})"
     )
 
@@ -145,4 +150,4 @@ def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:
 
 
 def procent_text(share: Decimal) -> str:
-    return procent(share, 1)
+    return meddelandetal(procent(share, 1))

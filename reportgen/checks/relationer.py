@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reportgen.checks.meddelanden import kr, meddelande_kr, skillnad_kr, uppräkning
+from reportgen.checks.meddelanden import jämförelse, kr, meddelande_kr, uppräkning
 from reportgen.load import PathKey
 from reportgen.schema.ekonomi import IngåendeBalans, Not, Notrad
 from reportgen.schema.uppstallning import (
@@ -291,8 +291,8 @@ class Relationer:
                               else ("ekonomi", "balansräkning", år))
 
             def text(v: int, h: int, år: int = år) -> str:
-                return (f"Balansräkningen {år} balanserar inte: {t_text} {kr(v)}, {s_text} "
-                        f"{kr(h)}; {skillnad_kr(h, v)}")
+                return (f"Balansräkningen {år} balanserar inte: "
+                        f"{jämförelse(t_text, v, s_text, h)}")
 
             yield Relation("br.balans", left, right, plats, f"balansräkningens summor {år}", text)
 
@@ -376,8 +376,8 @@ class Relationer:
         label = gemen(rad.text)
 
         def text(v: int, h: int) -> str:
-            return (f"Kassaflödesanalysen {år}: {label} {kr(v)}, men balansräkningens "
-                    f"{text_br} ({poster}) är {kr(h)}; {skillnad_kr(v, h)}{hint}")
+            return (f"Kassaflödesanalysen {år}: "
+                    f"{jämförelse(label, v, f'balansräkningens {text_br} ({poster})', h)}{hint}")
 
         return Relation("kf.balansräkning", left, right, plats,
                         f"kassaflödesanalysens {label} {år}", text,
