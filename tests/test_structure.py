@@ -300,7 +300,8 @@ EXAMPLE_TOC = [  # today's, as seed 000 numbers them, with Året i siffror after
     ("Bilaga 3.", "Sammanställning resultat indikatorer – Styrelsen"),
     ("Bilaga 4.", "Indikatorerna 1–16"),
 ]
-# The standard order, written out as a förbund would write it in avsnitt:.
+# The example's order (the standard order and Året i siffror after the foreword), written
+# out as a förbund would write it in avsnitt:, in block form.
 STANDARD_ORDER = """avsnitt:
   - ordförande_har_ordet
   - året_i_siffror
@@ -320,10 +321,14 @@ STANDARD_ORDER = """avsnitt:
 
 
 def example_copy(tmp_path: Path, extra: str) -> Path:
+    """A copy of the example with *extra* appended; an `avsnitt:` in it replaces the example's."""
     target = tmp_path / "content"
     shutil.copytree(ROOT / "content", target)
     yaml = target / "2023.yaml"
-    yaml.write_text(yaml.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    text = yaml.read_text(encoding="utf-8")
+    if extra.startswith("avsnitt:"):
+        text = "\n".join(line for line in text.splitlines() if not line.startswith("avsnitt: ["))
+    yaml.write_text(text + "\n" + extra, encoding="utf-8")
     return yaml
 
 
@@ -436,3 +441,19 @@ def test_a_text_block_is_narrative_that_check_reads(tmp_path: Path) -> None:
     (found,) = collect(yaml)
     assert (found.rule, found.field) == ("text.okänd_siffra", "avsnitt.0.innehåll.0.text")
     assert "menade du 'årets_resultat_tkr'" in found.message
+
+
+def test_året_i_siffror_is_printed_only_where_avsnitt_lists_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An optional section: the example lists it; without `avsnitt:` (the standard order),
+    a report has no section its förbund never asked for."""
+    from reportgen.schema.avsnitt import STANDARDORDNING
+
+    assert "året_i_siffror" not in STANDARDORDNING
+    yaml = tmp_path / "content" / "2023.yaml"
+    shutil.copytree(ROOT / "content", yaml.parent)
+    text = yaml.read_text(encoding="utf-8")
+    assert "året_i_siffror" in next(line for line in text.splitlines() if line.startswith("avsnitt:"))
+    yaml.write_text("\n".join(line for line in text.splitlines()
+                              if not line.startswith("avsnitt:")), encoding="utf-8")
+    titles = [s.title for s in prepare(yaml).document.walk_sections()]
+    assert "Året i siffror" not in titles and "Förvaltningsberättelse" in titles

@@ -82,7 +82,7 @@ FÖRVALTNINGSBERÄTTELSENS_AVSNITT: tuple[str, ...] = (
     "god_hushållning", "personal", "förväntad_utveckling",
 )
 STANDARDORDNING: tuple[str, ...] = (
-    "ordförande_har_ordet", "året_i_siffror", "förvaltningsberättelse", "resultaträkning", "balansräkning",
+    "ordförande_har_ordet", "förvaltningsberättelse", "resultaträkning", "balansräkning",
     "kassaflödesanalys", "driftredovisning", "noter", "sammanställning", "underskrifter",
     "bilagor",
 )
