@@ -35,8 +35,7 @@ GRUND = {
     "kostnader": "resultaträkningens verksamhetens kostnader och avskrivningar",
     "finansiella": "resultaträkningens finansiella intäkter och kostnader",
 }
-MÅTTNAMN = {"utfall": "utfall", "utfall_föregående_år": "utfall föregående år",
-            **{m: m for m in MÅTT}}
+MÅTTNAMN = {**{m: m for m in MÅTT}, "utfall_föregående_år": "utfall föregående år"}
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,9 @@ def _rr_relations(rel: Relationer, table: Tabellrader) -> Iterator[Relation]:
 def _relation(table: Tabellrader, mått: str, år: int, kind: str, kinds: list[str],
               in_tkr: bool, left: Uttryck, right: Uttryck) -> Relation:
     terms = list(left.termer)
-    plats: PathKey = terms[0] if terms else table.path
+    # Located at the first line it adds (today's form: at the first line of the kind).
+    lines = [t for t in terms if "summa" not in t] or terms
+    plats: PathKey = lines[0] if lines else table.path
     if table.standard:
         vad = f"{table.namn}, {STANDARDNAMN[kind]} ({MÅTTNAMN[mått]})"
         why = "budgetens rader"

@@ -43,6 +43,7 @@ from reportgen.document.sections_goals import (
     ordförande_title,
 )
 from reportgen.document.sections_indicators import bilagor_sections
+from reportgen.document.sections_tabell import table_block
 from reportgen.load import PathKey
 from reportgen.schema.avsnitt import (
     AVSNITT,
@@ -223,6 +224,7 @@ BLOCKS: dict[str, BlockBuilder] = {
     "text": text_block,
     "sidbrytning": page_break_block,
     "standard": standard_block,
+    "tabell": table_block,
 }
 
 # The schema names what the registry builds (and the other way round).

@@ -35,6 +35,7 @@ AVRUNDNING = (
 )
 WIDTH = {"nr": 10, "förklaring": 34}
 AMOUNT_WIDTH = 12
+LABEL_MIN = 26
 
 
 def _amount(value: int | None, total: bool = False) -> Cell:
@@ -105,10 +106,16 @@ def _cell(k: Kolumnspec, row: Tabellrad, total: bool,
 
 
 def _widths(table: Tabellberakning) -> tuple[int, ...]:
-    fixed = [WIDTH.get(k.namn, AMOUNT_WIDTH) for k in table.kolumner]
-    label = max(100 - sum(fixed), 20)
-    has_nr = any(k.namn == "nr" for k in table.kolumner)
-    return (*fixed[:1], label, *fixed[1:]) if has_nr else (label, *fixed)
+    """Relative widths: the project number narrow, each figure 12; the row label and the
+    förklaring share the rest (the label at least 26, the förklaring at most 34)."""
+    amounts = sum(AMOUNT_WIDTH for k in table.kolumner if k.mått is not None)
+    nr = WIDTH["nr"] if any(k.namn == "nr" for k in table.kolumner) else 0
+    text = min(WIDTH["förklaring"], max(100 - amounts - nr - LABEL_MIN, 16))
+    widths = {k.namn: WIDTH["nr"] if k.namn == "nr" else text if k.namn == "förklaring"
+              else AMOUNT_WIDTH for k in table.kolumner}
+    label = max(100 - sum(widths.values()), 20)
+    cols = [widths[k.namn] for k in table.kolumner]
+    return (*cols[:1], label, *cols[1:]) if nr else (label, *cols)
 
 
 def _caption(table: Tabellberakning, budget: Budgetberakning, standard: bool) -> str:

@@ -29,6 +29,7 @@ from pydantic import (
 )
 
 from reportgen.schema.base import Korttext, Modell, Text
+from reportgen.schema.tabell import Tabell
 from reportgen.suggest import okänt_namn
 
 # Standard sections: name → what it shows.
@@ -168,7 +169,16 @@ class Standardblock(Blockmodell):
     standard: Delnamn
 
 
-BLOCKTYPER: tuple[type[Blockmodell], ...] = (Textblock, Sidbrytning, Standardblock)
+class Tabellblock(Blockmodell):
+    """A checked amount table (reportgen/schema/tabell.py): rows, columns, sums and shares
+    that reportgen computes or checks."""
+
+    art: ClassVar[str] = "tabell"
+    tabell: Tabell = Field(description="En tabell med belopp, summor och andelar som "
+                           "reportgen räknar fram eller kontrollerar")
+
+
+BLOCKTYPER: tuple[type[Blockmodell], ...] = (Textblock, Sidbrytning, Standardblock, Tabellblock)
 BLOCKARTER: tuple[str, ...] = tuple(k.art for k in BLOCKTYPER)
 
 
