@@ -1,8 +1,11 @@
-"""Command line: `reportgen build|check|serve FILE`. Help and messages are Swedish."""
+"""Command line: `reportgen build|check|serve FILE`, `reportgen återför DOCX`.
+
+Help and messages are Swedish."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -86,6 +89,23 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("-h", "--help", action="help", help="visa hjälpen för serve")
     s.add_argument("fil", type=Path, metavar="FIL", help="rapportens YAML-fil")
     s.add_argument("--port", type=int, default=8000, help="port på 127.0.0.1 (standard: 8000)")
+
+    a = sub.add_parser(
+        "återför", aliases=["aterfor"], add_help=False,
+        help="för tillbaka det som ändrats i Word-filen till YAML- och Markdown-filerna",
+        description="Läs en Word-fil som reportgen har byggt och som redigerats i Word eller "
+        "LibreOffice, och skriv den ändrade texten tillbaka till Markdown-filerna och texterna i "
+        "YAML-filen den kommer ifrån. Bara ändrade stycken skrivs om. Siffror, tabeller, "
+        "rubriker och fast text skrivs inte tillbaka: de ändringarna visas med var de ska göras.")
+    a.add_argument("-h", "--help", action="help", help="visa hjälpen för återför")
+    a.add_argument("fil", type=Path, metavar="DOCX", help="den redigerade Word-filen")
+    a.add_argument("--yaml", type=Path, metavar="FIL",
+                   help="rapportens YAML-fil (standard: den som Word-filen byggdes från)")
+    a.add_argument("--visa", action="store_true",
+                   help="skriv inga filer, visa ändringarna som diff")
+    a.add_argument("--utan-spårade-ändringar", "--utan-sparade-andringar", action="store_true",
+                   dest="reject",
+                   help="ta inte med spårade ändringar (de listas); standard: de godtas")
     return p
 
 
@@ -96,7 +116,16 @@ def _print_user_error(error: UserError) -> None:
     print(f"reportgen: {count} fel; inga filer skrevs.", file=sys.stderr)
 
 
+def _tolerant_streams() -> None:
+    """A terminal that cannot show a character gets an escape, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     args = parser().parse_args(argv)
     try:
         if args.command == "build":
@@ -111,15 +140,23 @@ def main(argv: list[str] | None = None) -> int:
             from reportgen.commands.check import check
 
             return check(args.fil, args.format)
-        assert args.command == "serve", args.command  # the parser requires one of the three
+        if args.command in {"återför", "aterfor"}:
+            from reportgen.commands.aterfor import aterfor
+
+            return aterfor(args.fil, args.yaml, args.visa, args.reject)
+        assert args.command == "serve", args.command  # the parser requires one of the four
         from reportgen.commands.serve import serve
 
         return serve(args.fil, args.port)
     except UserError as error:
         _print_user_error(error)
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as interrupt:  # Ctrl+C, or SIGTERM while files are written
+        print("reportgen: avbröts.", file=sys.stderr)
+        return 128 + getattr(interrupt, "signum", 2)
+    except BrokenPipeError:  # `reportgen check … | head`: the reader has gone
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more is printed
+        return 1
 
 
 if __name__ == "__main__":

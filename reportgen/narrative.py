@@ -8,13 +8,15 @@ figures of exactly those (`fill_narratives`).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.figures import as_text
+from reportgen.figures import as_text, uttryck
 from reportgen.findings import Finding, Location, Severity, UserError, error_at
 from reportgen.load import PathKey, Source
+from reportgen.readfile import Unreadable
 from reportgen.schema.base import Berättelse
 from reportgen.schema.marked import narrative_fields
 from reportgen.textclean import clean_text
@@ -65,6 +67,13 @@ class Filled:
         """The text as written, figures filled in (a table cell, a footnote)."""
         return as_text(self.parts)
 
+    @property
+    def expressions(self) -> tuple[tuple[str, str], ...]:
+        """Each figure's name and its expression as written ("{{ år }}"), in the order of
+        `parts` (for `reportgen återför`, which writes the expressions back)."""
+        text = self.narrative.text
+        return tuple((u.name, text[u.start:u.end]) for u in uttryck(text) if u.name)
+
 
 def is_file_reference(value: str) -> bool:
     stripped = value.strip()
@@ -72,23 +81,47 @@ def is_file_reference(value: str) -> bool:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """True if *path* (symlinks resolved) lies within *root*."""
+    """True if *path* (symlinks resolved) lies within *root*. A symlink loop or an
+    overlong name is resolved as far as it goes (os.path.realpath), never raised: reading
+    the file then says what is wrong with it."""
     try:
-        path.resolve().relative_to(root.resolve())
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
     except ValueError:
         return False
     return True
 
 
+def _shown(name: str) -> str:
+    """A file name as the YAML gives it, shortened when absurdly long."""
+    name = name.strip()
+    return repr(name if len(name) <= 80 else name[:60] + "…" + name[-15:])
+
+
 def logo_problem(source: Source, logotyp: str) -> str | None:
     """Why the logo *logotyp* (named relative to the YAML) cannot be used, in Swedish;
-    None if it can. `reportgen check` reports it, the cover relies on it."""
+    None if it can. `reportgen check` reports it, the cover relies on it. The picture is
+    examined once (reportgen/pictures.py): format, decoding, size, an SVG's references."""
     path = source.base_dir / logotyp
     if not inside(path, source.base_dir):
         return "logotypen ligger utanför projektmappen"
-    if not path.is_file():
-        return f"logotypen {logotyp!r} finns inte"
+    try:
+        source.picture(path)
+    except Unreadable as exc:
+        return f"logotypen {_shown(logotyp)} {exc.problem}"
     return None
+
+
+def logo_warning(source: Source, logotyp: str) -> str | None:
+    """What the DOCX shows instead of a usable logo that python-docx cannot embed."""
+    try:
+        picture = source.picture(source.base_dir / logotyp)
+    except Unreadable:
+        return None
+    if picture.docx:
+        return None
+    what = "en SVG-bild" if picture.format == "SVG" else "en JPEG-bild utan JFIF- eller Exif-huvud"
+    return (f"logotypen är {what}, som inte kan tas med i DOCX-filen: där står alternativtexten "
+            "i stället (PDF och HTML visar bilden). Spara den som PNG för att få med den.")
 
 
 def resolve(value: str, field: PathKey, source: Source, kind: Berättelse = MARKDOWN) -> Narrative:
@@ -107,12 +140,11 @@ def resolve(value: str, field: PathKey, source: Source, kind: Berättelse = MARK
             )
         try:
             raw = source.read_text(path)
-        except FileNotFoundError:
-            raise error_at(where, f"filen {value.strip()!r} finns inte", dotted, "text.saknas") from None
-        except UnicodeDecodeError:
-            raise error_at(
-                where, f"filen {value.strip()!r} är inte UTF-8-kodad", dotted, "text.kodning"
-            ) from None
+        except Unreadable as exc:
+            # A byte that is not UTF-8 is pointed at in the Markdown file itself.
+            at = Location(path, exc.line, exc.column) if exc.line is not None else where
+            rule = "text.saknas" if exc.problem == "finns inte" else "text.fil"
+            raise error_at(at, f"filen {_shown(value)} {exc.problem}", dotted, rule) from None
         location = Location(path, 1, 1)
     else:
         raw, location = value, where

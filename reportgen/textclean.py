@@ -14,6 +14,9 @@ import re
 # drops them from the input with a warning; the DOCX writer drops them again as its last
 # guard (reportgen/render/docx_ooxml.py), for text the input did not hold.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# The C1 controls but NEL, which a DOCX can hold but YAML refuses in a file: loading drops
+# them from the YAML's text before parsing (reportgen/load.py), with the same warning.
+C1_CONTROL = re.compile("[\x80-\x84\x86-\x9f]")
 
 
 def clean_text(text: str) -> tuple[str, bool]:

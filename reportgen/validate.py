@@ -6,88 +6,84 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from reportgen import schema_messages as messages
 from reportgen.findings import Finding, Severity, UserError
-from reportgen.load import PathKey, Source
+from reportgen.load import PathKey, Source, dotted
 from reportgen.schema import Indata
 
-# Pydantic error type → Swedish message. {ctx} fields come from the error's context.
-_MESSAGES: dict[str, str] = {
-    "missing": "obligatoriskt fält saknas",
-    "extra_forbidden": "okänt fält (stavfel, eller fel nivå i indraget?)",
-    "int_type": "ska vara ett heltal (belopp anges i hela kronor utan mellanslag, t.ex. 4507990)",
-    "int_parsing": "ska vara ett heltal (belopp anges i hela kronor utan mellanslag, t.ex. 4507990)",
-    "int_from_float": "ska vara ett heltal, inte ett decimaltal",
-    "float_type": "ska vara ett tal",
-    "float_parsing": "ska vara ett tal",
-    "string_type": "ska vara en text",
-    "bool_type": "ska vara ja/nej (true/false)",
-    "bool_parsing": "ska vara ja/nej (true/false)",
-    "date_type": "ska vara ett datum på formen ÅÅÅÅ-MM-DD",
-    "date_parsing": "ska vara ett datum på formen ÅÅÅÅ-MM-DD",
-    "date_from_datetime_parsing": "ska vara ett datum på formen ÅÅÅÅ-MM-DD",
-    "date_from_datetime_inexact": "ska vara ett datum utan klockslag",
-    "list_type": "ska vara en lista (rader som börjar med '-')",
-    "dict_type": "ska vara en mappning (nyckel: värde)",
-    "model_type": "ska vara en mappning (nyckel: värde)",
-    "model_attributes_type": "ska vara en mappning (nyckel: värde)",
-    "enum": "ska vara något av: {expected}",
-    "literal_error": "ska vara något av: {expected}",
-    "string_pattern_mismatch": "har fel form (förväntat mönster {pattern})",
-    "too_short": "får inte vara tom",
-    "greater_than_equal": "ska vara minst {ge}",
-    "less_than_equal": "får vara högst {le}",
-    "value_error": "{msg}",
-}
-
-_PATTERN_HINTS = {
-    r"^\d{6}-\d{4}$": "NNNNNN-NNNN, t.ex. 222000-1735",
-}
+_ABSENT = object()
 
 
-def _message(error: Any) -> str:
-    kind = error["type"]
-    ctx = dict(error.get("ctx") or {})
-    if "pattern" in ctx:
-        ctx["pattern"] = _PATTERN_HINTS.get(ctx["pattern"], ctx["pattern"])
-    if "expected" in ctx:
-        ctx["expected"] = str(ctx["expected"]).replace(" or ", " eller ")
-    if kind == "value_error":
-        ctx["msg"] = str(error.get("msg", "")).removeprefix("Value error, ")
-    template = _MESSAGES.get(kind)
-    if template is None:
-        return f"ogiltigt värde ({error.get('msg', kind)})"
-    try:
-        text = template.format(**ctx)
-    except (KeyError, IndexError):
-        text = template
-    found = error.get("input")
-    if kind in {"int_type", "int_parsing", "int_from_float", "date_parsing", "date_type"} and (
-        isinstance(found, str | int | float)
-    ):
-        text += f"; fann {found!r}"
-    return text
-
-
-def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
-    """Drop Pydantic's union/tagged-union markers from a location path."""
+def yaml_path(loc: tuple[Any, ...], data: Any, kind: str) -> tuple[PathKey, int | None]:
+    """Pydantic's location as the YAML path of the value, and where (the index in that
+    path) the first of Pydantic's own names was dropped: a union's branch
+    ("constrained-int", "KönAntal"), "[key]", "function-after[…]", … Each part is kept
+    only if the data has it there, so no internal name is ever shown; a missing field's
+    own name (the last part) is kept."""
     out: list[str | int] = []
-    for part in loc:
-        if isinstance(part, str) and ("[" in part or part in {"function-after", "lax-or-strict"}):
-            continue
-        if isinstance(part, str) and part.isdigit():
-            out.append(int(part))
-        else:
+    dropped: int | None = None
+    node = data
+    for index, part in enumerate(loc):
+        step = _child(node, part)
+        if step is not _ABSENT:
+            out.append(_key(node, part))
+            node = step
+        elif kind == "missing" and index == len(loc) - 1 and isinstance(part, str):
             out.append(part)
-    return tuple(out)
+        elif dropped is None:
+            dropped = len(out)
+    return tuple(out), dropped
 
 
-def _dotted(path: PathKey) -> str:
-    return ".".join(str(p) for p in path)
+def _child(node: Any, part: Any) -> Any:
+    if isinstance(node, dict):
+        if part in node:
+            return node[part]
+        if isinstance(part, str) and part.lstrip("-").isdigit() and int(part) in node:
+            return node[int(part)]
+    elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return _ABSENT
+
+
+def _key(node: Any, part: Any) -> str | int:
+    if isinstance(node, dict) and part not in node:
+        return int(part)
+    return part if isinstance(part, str | int) else str(part)
 
 
 def _locate(path: PathKey, kind: str) -> PathKey:
     # A missing field has no position; point at its parent mapping instead.
     return path[:-1] if kind == "missing" else path
+
+
+def _worded(errors: list[Any], data: Any) -> list[tuple[PathKey, str, str]]:
+    """(path, rule, message) of each error, a union's branches merged.
+
+    Where no branch of a union takes the value, Pydantic reports every branch. If the
+    value got into a branch (a mapping that fits the model but for one field), only that
+    branch's errors are said; if it fits none (a text where a number or a mapping
+    belongs), one message names what it may be.
+    """
+    located = [(error, *yaml_path(tuple(error["loc"]), data, error["type"]))
+               for error in errors]
+    unions: dict[PathKey, list[tuple[dict[str, Any], PathKey]]] = {}
+    plain: list[tuple[PathKey, str, str]] = []
+    for error, path, dropped in located:
+        if dropped is None:
+            plain.append((path, error["type"], messages.message(error)))
+        else:
+            unions.setdefault(path[:dropped], []).append((error, path))
+    for point, branch_errors in unions.items():
+        at_point = [(e, p) for e, p in branch_errors if p == point and messages.kind(e)]
+        deeper = [(e, p) for e, p in branch_errors if (e, p) not in at_point]
+        if deeper:
+            plain.extend((p, e["type"], messages.message(e)) for e, p in deeper)
+            continue
+        kinds = list(dict.fromkeys(k for e, _ in at_point if (k := messages.kind(e))))
+        found = messages.shown(branch_errors[0][0].get("input"))
+        plain.append((point, "union", f"ska vara {' eller '.join(kinds)}; fann {found}"))
+    return plain
 
 
 def validate(source: Source) -> Indata:
@@ -97,16 +93,12 @@ def validate(source: Source) -> Indata:
     except ValidationError as exc:
         findings: list[Finding] = []
         seen: set[tuple[PathKey, str]] = set()
-        for error in exc.errors():
-            path = _clean_loc(tuple(error["loc"]))
-            message = _message(error)
+        for path, kind, message in _worded(list(exc.errors()), source.data):
             if (path, message) in seen:
                 continue
             seen.add((path, message))
-            location = source.locate(_locate(path, error["type"]))
-            findings.append(
-                Finding(location, message, Severity.ERROR, _dotted(path), f"schema.{error['type']}")
-            )
+            location = source.locate(_locate(path, kind))
+            findings.append(Finding(location, message, Severity.ERROR, dotted(path), f"schema.{kind}"))
         findings.sort(key=lambda f: (f.location.line or 0, f.location.column or 0))
         raise UserError(findings) from None
     findings = _structural(model, source)
@@ -129,7 +121,7 @@ def _structural(model: Indata, source: Source) -> list[Finding]:
                         source.locate(path),
                         f"år {y} saknas (räkenskapsåret och jämförelseåret behövs)",
                         Severity.ERROR,
-                        _dotted(path),
+                        dotted(path),
                         "schema.år",
                     )
                 )

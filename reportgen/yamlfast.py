@@ -3,8 +3,8 @@
 ruamel's round-trip loader, which reportgen/load.py uses for its exact YAML 1.2
 semantics and its error messages, is pure Python and needs a tenth of a second for a
 full report; `reportgen check` has 0.3 s in all. libyaml composes the same document in
-a few milliseconds. This module walks libyaml's node tree into the same plain data and
-the same (line, column) index that load.py builds from ruamel, and gives up (returns
+a few milliseconds. This module builds, from libyaml's parser events, the same plain
+data and the same (line, column) index that load.py builds from ruamel, and gives up (returns
 None) on anything it cannot reproduce exactly: syntax errors, duplicate keys, tags,
 anchors and aliases, merge keys, directives, and plain scalars that YAML 1.2 would
 resolve to something other than a string, a decimal integer, a simple decimal, a
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 PathKey = tuple[str | int, ...]
@@ -47,69 +48,119 @@ class _Unsupported(Exception):
     """The document uses something this fast path does not reproduce exactly."""
 
 
+Check = Callable[[Any], None]
+
+
 def compose_fast(text: str) -> tuple[dict[Any, Any], Positions] | None:
     """(data, positions) as load.py builds them, or None to let ruamel read the file."""
+    return read_fast(text)[0]
+
+
+def read_fast(
+    text: str, check: Check | None = None
+) -> tuple[tuple[dict[Any, Any], Positions] | None, bool]:
+    """What compose_fast gives, and whether libyaml parsed the whole stream.
+
+    *check* is given every parser event in order (reportgen/yamllimits.py), also after
+    the fast path has stepped aside, and may raise to stop reading at once. It has seen
+    every event of the document exactly when the second value is True.
+    """
     try:
         import yaml
-        from yaml import CSafeLoader  # noqa: F401  (only the C parser is fast enough)
+        from yaml import CSafeLoader  # (only the C parser is fast enough)
     except ImportError:
-        return None
-    if text.lstrip().startswith("%"):
-        return None  # a %YAML or %TAG directive
+        return None, False
+    # A %YAML or %TAG directive: ruamel decides.
+    builder: _Builder | None = None if text.lstrip().startswith("%") else _Builder()
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        for event in yaml.parse(text, Loader=CSafeLoader):
+            if check is not None:
+                check(event)
+            if builder is not None:
+                try:
+                    builder.feed(event)
+                except _Unsupported:
+                    builder = None
     except yaml.YAMLError:
-        return None
-    if node is None or not isinstance(node, yaml.MappingNode):
-        return None
-    positions: Positions = {}
-    try:
-        data = _walk(node, (), positions, text, yaml)
-    except _Unsupported:
-        return None
-    return data, positions
+        return None, False
+    if builder is None or builder.root is None:
+        return None, True
+    return (builder.root, builder.positions), True
 
 
-def _walk(node: Any, path: PathKey, positions: Positions, text: str, yaml: Any) -> Any:
-    start = node.start_mark.index
-    if start < len(text) and text[start] in "!&*":
-        raise _Unsupported  # a tag, an anchor or an alias
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
-            raise _Unsupported
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+_NO_KEY = object()
+
+
+class _Builder:
+    """Plain data and positions from libyaml's events, without recursion (the nesting
+    depth is bounded by reportgen/yamllimits.py, not by the stack)."""
+
+    def __init__(self) -> None:
+        self.root: dict[Any, Any] | None = None
+        self.positions: Positions = {}
+        self._documents = 0
+        # Open containers: (container, its path, the mapping key awaiting its value).
+        self._stack: list[list[Any]] = []
+
+    def feed(self, event: Any) -> None:
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
+            self._documents += 1
+            if self._documents > 1:
+                raise _Unsupported  # several documents: ruamel words the error
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            if event.tag is not None or event.anchor is not None:
+                raise _Unsupported  # a tag or an anchor
+            self._place({} if kind == "MappingStartEvent" else [], event.start_mark, True)
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            self._stack.pop()
+        elif kind == "ScalarEvent":
+            if event.tag is not None or event.anchor is not None:
                 raise _Unsupported
-            key = _scalar(key_node, text)
-            if key in out or (key == "<<" and not key_node.style):
-                raise _Unsupported  # duplicate key (ruamel words the error) or merge key
-            child = (*path, key)
-            positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _walk(value_node, child, positions, text, yaml)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
+            self._place(_scalar(event), event.start_mark, False)
+        elif kind == "AliasEvent":
             raise _Unsupported
-        items = []
-        for index, item in enumerate(node.value):
-            child = (*path, index)
-            positions[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            items.append(_walk(item, child, positions, text, yaml))
-        return items
-    return _scalar(node, text)
+
+    def _place(self, value: Any, mark: Any, container: bool) -> None:
+        if not self._stack:
+            if not isinstance(value, dict):
+                raise _Unsupported  # not a mapping at the top: ruamel words the error
+            self.root = value
+            self._stack.append([value, (), _NO_KEY])
+            return
+        top = self._stack[-1]
+        parent, path, key = top
+        if isinstance(parent, dict):
+            if key is _NO_KEY:
+                if container or value in parent:
+                    raise _Unsupported  # a complex or duplicate key (ruamel words the error)
+                top[2] = value
+                self.positions[(*path, value)] = (mark.line + 1, mark.column + 1)
+                return
+            parent[key] = value
+            child: PathKey = (*path, key)
+            top[2] = _NO_KEY
+        else:
+            child = (*path, len(parent))
+            self.positions[child] = (mark.line + 1, mark.column + 1)
+            parent.append(value)
+        if container:
+            self._stack.append([value, child, _NO_KEY])
 
 
-def _scalar(node: Any, text: str) -> Any:
-    value: str = node.value
-    if node.style:  # quoted, literal or folded: always a string (plain is None or "")
+def _scalar(event: Any) -> Any:
+    value: str = event.value
+    if event.style:  # quoted, literal or folded: always a string (plain is None or "")
         return value
     if value in _NULL:
         return None
     if value in _BOOL:
         return _BOOL[value]
     if _INT.fullmatch(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts (yamllimits reports it)
+            raise _Unsupported from None
     if _DECIMAL.fullmatch(value):
         return float(value)
     if _DATE.fullmatch(value):

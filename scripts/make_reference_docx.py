@@ -22,17 +22,20 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reportgen.render import docx_fonts  # noqa: E402
 from reportgen.render import docx_styles as S  # noqa: E402
 
 # -- page and palette (the same palette as templates/report.css) ------------------------------
 PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1247, 1247, 1247, 1134  # 22/22/22/20 mm
 TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
-FONT = "Calibri"  # what a Word user has; Carlito is its metric twin on Linux
+FONT = docx_fonts.FAMILY  # the PDF's typeface, embedded in the package (font_parts)
 INK, MUTED, ACCENT, RULE, BAND = "1D2530", "5A6472", "1F4E79", "B8C2CC", "EEF2F6"
 DRAFT_RED = "B3261E"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -134,7 +137,11 @@ def numbering_ref(num_id: int, level: int) -> str:
     return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
 
-BULLET_NUM_ID, NUMBER_NUM_ID = 1, 2
+BULLET_NUM_ID, NUMBER_NUM_ID, HEADING_NUM_ID = 1, 2, 3
+# The chapter and section numbers ("1", "1.1") are Word's multilevel list, linked to
+# Heading 1 and Heading 2: a chapter added in Word is numbered by Word.
+NUMBERED_HEADINGS = 2
+NO_NUMBERING = numbering_ref(0, 0)  # for styles based on a numbered heading style
 
 
 def styles() -> list[Style]:
@@ -163,17 +170,18 @@ def styles() -> list[Style]:
     }
     for level, (space, points) in heading_look.items():
         extra_r = ITALIC if level >= 5 else ""
+        numbered = numbering_ref(HEADING_NUM_ID, level - 1) if level <= NUMBERED_HEADINGS else ""
         out.append(Style(
             "paragraph", f"heading {level}", f"Heading{level}", based_on="Normal", next="Normal",
             priority=9, quick=True, hidden_until_used=level > 1,
-            ppr=KEEP + space + outline(level - 1),
+            ppr=KEEP + numbered + space + outline(level - 1),
             rpr=BOLD + extra_r + color(ACCENT) + size(points),
         ))
     for level in (1, 2):
         out.append(Style(
             "paragraph", S.unlisted_heading(level), f"Mellanrubrik{level}",
             based_on=f"Heading{level}", next="Normal", custom=True, quick=True, priority=10,
-            ppr=outline(2),  # outline level 3: outside TOC \o "1-2" \u
+            ppr=NO_NUMBERING + outline(2),  # outline level 3: outside TOC \o "1-2" \u
         ))
     out += [
         Style("paragraph", "Title", "Title", based_on="Normal", next="Subtitle", priority=10,
@@ -196,7 +204,8 @@ def styles() -> list[Style]:
                   + CENTER,
               rpr=BOLD + color("FFFFFF") + size(11)),
         Style("paragraph", "TOC Heading", "TOCHeading", based_on="Heading1", next="Normal",
-              priority=39, quick=True, ppr=spacing(0, 300) + outline(9), rpr=size(18)),
+              priority=39, quick=True, ppr=NO_NUMBERING + spacing(0, 300) + outline(9),
+              rpr=size(18)),
         Style("paragraph", "toc 1", "TOC1", based_on="Normal", next="Normal", priority=39,
               hidden_until_used=True,
               ppr=right_tab(leader="dot") + spacing(120, 40), rpr=BOLD),
@@ -214,11 +223,12 @@ def styles() -> list[Style]:
               hidden_until_used=True, ppr=spacing(0, 0, 240) + CENTER,
               rpr=color(MUTED) + size(8)),
         Style("paragraph", "caption", "Caption", based_on="Normal", next="Normal", priority=35,
-              quick=True, hidden_until_used=True, ppr="<w:keepNext/>" + spacing(160, 80),
+              quick=True, hidden_until_used=True, ppr=KEEP + spacing(160, 80),
               rpr=BOLD + size(10.5)),
         # Table cell paragraphs.
+        # Tabular figures, as in the PDF's tables (Word 2010 and later; others ignore it).
         Style("paragraph", S.TABLE_TEXT, based_on="Normal", custom=True, quick=True,
-              ppr=spacing(0, 0, 240), rpr=size(9.5)),
+              ppr=spacing(0, 0, 240), rpr=size(9.5) + '<w14:numSpacing w14:val="tabular"/>'),
         Style("paragraph", S.TABLE_AMOUNT, based_on=_id(S.TABLE_TEXT), custom=True,
               quick=True, ppr=RIGHT),
         Style("paragraph", S.TABLE_NOTE_REF, based_on=_id(S.TABLE_TEXT), custom=True,
@@ -234,7 +244,10 @@ def styles() -> list[Style]:
               ppr="<w:keepNext/>" + spacing(60, 0, 240), rpr=BOLD + color(ACCENT)),
         Style("paragraph", S.TABLE_FOOTNOTE, based_on="Normal", next="Normal", custom=True,
               ppr=spacing(80, 240), rpr=color(MUTED) + size(8.5)),
-        # Prose.
+        # Prose. A sub-heading inside a section ("Insatsens mål", "Finansiering") is kept
+        # with what follows; not a heading, so it stays out of the outline and the TOC.
+        Style("paragraph", S.PARAGRAPH_STYLES["label"], based_on="Normal", next="Normal",
+              custom=True, quick=True, ppr=KEEP + spacing(200, 60), rpr=BOLD),
         Style("paragraph", S.PARAGRAPH_STYLES["lead"], based_on="Normal", next="Normal",
               custom=True, quick=True, ppr=spacing(0, 160), rpr=size(12.5)),
         Style("paragraph", S.PARAGRAPH_STYLES["small"], based_on="Normal", next="Normal",
@@ -324,7 +337,8 @@ def styles_xml() -> str:
     latent = ('<w:latentStyles w:defLockedState="0" w:defUIPriority="99" w:defSemiHidden="0" '
               'w:defUnhideWhenUsed="0" w:defQFormat="0" w:count="376"/>')
     body = "".join(s.xml() for s in styles())
-    return (f'{XML_HEAD}<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+    return (f'{XML_HEAD}<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}" xmlns:mc="{MC_NS}" '
+            f'xmlns:w14="{W14_NS}" mc:Ignorable="w14">'
             f"{defaults}{latent}{body}</w:styles>")
 
 
@@ -335,17 +349,33 @@ def numbering_xml() -> str:
                 f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
                 f'<w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr></w:lvl>')
 
+    def heading_level(ilvl: int) -> str:
+        """"1", "1.1", then a space and no indent: the heading reads as if typed."""
+        if ilvl >= NUMBERED_HEADINGS:
+            return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="none"/>'
+                    '<w:suff w:val="nothing"/><w:lvlText w:val=""/><w:lvlJc w:val="left"/>'
+                    '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>')
+        text = ".".join(f"%{k + 1}" for k in range(ilvl + 1))
+        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                f'<w:pStyle w:val="Heading{ilvl + 1}"/><w:suff w:val="space"/>'
+                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>')
+
     bullets = "".join(level(i, "bullet", ch) for i, ch in enumerate(("•", "–", "◦")))
     numbers = "".join(level(i, fmt, f"%{i + 1}.")
                       for i, fmt in enumerate(("decimal", "lowerLetter", "lowerRoman")))
+    headings = "".join(heading_level(i) for i in range(9))
     return (
         f'{XML_HEAD}<w:numbering xmlns:w="{W_NS}">'
         f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>'
         f"{bullets}</w:abstractNum>"
         f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>'
         f"{numbers}</w:abstractNum>"
+        f'<w:abstractNum w:abstractNumId="2"><w:multiLevelType w:val="multilevel"/>'
+        f"{headings}</w:abstractNum>"
         f'<w:num w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>'
         f'<w:num w:numId="{NUMBER_NUM_ID}"><w:abstractNumId w:val="1"/></w:num>'
+        f'<w:num w:numId="{HEADING_NUM_ID}"><w:abstractNumId w:val="2"/></w:num>'
         "</w:numbering>"
     )
 
@@ -353,7 +383,8 @@ def numbering_xml() -> str:
 def settings_xml() -> str:
     return (
         f'{XML_HEAD}<w:settings xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-        '<w:zoom w:percent="100"/><w:defaultTabStop w:val="1304"/>'
+        # Word and LibreOffice show the embedded Inter; Word keeps it embedded when saving.
+        '<w:zoom w:percent="100"/><w:embedTrueTypeFonts/><w:defaultTabStop w:val="1304"/>'
         '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:compat><w:compatSetting w:name="compatibilityMode" '
         'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
@@ -363,14 +394,52 @@ def settings_xml() -> str:
     )
 
 
+def _panose(font: bytes) -> str:
+    from fontTools.ttLib import TTFont
+
+    p = TTFont(io.BytesIO(font))["OS/2"].panose
+    return "".join(f"{v:02X}" for v in (
+        p.bFamilyType, p.bSerifStyle, p.bWeight, p.bProportion, p.bContrast, p.bStrokeVariation,
+        p.bArmStyle, p.bLetterForm, p.bMidline, p.bXHeight))
+
+
+def embedded_fonts() -> list[tuple[docx_fonts.FontFace, bytes, str]]:
+    """Each face of the typeface: the face, its TrueType bytes and its obfuscation key."""
+    out = []
+    for face in docx_fonts.FACES:
+        data = docx_fonts.truetype(face.path)
+        out.append((face, data, docx_fonts.font_key(data)))
+    return out
+
+
+def font_part(index: int) -> str:
+    return f"fonts/font{index}.odttf"
+
+
 def font_table_xml() -> str:
+    fonts = embedded_fonts()
+    embeds = "".join(f'<w:{face.element} r:id="rId{i}" w:fontKey="{key}"/>'
+                     for i, (face, _, key) in enumerate(fonts, start=1))
     return (
-        f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}">'
-        f'<w:font w:name="{FONT}"><w:altName w:val="Carlito"/>'
-        '<w:panose1 w:val="020F0502020204030204"/><w:charset w:val="00"/>'
-        '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+        f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        f'<w:font w:name="{FONT}"><w:panose1 w:val="{_panose(fonts[0][1])}"/>'
+        '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>'
+        f"{embeds}</w:font>"
         "</w:fonts>"
     )
+
+
+def font_table_rels() -> str:
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{OFFICE_REL}/font" '
+                   f'Target="{font_part(i)}"/>'
+                   for i in range(1, len(docx_fonts.FACES) + 1))
+    return f'{XML_HEAD}<Relationships xmlns="{PACKAGE_REL}">{rels}</Relationships>'
+
+
+def font_parts() -> dict[str, bytes]:
+    """The obfuscated fonts (ECMA-376 Part 1 §17.8.1), as fontTable.xml names them."""
+    return {f"word/{font_part(i)}": docx_fonts.obfuscate(data, key)
+            for i, (_, data, key) in enumerate(embedded_fonts(), start=1)}
 
 
 def _p(style_id: str, text: str) -> str:
@@ -390,11 +459,12 @@ def document_xml() -> str:
         _p(_id(S.PARAGRAPH_STYLES["lead"]), "Texten nedan visar formatmallarna. Innehållet i "
                                             "filen används inte, bara formatmallarna och "
                                             "sidinställningarna."),
-        _p("Heading1", "1 Rubrik 1 (kapitel, med i innehållsförteckningen)"),
+        _p("Heading1", "Rubrik 1 (kapitel, numreras av Word, med i innehållsförteckningen)"),
         _p("Normal", "Normal: brödtext i rapporten."),
-        _p("Heading2", "1.1 Rubrik 2 (avsnitt, med i innehållsförteckningen)"),
+        _p("Heading2", "Rubrik 2 (avsnitt, numreras av Word, med i innehållsförteckningen)"),
         _p("Mellanrubrik2", "Mellanrubrik 2 (inte med i innehållsförteckningen)"),
         _p("Heading3", "Rubrik 3"),
+        _p(_id(S.PARAGRAPH_STYLES["label"]), "Delrubrik (till exempel Insatsens mål)"),
         _p(_id(S.PARAGRAPH_STYLES["small"]), "Liten text."),
         _p(_id(S.PARAGRAPH_STYLES["status-uppfyllt"]), "Uppfyllt"),
         _p(_id(S.PARAGRAPH_STYLES["status-delvis"]), "Delvis uppfyllt"),
@@ -461,6 +531,7 @@ CONTENT_TYPES = (
     '<Default Extension="rels" '
     'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Default Extension="odttf" ContentType="{OOXML}.obfuscatedFont"/>'
     + "".join(f'<Override PartName="/{name}" ContentType="{kind}"/>'
               for name, kind, _ in PACKAGE_PARTS[:1] + tuple(
                   (f"word/{n}", k, r) for n, k, r in WORD_PARTS) + PACKAGE_PARTS[1:])
@@ -486,8 +557,8 @@ APP = (
 )
 
 
-def parts() -> dict[str, str]:
-    """Package member name → XML text, in the order written."""
+def parts() -> dict[str, str | bytes]:
+    """Package member name → XML text (or an embedded font's bytes), in the order written."""
     return {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": PACKAGE_RELS,
@@ -499,6 +570,8 @@ def parts() -> dict[str, str]:
         "word/numbering.xml": numbering_xml(),
         "word/settings.xml": settings_xml(),
         "word/fontTable.xml": font_table_xml(),
+        "word/_rels/fontTable.xml.rels": font_table_rels(),
+        **font_parts(),
     }
 
 
@@ -509,7 +582,7 @@ def build() -> bytes:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, text.encode("utf-8"))
+            archive.writestr(info, text.encode("utf-8") if isinstance(text, str) else text)
     return buffer.getvalue()
 
 

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from reportgen.document.model import Block, Section
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "content" / "2023.yaml"
@@ -42,3 +48,16 @@ def example_docx_pdf(example_build, tmp_path_factory):  # type: ignore[no-untype
     out = tmp_path_factory.mktemp("docx-pdf")
     pdf = libreoffice_pdf(example_build["docx"], out, out / "lo-profile")
     return {"pdf": pdf, "text": pdf_text(pdf)}
+
+
+def walk_blocks(blocks: tuple[Block | Section, ...]) -> Iterator[Block | Section]:
+    """Every block of the report model under *blocks*: sections, their blocks, list items."""
+    from reportgen.document.model import ListBlock, Section
+
+    for block in blocks:
+        yield block
+        if isinstance(block, Section):
+            yield from walk_blocks(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk_blocks(item)

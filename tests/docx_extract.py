@@ -8,6 +8,8 @@ Cell texts keep line breaks as "\\n"; non-breaking spaces are kept as they are (
 with ``normalise`` when comparing with other formats). Headings are Heading N paragraphs and
 "Mellanrubrik N" paragraphs (headings kept out of the table of contents); the title of the
 table of contents itself is left out unless asked for, as HTML keeps it outside <main>.
+A heading reads as Word shows it: with the number Word's list numbering puts before it
+(``shown_text``; counted here independently of the renderer).
 """
 
 from __future__ import annotations
@@ -46,6 +48,81 @@ def style_name(paragraph: Paragraph) -> str:
     return (style.name or "") if style is not None else ""
 
 
+def _numbering_of(paragraph: Paragraph) -> tuple[int, int] | None:
+    """(numId, ilvl) of a paragraph: its own w:numPr, else its style chain's; None if none."""
+    ppr = paragraph._p.pPr
+    sources = [ppr] if ppr is not None else []
+    style = paragraph.style
+    while style is not None:
+        sources.append(style.element.pPr)
+        style = style.base_style
+    num_id = ilvl = None
+    for ppr in sources:
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is None:
+            continue
+        if ilvl is None and numpr.find(qn("w:ilvl")) is not None:
+            ilvl = int(numpr.find(qn("w:ilvl")).get(qn("w:val")))
+        if num_id is None and numpr.find(qn("w:numId")) is not None:
+            num_id = int(numpr.find(qn("w:numId")).get(qn("w:val")))
+    return (num_id, ilvl or 0) if num_id else None
+
+
+def list_labels(document: DocxDocument) -> dict[object, str]:
+    """w:p → the label Word shows before it, for decimal list levels ("1", "1.1", "2."),
+    followed by its separator (a space or a tab)."""
+    numbering = document.part.numbering_part.element
+    abstract = {a.get(qn("w:abstractNumId")): a for a in numbering.iterchildren(qn("w:abstractNum"))}
+    nums = {int(n.get(qn("w:numId"))): abstract[n.find(qn("w:abstractNumId")).get(qn("w:val"))]
+            for n in numbering.iterchildren(qn("w:num"))}
+    counters: dict[int, list[int]] = {}
+    out: dict[object, str] = {}
+    for paragraph in (b for b in iter_blocks(document) if isinstance(b, Paragraph)):
+        found = _numbering_of(paragraph)
+        if found is None or found[0] not in nums:
+            continue
+        num_id, ilvl = found
+        levels = {int(lvl.get(qn("w:ilvl"))): lvl for lvl in nums[num_id].iterchildren(qn("w:lvl"))}
+        count = counters.setdefault(num_id, [0] * 9)
+        count[ilvl] += 1
+        count[ilvl + 1:] = [0] * (8 - ilvl)
+        level = levels[ilvl]
+        if level.find(qn("w:numFmt")).get(qn("w:val")) != "decimal":
+            continue
+        text = level.find(qn("w:lvlText")).get(qn("w:val"))
+        for k in range(9):
+            text = text.replace(f"%{k + 1}", str(count[k]))
+        suffix = level.find(qn("w:suff"))
+        out[paragraph._p] = text + {"space": " ", "nothing": ""}.get(
+            suffix.get(qn("w:val")) if suffix is not None else "tab", "\t")
+    return out
+
+
+def shown_text(paragraph: Paragraph, labels: dict[object, str]) -> str:
+    """The paragraph's text with the list number Word shows before it."""
+    return labels.get(paragraph._p, "") + paragraph.text
+
+
+def body_paragraphs(document: DocxDocument) -> list[Paragraph]:
+    """The body's own paragraphs in order (not those in tables)."""
+    return [b for b in iter_blocks(document) if isinstance(b, Paragraph)]
+
+
+def style_chain(style):  # type: ignore[no-untyped-def]
+    """A style and the styles it is based on, nearest first."""
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def bold_by_style(paragraph: Paragraph) -> bool:
+    """Is the paragraph bold by its style (the nearest style that says)?"""
+    for style in style_chain(paragraph.style):
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+    return False
+
+
 def heading_level(paragraph: Paragraph) -> int | None:
     """1–6 for a heading paragraph (Heading N, Mellanrubrik N, TOC Heading), else None."""
     name = style_name(paragraph)
@@ -68,13 +145,14 @@ def iter_blocks(document: DocxDocument) -> Iterator[Paragraph | Table]:
 def docx_headings(source: Path | bytes | DocxDocument,
                   include_toc_title: bool = False) -> list[tuple[int, str]]:
     document = open_docx(source)
+    labels = list_labels(document)
     out = []
     for block in iter_blocks(document):
         if isinstance(block, Paragraph):
             level = heading_level(block)
             is_toc_title = style_name(block).lower() == "toc heading"
             if level is not None and (include_toc_title or not is_toc_title):
-                out.append((level, block.text))
+                out.append((level, shown_text(block, labels)))
     return out
 
 
@@ -117,25 +195,40 @@ def docx_toc_entries(source: Path | bytes | DocxDocument) -> list[str]:
     return out
 
 
-def libreoffice_pdf(docx_path: Path, out_dir: Path, profile_dir: Path,
-                    timeout: float = 180) -> Path:
-    """Convert *docx_path* to PDF with headless LibreOffice; raises if it fails.
+def libreoffice_convert(paths: list[Path], target: str, out_dir: Path, profile_dir: Path,
+                        timeout: float = 300) -> list[Path]:
+    """Convert each of *paths* to *target* ("pdf", "docx") with one headless LibreOffice;
+    raises if any fails. The outputs are named as the inputs, in *out_dir*.
 
     A private profile directory lets conversions run beside other LibreOffice instances.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         ["soffice", f"-env:UserInstallation={profile_dir.resolve().as_uri()}", "--headless",
-         "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+         "--norestore", "--convert-to", target, "--outdir", str(out_dir),
+         *(str(p) for p in paths)],
         capture_output=True, text=True, timeout=timeout, check=False,
     )
-    pdf = out_dir / (docx_path.stem + ".pdf")
-    if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+    outputs = [out_dir / f"{p.stem}.{target}" for p in paths]
+    missing = [o for o in outputs if not o.is_file() or o.stat().st_size == 0]
+    if result.returncode != 0 or missing:
         raise RuntimeError(
-            f"LibreOffice could not convert {docx_path} (exit {result.returncode}):\n"
-            f"{result.stdout}\n{result.stderr}"
+            f"LibreOffice could not convert {[str(p) for p in paths]} to {target} "
+            f"(exit {result.returncode}, missing {missing}):\n{result.stdout}\n{result.stderr}"
         )
-    return pdf
+    return outputs
+
+
+def libreoffice_pdf(docx_path: Path, out_dir: Path, profile_dir: Path,
+                    timeout: float = 180) -> Path:
+    """Convert *docx_path* to PDF with headless LibreOffice; raises if it fails."""
+    return libreoffice_convert([docx_path], "pdf", out_dir, profile_dir, timeout)[0]
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page (normalised), page 1 first."""
+    text = pdf_text(pdf)
+    return [normalise(page) for page in text.split("\f")][: max(text.count("\f"), 1)]
 
 
 def pdf_text(pdf: Path) -> str:

@@ -40,10 +40,12 @@ def html_tables(path: Path) -> list[list[list[str]]]:
 # ---- DOCX -------------------------------------------------------------------------------
 def docx_headings(path: Path) -> list[str]:
     import docx
+    from docx_extract import list_labels, shown_text
 
     document = docx.Document(str(path))
+    labels = list_labels(document)  # chapter numbers are Word's heading numbering
     return [
-        norm(p.text)
+        norm(shown_text(p, labels))
         for p in document.paragraphs
         # "Mellanrubrik N": headings kept out of Word's table of contents (render/docx_styles.py)
         if p.style is not None and p.style.name.startswith(("Heading", "Mellanrubrik"))

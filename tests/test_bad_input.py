@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+
+from reportgen.findings import UserError
 
 
 def copy_content(tmp_path: Path) -> Path:
@@ -58,7 +61,7 @@ CASES = {
                       "avsnitt: [{rubrik: Året i korthet, innehåll: [{txt: Hej}]}]\n"
                       "underskrifter:",
                       "blockarten 'txt' finns inte; menade du 'text'? (giltiga: text, "
-                      "sidbrytning, standard)", "avsnitt.0.innehåll.0"),
+                      "sidbrytning, standard, målmatris, tabell)", "avsnitt.0.innehåll.0"),
     "unknown-standard-part": ("underskrifter:",
                               "avsnitt: [{rubrik: Styrelsen, innehåll: [{standard: styrelsen}]}]"
                               "\nunderskrifter:",
@@ -67,6 +70,10 @@ CASES = {
     "section-without-heading": ("underskrifter:",
                                 "avsnitt: [{innehåll: [{text: Hej}]}]\nunderskrifter:",
                                 "ett eget avsnitt behöver en rubrik", "avsnitt.0"),
+    # Goals: a status not on the scale (here the standard one), with the closest names.
+    "unknown-status": ("högst: 20", "högst: 20\n        bedömning: uppfylld",
+                       "statusen 'uppfylld' finns inte; menade du 'uppfyllt'",
+                       "mål.2.mått.0.bedömning"),
     "unknown-fixed-text": ("underskrifter:", "texter: {intygandet: Vi intygar.}\nunderskrifter:",
                            "den fasta texten 'intygandet' finns inte; menade du 'intygande'?",
                            "texter.intygandet"),
@@ -92,7 +99,8 @@ def test_bad_input_is_reported_and_outputs_untouched(tmp_path: Path, case: str) 
     if field:
         assert f"[{field}]" in result.stderr
     # The missing field is reported at its parent mapping (förbund:), the rest at the line itself.
-    expected_line = 7 if case == "missing-field" else line
+    # A replacement that adds a line below the one replaced is reported at the added line.
+    expected_line = 7 if case == "missing-field" else line + 1 if case == "unknown-status" else line
     assert f"{yaml_file}:{expected_line}:" in result.stderr, result.stderr
     assert "inga filer skrevs" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(previous)
@@ -124,10 +132,10 @@ def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path, monkeypa
     target.write_bytes(b"gammal")
 
     def broken_replace(src: str, dst: str) -> None:
-        raise OSError("disken är full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="disken är full"):
         write.write_atomic(target, b"ny")
     assert target.read_bytes() == b"gammal"
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.pdf"]

@@ -527,7 +527,7 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     ),
     "yaml_syntaxfel": (
         [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-03-14\n   fel: [\n")],
-        [""],
+        ["yaml.syntax"],
     ),
 }
 

@@ -414,7 +414,7 @@ def test_signature_lines_are_derived_from_the_board_when_not_stated(tmp_path: Pa
 
 
 def test_texter_fill_parameters_and_cut_at_them() -> None:
-    from reportgen.wording import STANDARD, Texter, standardtexter
+    from reportgen.wording import FASTA_TEXTER, STANDARD, Texter
 
     assert STANDARD("omslag_beslutad", datum="2024-03-14") == "Beslutad av styrelsen 2024-03-14"
     own = Texter({"sidnummer": "{sida} / {sidor}", "ort_och_datum": "{ort}, {datum}"})
@@ -422,8 +422,9 @@ def test_texter_fill_parameters_and_cut_at_them() -> None:
     assert own("ort_och_datum", ort="Granås", datum="2024-03-21") == "Granås, 2024-03-21"
     with pytest.raises(KeyError):  # a parameter the key does not have is the caller's bug
         STANDARD("innehållsförteckning", år="2023")
-    added = standardtexter({"bilaga.underlag": "Underlag {år}: {antal} svar."}, "Bilagorna")
-    assert added["bilaga.underlag"].parametrar == ("år", "antal")
+    # The indicator bilagor's sentences are keys of the same module, in the same key style.
+    assert FASTA_TEXTER["indikatorer_resultat"].parametrar == ("år",)
+    assert all("." not in key for key in FASTA_TEXTER)
 
 
 def test_a_text_block_is_narrative_that_check_reads(tmp_path: Path) -> None:

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 
 from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.figures import har_uttryck, textfigurer
-from reportgen.findings import Finding, UserError
+from reportgen.findings import Finding, Severity, UserError
 from reportgen.load import strings
-from reportgen.narrative import is_file_reference, logo_problem, resolve
+from reportgen.narrative import is_file_reference, logo_problem, logo_warning, resolve
 from reportgen.schema.marked import marked_strings, narrative_fields
 
 
@@ -81,6 +81,8 @@ def text_logotyp(ctx: Kontext) -> Iterator[Finding]:
     problem = logo_problem(ctx.source, logo) if logo else None
     if problem is not None:
         yield ctx.fynd(("förbund", "logotyp"), problem, "text.logotyp")
+    elif logo and (warning := logo_warning(ctx.source, logo)):
+        yield ctx.fynd(("förbund", "logotyp"), warning, "text.logotyp", Severity.WARNING)
 
 
 REGLER: tuple[Regel, ...] = (text_filer, text_siffror, text_inga_siffror, text_logotyp)

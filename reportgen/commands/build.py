@@ -1,7 +1,9 @@
 """`reportgen build`: render HTML, PDF and DOCX into the output folder.
 
 Two phases, as MkDocs does: first everything is prepared and rendered in memory,
-then files are written atomically. Bad input never touches existing outputs.
+then the files are written as one set (reportgen/write.py): all of them replace the old
+ones, or none does. Bad input, a failing output folder or a signal never leaves a mix of
+old and new outputs.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from reportgen.document.model import Document
 from reportgen.pipeline import prepare
-from reportgen.write import write_atomic
+from reportgen.write import write_set
 
 FORMATS = ("html", "pdf", "docx")
 # What `build` says as each stage starts (to stderr, unless --tyst).
@@ -78,9 +80,4 @@ def build(
         say(f"reportgen: skapar {STEG[fmt]} …")
         rendered[fmt] = renderers[fmt](prepared.document)
     stem = output_stem(file)
-    written = []
-    for fmt, data in rendered.items():
-        target = out_dir / f"{stem}.{fmt}"
-        write_atomic(target, data)
-        written.append(target)
-    return written
+    return write_set(out_dir, {f"{stem}.{fmt}": data for fmt, data in rendered.items()})

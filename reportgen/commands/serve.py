@@ -51,15 +51,21 @@ def serve(file: Path, port: int, out_dir: Path = OUT_DIR) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     serve_forever_in_thread(server)
-    watch = threading.Thread(
-        target=watcher.run, args=(preview, stop, _report), name="reportgen-watch", daemon=True
-    )
-    watch.start()
+
+    def start_watching() -> threading.Thread:
+        thread = threading.Thread(target=watcher.run, args=(preview, stop, _report),
+                                  name="reportgen-watch", daemon=True)
+        thread.start()
+        return thread
+
+    watch = start_watching()
     print(f"Förhandsvisningen av {display_path(preview.file)} finns på {server.url}", flush=True)
     print("Sidan uppdateras när du sparar. Avsluta med Ctrl+C.", flush=True)
     try:
         while not stop.wait(0.5):
-            pass
+            if not watch.is_alive():  # watcher.run does not end but on stop; if it did
+                print("reportgen: bevakningen av filerna stannade; den startas om.", flush=True)
+                watch = start_watching()
     except KeyboardInterrupt:
         stop.set()
     preview.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.document.builder import Builder
-from reportgen.document.model import Cover, Document, Image
+from reportgen.document.model import Cover, Document, Identity, Image
 from reportgen.document.structure import build_sections
 from reportgen.findings import Finding, error_at
 from reportgen.fmt import datum, räkenskapsår
@@ -35,6 +35,8 @@ def build_document(
         sections=sections,
         draft=draft,
         base_dir=source.base_dir,
+        identity=Identity(indata.förbund.organisationsnummer, indata.rapport.räkenskapsår,
+                          indata.rapport.typ, source.file),
         texts=b.wording,
     )
     return document, b.warnings

@@ -16,6 +16,7 @@ from reportgen.compute.budget import Budgetberakning, compute_budget
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.document import markdown
 from reportgen.document.model import Block
+from reportgen.document.origin import TextSource, digest
 from reportgen.figures import Verksamhetsunderlag, verksamhetsunderlag
 from reportgen.findings import Finding
 from reportgen.load import PathKey, Source
@@ -64,7 +65,12 @@ class Builder:
         if value is None:
             return ()
         prefix = "-".join(str(p) for p in path[1:]) or "text"
-        return markdown.to_blocks(self.filled(path).parts, heading_level, prefix)
+        filled = self.filled(path)
+        narrative = filled.narrative
+        source = TextSource(path, narrative.location.file if narrative.in_file else None,
+                            digest(path, narrative.text))
+        return markdown.to_blocks(filled.parts, heading_level, prefix, source,
+                                  filled.expressions)
 
     def plain_text(self, path: PathKey, value: str | None) -> str:
         """The narrative field at *path* as plain text, figures filled in (no Markdown)."""

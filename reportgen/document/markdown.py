@@ -4,11 +4,16 @@ Markdown is taken as written: an ordered list keeps its start number, a block qu
 `Quote`. Figures (`{{ name }}`, reportgen/figures.py) are filled in after parsing: the
 text is parsed with one placeholder character per figure, and the figures' texts replace
 the placeholders in the parsed text, so a figure never becomes Markdown syntax
-(`{{ år }}. Året …` at a line start is not a list numbered 2023).
+(`{{ år }}. Året …` at a line start is not a list numbered 2023). A figure becomes a run
+of its own that knows which figure it is (`Run.figure`), and each top-level block knows
+where in its text it stands (`origin`, reportgen/document/origin.py): what
+`reportgen återför` needs to bring edits made in Word back.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -27,6 +32,7 @@ from reportgen.document.model import (
     Run,
     Table,
 )
+from reportgen.document.origin import FigureRef, Origin, TextSource
 from reportgen.figures import Figur
 
 # Raw HTML is disabled: "<script>" or "<img src=…>" in a Markdown field stays literal text.
@@ -37,7 +43,29 @@ _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
 
 
-def _inline_runs(token: Token) -> tuple[Run, ...]:
+# One character of Unicode's supplementary private use plane per figure: a letter as far as
+# Markdown is concerned, so it can neither start nor end any syntax.
+_PLACEHOLDER = 0xF0000
+_PLACEHOLDERS = re.compile("([\U000F0000-\U000FFFFD])")
+
+
+def _text_runs(content: str, bold: bool, italic: bool, href: str | None,
+               figures: Sequence[tuple[str, FigureRef | None]]) -> list[Run]:
+    """Runs of *content*: its text, and a run of its own for each figure placeholder."""
+    if not figures or not _PLACEHOLDERS.search(content):
+        return [Run(content, bold, italic, href)]
+    runs = []
+    for piece in _PLACEHOLDERS.split(content):
+        if len(piece) == 1 and ord(piece) - _PLACEHOLDER in range(len(figures)):
+            text, ref = figures[ord(piece) - _PLACEHOLDER]
+            runs.append(Run(text, bold, italic, href, figure=ref))
+        elif piece:
+            runs.append(Run(piece, bold, italic, href))
+    return runs
+
+
+def _inline_runs(token: Token,
+                 figures: Sequence[tuple[str, FigureRef | None]] = ()) -> tuple[Run, ...]:
     runs: list[Run] = []
     bold = italic = 0
     href: str | None = None
@@ -57,7 +85,7 @@ def _inline_runs(token: Token) -> tuple[Run, ...]:
         elif t == "link_close":
             href = None
         elif t in {"text", "code_inline"}:
-            runs.append(Run(child.content, bold > 0, italic > 0, href))
+            runs.extend(_text_runs(child.content, bold > 0, italic > 0, href, figures))
         elif t == "softbreak":
             runs.append(Run(" ", bold > 0, italic > 0, href))
         elif t == "hardbreak":
@@ -74,6 +102,7 @@ def _merge(runs: list[Run]) -> list[Run]:
         if (
             merged
             and not merged[-1].line_break
+            and merged[-1].figure is None and run.figure is None
             and (merged[-1].bold, merged[-1].italic, merged[-1].href)
             == (run.bold, run.italic, run.href)
         ):
@@ -84,14 +113,19 @@ def _merge(runs: list[Run]) -> list[Run]:
 
 
 class _Parser:
-    def __init__(self, tokens: Sequence[Token], heading_level: int, table_prefix: str) -> None:
+    def __init__(self, tokens: Sequence[Token], heading_level: int, table_prefix: str,
+                 figures: Sequence[tuple[str, FigureRef | None]] = (),
+                 source: TextSource | None = None) -> None:
         self.tokens = tokens
         self.pos = 0
         self.heading_level = heading_level
         self.table_prefix = table_prefix
         self.table_count = 0
+        self.figures = figures
+        self.source = source
 
     def blocks(self, until: str | None = None) -> tuple[Block, ...]:
+        top = until is None  # the text's own blocks (not those inside a list or quote)
         out: list[Block] = []
         while self.pos < len(self.tokens):
             tok = self.tokens[self.pos]
@@ -103,13 +137,19 @@ class _Parser:
             if handler is not None:
                 block = handler(tok)
                 if block is not None:
+                    if top and self.source is not None and tok.map is not None:
+                        origin = Origin(self.source, len(out), (tok.map[0], tok.map[1]))
+                        block = dataclasses.replace(block, origin=origin)  # type: ignore[type-var]
                     out.append(block)
         return tuple(out)
+
+    def _runs(self, inline: Token) -> tuple[Run, ...]:
+        return _inline_runs(inline, self.figures)
 
     def _paragraph_open(self, tok: Token) -> Block | None:
         inline = self.tokens[self.pos]
         self.pos += 2  # inline, paragraph_close
-        runs = _inline_runs(inline)
+        runs = self._runs(inline)
         return Paragraph(runs) if runs else None
 
     def _heading_open(self, tok: Token) -> Block:
@@ -117,7 +157,7 @@ class _Parser:
         self.pos += 2
         depth = int(tok.tag[1:])
         level = min(self.heading_level + max(depth - 3, 0), 4)
-        return Heading(level, "".join(r.text for r in _inline_runs(inline)))
+        return Heading(level, "".join(r.text for r in self._runs(inline)))
 
     def _bullet_list_open(self, tok: Token) -> Block:
         return ListBlock(self._items("bullet_list_close"), ordered=False)
@@ -167,7 +207,7 @@ class _Parser:
                 if in_head:
                     aligns.append(style)
                 inline = self.tokens[self.pos]
-                text = "".join(r.text for r in _inline_runs(inline))
+                text = "".join(r.text for r in self._runs(inline))
                 column = len(current)
                 right = column < len(aligns) and "right" in aligns[column]
                 if in_head:
@@ -188,13 +228,9 @@ class _Parser:
         )
 
 
-# One character of Unicode's supplementary private use plane per figure: a letter as far as
-# Markdown is concerned, so it can neither start nor end any syntax.
-_PLACEHOLDER = 0xF0000
-
-
 def _fill_figures(tokens: Sequence[Token], figures: Sequence[str]) -> None:
-    """Replace the placeholders in the parsed *tokens* by the *figures*' texts."""
+    """Replace the placeholders in the parsed *tokens* by the *figures*' texts, except in
+    inline text, where each becomes a run of its own (`_text_runs`)."""
     plain = {chr(_PLACEHOLDER + i): text for i, text in enumerate(figures)}
     # A link destination is percent-encoded by the parser; so is its figure.
     encoded = {_MD.normalizeLink(mark): _MD.normalizeLink(text) for mark, text in plain.items()}
@@ -208,29 +244,35 @@ def _fill_figures(tokens: Sequence[Token], figures: Sequence[str]) -> None:
     for token in tokens:
         token.content = fill(token.content, plain)
         for child in token.children or ():
-            child.content = fill(child.content, plain)
+            if child.type not in {"text", "code_inline"}:
+                child.content = fill(child.content, plain)
             href = child.attrs.get("href")
             if isinstance(href, str):
                 child.attrs["href"] = fill(href, encoded)
 
 
 def to_blocks(text: str | Sequence[str | Figur], heading_level: int = 3,
-              table_prefix: str = "text") -> tuple[Block, ...]:
+              table_prefix: str = "text", source: TextSource | None = None,
+              expressions: Sequence[tuple[str, str]] = ()) -> tuple[Block, ...]:
     """Parse Markdown *text* into blocks; its headings start at *heading_level*.
 
-    *text* may be given as parts, its figures filled in (`Filled.parts`, reportgen/narrative.py).
+    *text* may be given as parts, its figures filled in (`Filled.parts`, reportgen/narrative.py),
+    with each figure's name and expression as written (`Filled.expressions`). With *source*,
+    the text's blocks carry their origin.
     """
-    figures: list[str] = []
+    figures: list[tuple[str, FigureRef | None]] = []
     if not isinstance(text, str):
         pieces = []
         for part in text:
             if isinstance(part, str):
                 pieces.append(part)
             else:
-                pieces.append(chr(_PLACEHOLDER + len(figures)))
-                figures.append(part.text)
+                index = len(figures)
+                pieces.append(chr(_PLACEHOLDER + index))
+                ref = FigureRef(*expressions[index], index) if index < len(expressions) else None
+                figures.append((part.text, ref))
         text = "".join(pieces)
     tokens = _MD.parse(text)
     if figures:
-        _fill_figures(tokens, figures)
-    return _Parser(tokens, heading_level, table_prefix).blocks()
+        _fill_figures(tokens, [f for f, _ in figures])
+    return _Parser(tokens, heading_level, table_prefix, figures, source).blocks()

@@ -14,7 +14,9 @@ from enum import Enum
 from pathlib import Path
 
 from reportgen.document import layout
+from reportgen.document.origin import FigureRef, Origin
 from reportgen.findings import Location
+from reportgen.load import PathKey
 from reportgen.wording import STANDARD, Texter
 
 
@@ -27,15 +29,31 @@ class Run:
     italic: bool = False
     href: str | None = None
     line_break: bool = False  # a hard line break after the text
+    # A figure filled into narrative (`{{ name }}`): which one (reportgen/document/origin.py).
+    figure: FigureRef | None = field(default=None, compare=False, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Tint:
+    """Colours that repeat what a text already says (never the only sign): a light
+    background and an accent (a badge's edge), each #rrggbb. Renderers paint them as they
+    are; which text gets which colours is decided in document/ (a status's, from the
+    förbund's status scale)."""
+
+    background: str
+    accent: str
 
 
 @dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
     # normal | lead | small | attestation | status-uppfyllt | status-delvis | status-ej
-    # | label (a bold lead-in such as "Insatsens mål", kept with the next block)
+    # | status (a status of the förbund's own scale, coloured by its tint)
+    # | label (a sub-heading such as "Insatsens mål": bold by its style, kept with the next block)
     # (renderers map a style to a CSS class and a Word paragraph style; unknown → normal)
     style: str = "normal"
+    tint: Tint | None = None
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)  # narrative's
 
     kind = "paragraph"
 
@@ -50,6 +68,7 @@ class Heading:
 
     level: int
     text: str
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "heading"
 
@@ -59,6 +78,7 @@ class ListBlock:
     items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
     start: int = 1  # the number of an ordered list's first item, as written
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "list"
 
@@ -68,6 +88,7 @@ class Quote:
     """A block quote (Markdown `> …`): its blocks are shown as quoted."""
 
     blocks: tuple[Block, ...]
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "quote"
 
@@ -100,6 +121,10 @@ class Cell:
     # A background colour that repeats what the text already says (never the only sign):
     # one of TONES; renderers map it to their colours.
     tone: str | None = field(default=None, kw_only=True)
+    # The YAML path a figure is given at, when it is input (not computed): where to change it.
+    source: PathKey | None = field(default=None, compare=False, kw_only=True)
+    # Or colours of its own (a status of the förbund's scale): its background is painted.
+    tint: Tint | None = field(default=None, kw_only=True)
 
 
 TONES = ("positiv", "negativ", "neutral")
@@ -139,6 +164,9 @@ class Table:
     # May break across pages even when short enough to keep whole (a tall grid), but only
     # between rows, and before a subheading row where it has them (keeps_with_next).
     breakable: bool = False
+    # The YAML path of what the table shows (a note, a statement), and a Markdown table's origin.
+    source: PathKey | None = field(default=None, compare=False, kw_only=True)
+    origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "table"
 
@@ -336,6 +364,16 @@ class TocEntry:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """Which report this is: a DOCX carries it, so that edits come back to the right sources."""
+
+    organisation_number: str | None  # None when the förbund gives none
+    year: int
+    kind: str  # årsredovisning | delårsrapport
+    source: Path  # the YAML file
+
+
+@dataclass(frozen=True)
 class Document:
     title: str  # "Årsredovisning 2023"
     subject: str
@@ -345,6 +383,7 @@ class Document:
     sections: tuple[Section, ...]
     draft: bool = False
     base_dir: Path = field(default_factory=Path)
+    identity: Identity | None = None
     texts: Texter = field(default=STANDARD, kw_only=True, repr=False)  # the fixed sentences
 
     toc_depth = layout.TOC_DEPTH  # the table of contents lists sections down to this level

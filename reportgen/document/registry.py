@@ -35,14 +35,15 @@ from reportgen.document.sections_budget import (
 from reportgen.document.sections_goals import (
     balanskrav_blocks,
     goal_blocks,
-    insatser_blocks,
     kapital_table,
     kostnad_table,
+    matrix_block,
     måluppfyllelse_blocks,
     ordförande_blocks,
     ordförande_title,
 )
 from reportgen.document.sections_indicators import bilagor_sections
+from reportgen.document.sections_insatser import insatser_blocks
 from reportgen.document.sections_tabell import table_block
 from reportgen.load import PathKey
 from reportgen.schema.avsnitt import (
@@ -131,8 +132,10 @@ SECTIONS: dict[str, Avsnittstyp] = {
     "förväntad_utveckling": _text("förväntad_utveckling", "forvantad-utveckling"),
     "resultaträkning": Avsnittstyp("resultatrakning", lambda b: b.eko.resultaträkning.title,
                                    statements.resultaträkning_blocks),
+    # Every statement starts a page, the balansräkning too (so the DOCX's stored page numbers
+    # cannot be thrown off by it fitting under the resultaträkning or not).
     "balansräkning": Avsnittstyp("balansrakning", lambda b: b.eko.balansräkning.title,
-                                 statements.balansräkning_blocks, ny_sida=False),
+                                 statements.balansräkning_blocks),
     "kassaflödesanalys": Avsnittstyp("kassaflodesanalys",
                                      lambda b: b.eko.kassaflödesanalys.title,
                                      statements.kassaflödesanalys_blocks),
@@ -225,6 +228,7 @@ BLOCKS: dict[str, BlockBuilder] = {
     "sidbrytning": page_break_block,
     "standard": standard_block,
     "tabell": table_block,
+    "målmatris": matrix_block,
 }
 
 # The schema names what the registry builds (and the other way round).

@@ -3,7 +3,8 @@ standard sections, and the five-year overview of 1.1.
 
 Each function gives one standard section's content (reportgen/document/registry.py names
 them); a section whose content is empty is not printed. The board and the auditors (1.4)
-are in sections_people.py, 1.5's tables, goals and insatser in sections_goals.py.
+are in sections_people.py, 1.5's tables and goals in sections_goals.py, its insatser in
+sections_insatser.py.
 """
 
 from __future__ import annotations

@@ -10,16 +10,19 @@ from reportgen.compute.statements import Radtyp, Rakning
 from reportgen.document.model import Cell, CellKind, Row, RowKind, Table
 from reportgen.fmt import kronor, procent, procenttal, uppräkning
 from reportgen.schema.ekonomi import Not, Notrad
+from reportgen.schema.uppstallning import YAML_NYCKEL
 
 
 def header(*labels: str) -> Row:
     return Row(tuple(Cell(label, CellKind.HEADER) for label in labels))
 
 
-def amount(value: int | None, total: bool = False) -> Cell:
+def amount(value: int | None, total: bool = False, source: tuple[str | int, ...] | None = None
+           ) -> Cell:
+    """An amount cell; *source*: the YAML path the figure may be given at."""
     if value is None:
-        return Cell("", CellKind.AMOUNT)
-    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT)
+        return Cell("", CellKind.AMOUNT, source=source)
+    return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT, source=source)
 
 
 def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
@@ -39,7 +42,9 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
             continue
         total = line.kind is Radtyp.SUMMA
         values = [
-            Cell(line.texts[y], CellKind.TEXT) if y in line.texts else amount(line.values[y], total)
+            Cell(line.texts[y], CellKind.TEXT) if y in line.texts
+            else amount(line.values[y], total,
+                        ("ekonomi", YAML_NYCKEL[statement.key], y, line.key))
             for y in statement.years
         ]
         cells = [Cell(line.label, CellKind.LABEL), *([note] if with_notes else []), *values]
@@ -49,43 +54,55 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
     # The caption says what the heading above does not: which years, in which unit.
     years = " och ".join(str(y) for y in statement.years)
     caption = f"{statement.title} {years}, belopp i kronor"
-    return Table(statement.key, caption, (header(*head),), tuple(rows), widths)
+    return Table(statement.key, caption, (header(*head),), tuple(rows), widths,
+                 source=("ekonomi", statement.key))
 
 
-def _note_rows(rows: list[Notrad], years: tuple[int, ...], depth: int) -> list[Row]:
+def _note_rows(rows: list[Notrad], years: tuple[int, ...], depth: int,
+               where: tuple[str | int, ...]) -> list[Row]:
     """A note's rows as printed: amount lines; a group as its sub-heading, its rows and
-    (unless it has none) its sum line. Rows in a group within a group are indented."""
+    (unless it has none) its sum line. Rows in a group within a group are indented.
+    *where*: the YAML path of *rows*, so each figure knows where it is given."""
     out: list[Row] = []
     indent = max(depth - 1, 0)
-    for r in rows:
+    for k, r in enumerate(rows):
         if r.rader is None:
             out.append(Row((Cell(r.text or "", CellKind.LABEL),
-                            *(amount((r.belopp or {}).get(y)) for y in years)), indent=indent))
+                            *(amount((r.belopp or {}).get(y), source=(*where, k, "belopp", y))
+                              for y in years)), indent=indent))
             continue
         out.append(Row((Cell(r.grupp or "", CellKind.LABEL),
                         *(Cell("", CellKind.TEXT) for _ in years)), RowKind.SUBHEADING,
                        indent=indent))
-        out.extend(_note_rows(r.rader, years, depth + 1))
+        out.extend(_note_rows(r.rader, years, depth + 1, (*where, k, "rader")))
         if r.visa_summa:
             out.append(Row((Cell(r.summarad, CellKind.LABEL),
-                            *(amount(gruppsumma(r, y), True) for y in years)), RowKind.SUM,
-                           indent=indent))
+                            *(amount(gruppsumma(r, y), True, (*where, k, "summa", y))
+                              for y in years)), RowKind.SUM, indent=indent))
     return out
 
 
-def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool) -> Table:
+def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool,
+               position: int | None = None) -> Table:
+    """Not *number* as printed; *position*: its place in `ekonomi.noter` (its number less
+    one unless the notes are renumbered by first reference), for the cells' YAML paths."""
+    position = number - 1 if position is None else position
     labels = tuple(f"{y}-12-31" if balance else str(y) for y in years)
-    rows = _note_rows(note.rader, years, 0)
+    where = ("ekonomi", "noter", position)
+    rows = _note_rows(note.rader, years, 0, (*where, "rader"))
     if note.visa_summa:
         sums = [notsumma(note, y) for y in years]
         rows.append(Row((Cell(note.summa_text, CellKind.LABEL),
-                         *(amount(s, True) for s in sums)), RowKind.SUM))
+                         *(amount(s, True, (*where, "summa", y)) for s, y in zip(sums, years,
+                                                                             strict=True))),
+                        RowKind.SUM))
     return Table(
         f"not-{number}",
         f"Not {number}. {note.rubrik}, " + " och ".join(labels) + ", belopp i kronor",
         (header("Belopp i kr", *labels),),
         tuple(rows),
         (60, 20, 20),
+        source=where,
     )
 
 

@@ -13,23 +13,30 @@ import os
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Length, Twips
 
-from reportgen.document.model import Document
+from reportgen.document.model import Document, Identity
+from reportgen.render import docx_marks as marks
 from reportgen.render import docx_ooxml as ox
 from reportgen.render import docx_styles as S
 from reportgen.render.docx_blocks import (
     Context,
-    State,
     StyleBook,
     add_image,
     bookmark_name,
-    render_block,
+    new_state,
+    render,
 )
 from reportgen.render.docx_package import normalise_package
-from reportgen.render.docx_pages import estimate_pages
+from reportgen.render.docx_pages import paginate
+from reportgen.render.docx_props import StyleSheet
 from reportgen.templates_dir import templates_dir
+
+CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 
 def toc_instruction(depth: int) -> str:
@@ -46,16 +53,17 @@ def render_docx(document: Document) -> bytes:
     word = docx.Document(reference_docx())
     _clear_body(word)
     text_width, text_height = _text_area(word)
-    state = State(bookmarks={s.id: bookmark_name(i)
+    state = new_state(word, {s.id: bookmark_name(i)
                              for i, s in enumerate(document.walk_sections(), start=1)})
-    ctx = Context(word, document, StyleBook(word), text_width, state, container=word,
-                  text_height=text_height)
+    ctx = Context(word, document, StyleBook(word), StyleSheet(word.styles.element), text_width,
+                  state, container=word, text_height=text_height)
     _header_and_footer(ctx)
     _cover(ctx)
     _table_of_contents(ctx)
     state.pending_page_break = True  # the report proper starts on a new page
     for block in document.sections:
-        render_block(block, ctx)
+        render(block, ctx)
+    _toc_page_numbers(ctx)
     _properties(word, document)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -163,19 +171,26 @@ def _table_of_contents(ctx: Context) -> None:
     ox.add_text(heading, ctx.model.toc_title)
     instruction = toc_instruction(ctx.model.toc_depth)
     entries = ctx.model.toc()
-    pages = estimate_pages(ctx.model, ctx.text_width / 20, ctx.text_height / 20)
     for index, entry in enumerate(entries):
         p = ctx.paragraph(S.toc(entry.level))
         if index == 0:
             ox.field_begin(p._p, instruction)
-        ox.add_toc_entry(p, entry.heading, ctx.state.bookmarks[entry.id],
-                         str(pages.get(entry.id, "")))
+        bookmark = ctx.state.bookmarks[entry.id]
+        # "00" holds the place of the page number until the body is laid out.
+        ctx.state.toc_pages.append((bookmark, ox.add_toc_entry(p, entry.heading, bookmark, "00")))
     closing = ctx.paragraph(S.NORMAL)
     if not entries:
         ox.field_begin(closing._p, instruction)
     ox.field_end(closing._p)
     if ctx.model.cover.address_lines:
         ox.add_text(ctx.paragraph(S.CONTACT), "\n".join(ctx.model.cover.address_lines))
+
+
+def _toc_page_numbers(ctx: Context) -> None:
+    """The stored page numbers of the TOC: where the laid-out body puts each heading."""
+    pages = paginate(ctx.word)
+    for bookmark, number in ctx.state.toc_pages:
+        number.text = str(pages.get(bookmark, ""))
 
 
 # -- document properties ----------------------------------------------------------------------
@@ -198,6 +213,28 @@ def _properties(word: DocxDocument, document: Document) -> None:
     settings = word.settings.element
     ox.set_update_fields(settings)
     ox.set_theme_language(settings, document.lang)
+    if document.identity is not None:
+        _identity(word, document.identity)
+
+
+def _identity(word: DocxDocument, identity: Identity) -> None:
+    """Custom properties saying which report this is (docx_marks.IDENTITY)."""
+    from reportgen import __version__
+
+    names = marks.IDENTITY
+    values = {
+        names["generator"]: f"{marks.GENERATOR} {__version__}",
+        names["organisation_number"]: identity.organisation_number or "",
+        names["year"]: str(identity.year),
+        names["kind"]: identity.kind,
+        # The file's name only: the DOCX's bytes must not depend on where the project lies
+        # (reproducible builds); `återför` looks for it where a project keeps its YAML.
+        names["source"]: identity.source.name,
+    }
+    package = word.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES,
+                ox.custom_properties(values), package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
 def _set_style_language(word: DocxDocument, lang: str) -> None:

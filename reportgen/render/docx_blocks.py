@@ -1,13 +1,16 @@
 """Report-model blocks → Word content: one translator function per block kind.
 
 ``render_block`` dispatches on the block's type (functools.singledispatch); a block kind
-without a translator is a bug and raises ``UnknownBlockError`` naming it.
+without a translator is a bug and raises ``UnknownBlockError`` naming it. ``render`` is
+what callers use: it renders a block and, when the block is narrative with an origin,
+marks its paragraphs and figures for `reportgen återför` (docx_marks.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
+import math
 from dataclasses import dataclass, field
 from functools import singledispatch
 from typing import Any
@@ -40,8 +43,13 @@ from reportgen.document.model import (
 from reportgen.document.model import (
     Document as ReportDocument,
 )
+from reportgen.document.origin import Origin
+from reportgen.render import docx_marks as marks
 from reportgen.render import docx_ooxml as ox
 from reportgen.render import docx_styles as S
+from reportgen.render.docx_metrics import longest_word
+from reportgen.render.docx_numbering import Labels, NumberingDefinitions
+from reportgen.render.docx_props import StyleSheet
 
 
 class UnknownBlockError(TypeError):
@@ -83,16 +91,28 @@ class StyleBook:
     def has(self, name: str) -> bool:
         return name.lower() in self._by_name
 
+    def style_id(self, name: str) -> str | None:
+        style = self.get(name)
+        return style.style_id if style is not None else None
+
 
 @dataclass
 class State:
     """What the whole rendering shares: bookmarks, numbering, a pending page break."""
 
     bookmarks: dict[str, str]  # section id → bookmark name
+    labels: Labels  # the list numbers Word will show, counted as headings are written
     next_bookmark_id: int = 0
     pending_page_break: bool = False
     after_table: bool = False  # the next paragraph needs air between it and the table
     list_nums: dict[int, int] = field(default_factory=dict)  # id(ListBlock) → w:numId
+    toc_pages: list[tuple[str, Any]] = field(default_factory=list)  # bookmark, its page's w:t
+    marking: Origin | None = None  # the narrative block being written, its paragraphs marked
+    written: list[DocxParagraph] = field(default_factory=list)  # paragraphs, in order
+
+    def bookmark(self, paragraph: DocxParagraph, name: str) -> None:
+        self.next_bookmark_id += 1
+        ox.wrap_in_bookmark(paragraph, name, self.next_bookmark_id)
 
 
 @dataclass
@@ -100,6 +120,7 @@ class Context:
     word: DocxDocument
     model: ReportDocument
     styles: StyleBook
+    sheet: StyleSheet  # the styles resolved (sizes, numbering), for measuring
     text_width: int  # twips
     state: State
     container: Any  # python-docx Document or _Cell: has add_paragraph/add_table
@@ -120,6 +141,7 @@ class Context:
             # Word has no "space after table"; a heading or caption brings its own.
             p.paragraph_format.space_before = Pt(AFTER_TABLE_PT)
         self.state.after_table = False
+        self.state.written.append(p)
         return p
 
 
@@ -137,12 +159,36 @@ def bookmark_name(index: int) -> str:
 
 
 # -- dispatch ------------------------------------------------------------------------------------
+def render(block: object, ctx: Context) -> None:
+    """Render *block*; a narrative block (one with an origin) gets each of its paragraphs
+    marked, and so do the figures in them."""
+    origin = getattr(block, "origin", None)
+    if not isinstance(origin, Origin) or ctx.state.marking is not None \
+            or isinstance(block, Table):
+        render_block(block, ctx)
+        return
+    state = ctx.state
+    first = len(state.written)
+    state.marking = origin
+    try:
+        render_block(block, ctx)
+    finally:
+        state.marking = None
+    for k, paragraph in enumerate(state.written[first:]):
+        state.bookmark(paragraph, marks.block_mark(origin, k))
+
+
 @singledispatch
 def render_block(block: object, ctx: Context) -> None:
     raise UnknownBlockError(
         f"DOCX-renderaren saknar översättning för blocktypen {type(block).__name__!r} "
         f"(kind={getattr(block, 'kind', None)!r}); lägg till den i reportgen/render/docx_blocks.py"
     )
+
+
+def new_state(word: DocxDocument, bookmarks: dict[str, str]) -> State:
+    numbering = word.part.numbering_part.element
+    return State(bookmarks, Labels(NumberingDefinitions.read(numbering)))
 
 
 @render_block.register
@@ -152,13 +198,28 @@ def _section(section: Section, ctx: Context) -> None:
     p = ctx.paragraph(style)
     if section.page_break_before:
         p.paragraph_format.page_break_before = True
-    ox.add_text(p, section.heading)
+    ox.add_text(p, _heading_text(section, style, p, ctx))
     name = ctx.state.bookmarks.get(section.id)
     if name is not None:
-        ctx.state.next_bookmark_id += 1
-        ox.wrap_in_bookmark(p, name, ctx.state.next_bookmark_id)
+        ctx.state.bookmark(p, name)
     for child in section.blocks:
-        render_block(child, ctx)
+        render(child, ctx)
+
+
+def _heading_text(section: Section, style: str, p: DocxParagraph, ctx: Context) -> str:
+    """The text to write in the heading: only the title where Word's heading numbering shows
+    the section's number exactly ("1.1" and a space), else the number typed and Word's
+    numbering switched off for the paragraph (an unnumbered chapter, "Not 1.")."""
+    numbering = ctx.sheet.style(ctx.styles.style_id(style)).numbering
+    if numbering is None:
+        return section.heading
+    labels = ctx.state.labels
+    if section.number and labels.suffix(*numbering) == " " \
+            and labels.peek(*numbering) == section.number:
+        labels.advance(*numbering)
+        return section.title
+    ox.suppress_numbering(p)
+    return section.heading
 
 
 @render_block.register
@@ -169,18 +230,23 @@ def _heading(heading: Heading, ctx: Context) -> None:
 @render_block.register
 def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
     style = S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL)
-    write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.NORMAL else style)
+    p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.NORMAL else style)
+    if paragraph.tint is not None:  # a status of the förbund's scale: shaded like the styles
+        for run in p.runs:
+            run.bold = True
+            ox.set_run_fill(run, paragraph.tint.background[1:].upper())
 
 
 @render_block.register
 def _quote(quote: Quote, ctx: Context) -> None:
     inner = ctx.inside(quoted=True)
     for child in quote.blocks:
-        render_block(child, inner)
+        render(child, inner)
 
 
 def write_paragraph(paragraph: Paragraph, ctx: Context, style: str) -> DocxParagraph:
     p = ctx.paragraph(style)
+    marking = ctx.state.marking
     for run in paragraph.runs:
         if run.text:
             target = _link_target(run.href, ctx)
@@ -192,6 +258,10 @@ def write_paragraph(paragraph: Paragraph, ctx: Context, style: str) -> DocxParag
                 r.bold = True
             if run.italic:
                 r.italic = True
+            if run.figure is not None and marking is not None:
+                ctx.state.next_bookmark_id += 1
+                ox.bookmark_around(r._r, marks.figure_mark(marking.text.digest, run.figure.index),
+                                   ctx.state.next_bookmark_id)
         if run.line_break:
             p.add_run().add_break()
     return p
@@ -226,7 +296,7 @@ def _list(block: ListBlock, ctx: Context) -> None:
                 if first and num_id is not None:
                     _set_numbering(p, num_id, depth - 1)
             else:
-                render_block(child, inner)
+                render(child, inner)
             first = False
 
 
@@ -259,13 +329,53 @@ def _pagebreak(block: PageBreak, ctx: Context) -> None:
 
 
 # -- tables ------------------------------------------------------------------------------------
-def column_widths(widths: tuple[int, ...], count: int, total: int) -> list[int]:
-    """Relative widths → twips adding up to *total* (equal columns when none are given)."""
-    weights = list(widths) if len(widths) == count and sum(widths) > 0 else [1] * count
-    scale = sum(weights)
-    out = [total * w // scale for w in weights]
+def column_widths(widths: tuple[int, ...], count: int, total: int,
+                  minimum: list[int] | None = None) -> list[int]:
+    """Relative widths → twips adding up to *total* (equal columns when none are given).
+
+    A column narrower than its *minimum* (its longest word, see minimum_widths) is widened
+    to it, at the expense of the others in proportion to their widths — as a browser lays
+    out the HTML table — so that Word never breaks a word inside a cell.
+    """
+    weights = [float(w) for w in widths] if len(widths) == count and sum(widths) > 0 \
+        else [1.0] * count
+    need = [float(m) for m in minimum] if minimum and len(minimum) == count else [0.0] * count
+    if sum(need) >= total:
+        weights, need = need, [0.0] * count  # cannot honour both: share by what each needs
+    fixed: set[int] = set()
+    shares = [0.0] * count
+    while True:
+        free = total - sum(need[i] for i in fixed)
+        loose = [i for i in range(count) if i not in fixed]
+        scale = sum(weights[i] for i in loose) or 1.0
+        for i in loose:
+            shares[i] = free * weights[i] / scale
+        short = [i for i in loose if shares[i] < need[i]]
+        if not short:
+            break
+        fixed.update(short)
+        for i in short:
+            shares[i] = need[i]
+    out = [int(x) for x in shares]
     out[-1] += total - sum(out)
     return out
+
+
+def minimum_widths(block: Table, ctx: Context) -> list[int]:
+    """Per column: the twips its longest word needs in its cell style, with the cell margins."""
+    table_style = ctx.styles.style_id(S.TABLE_STYLE)
+    _, right, _, left = ctx.sheet.table_cell_margins(table_style)
+    need = [0.0] * block.column_count
+    for header, rows in ((True, block.header), (False, block.body)):
+        for row in rows:
+            for placed in block.placed(row, header):
+                if placed.cell.colspan != 1 or not placed.cell.text:
+                    continue
+                props = ctx.sheet.style(ctx.styles.style_id(cell_style(placed, row, header)),
+                                        table_style)
+                word = longest_word(placed.cell.text, props.size, props.bold)
+                need[placed.column] = max(need[placed.column], word + left + right + 1.0)
+    return [math.ceil(points * 20) for points in need]
 
 
 def cell_style(placed: PlacedCell, row: Row, header: bool) -> str:
@@ -322,10 +432,25 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             ox.set_cell_top_rule(tc)
         if cell.tone in S.TONE_FILL:
             ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
+        if cell.tint is not None:
+            ox.set_cell_fill(tc, cell.tint.background[1:].upper())
+
+
+def _keep_lead_in(ctx: Context) -> None:
+    """The paragraph right before a table introduces it and stays on its page (as the PDF's
+    report.css keeps a table with what stands before it)."""
+    if not ctx.state.written or ctx.state.pending_page_break:
+        return
+    last = ctx.state.written[-1]
+    here = getattr(ctx.container, "_body", ctx.container)._element
+    following = last._p.getnext()
+    if last._p.getparent() is here and (following is None or following.tag == qn("w:sectPr")):
+        last.paragraph_format.keep_with_next = True
 
 
 @render_block.register
 def _table(block: Table, ctx: Context) -> None:
+    _keep_lead_in(ctx)
     rows = (*block.header, *block.body)
     if block.caption:
         caption = ctx.paragraph(S.CAPTION)
@@ -333,7 +458,8 @@ def _table(block: Table, ctx: Context) -> None:
         caption.paragraph_format.keep_with_next = True
     elif ctx.state.pending_page_break:
         ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
-    columns = column_widths(block.widths, block.column_count, ctx.text_width)
+    columns = column_widths(block.widths, block.column_count, ctx.text_width,
+                            minimum_widths(block, ctx))
     table = _new_table(ctx, columns, S.TABLE_STYLE)
     ox.set_table_look(table._tbl, first_row=bool(block.header))
     if block.caption:
@@ -343,6 +469,9 @@ def _table(block: Table, ctx: Context) -> None:
                  keep_with_next=(block.keep_whole and index < len(rows) - 1)
                  or (index >= len(block.header) and block.keeps_with_next(
                      index - len(block.header))))
+    first_cell = table._tbl.tr_lst[0].tc_lst[0] if table._tbl.tr_lst else None
+    if first_cell is not None:
+        ctx.state.bookmark(_Cell(first_cell, table).paragraphs[0], marks.table_mark(block.id))
     ctx.state.after_table = True
     if block.footnote:
         ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), block.footnote)

@@ -6,6 +6,8 @@ properties, and the guarantee that no text we write makes the XML invalid.
 
 from __future__ import annotations
 
+import re
+
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -22,9 +24,35 @@ def xml_safe(text: str) -> str:
     return clean_text(text)[0]
 
 
+# A hyphen between digits (2023-01-30, 222000-2485) never ends a line: Word breaks after any
+# hyphen, unlike the PDF's line breaking (UAX #14 keeps "-" with a following digit).
+_PIECES = re.compile(r"(\n|\t|(?<=\d)-(?=\d))")
+
+
+def fill_run(run: BaseOxmlElement, text: str) -> None:
+    """Append *text* to the w:r *run*: "\\n" as a line break, "\\t" as a tab, a hyphen between
+    digits as a non-breaking hyphen (w:noBreakHyphen, read back as "-")."""
+    for piece in _PIECES.split(xml_safe(text)):
+        if not piece:
+            continue
+        if piece == "\n":
+            run.append(OxmlElement("w:br"))
+        elif piece == "\t":
+            run.append(OxmlElement("w:tab"))
+        elif piece == "-":
+            run.append(OxmlElement("w:noBreakHyphen"))
+        else:
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = piece
+            run.append(t)
+
+
 def add_text(paragraph: DocxParagraph, text: str) -> DocxRun:
-    """A run holding *text*; "\\n" becomes a line break and "\\t" a tab (python-docx does that)."""
-    return paragraph.add_run(xml_safe(text))
+    """A run holding *text* (see fill_run)."""
+    run = paragraph.add_run()
+    fill_run(run._r, text)
+    return run
 
 
 # -- fields ------------------------------------------------------------------------------------
@@ -47,10 +75,7 @@ def _instr(instruction: str) -> BaseOxmlElement:
 
 def _text_run(text: str) -> BaseOxmlElement:
     run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = xml_safe(text)
-    run.append(t)
+    fill_run(run, text)
     return run
 
 
@@ -79,27 +104,46 @@ def add_field(paragraph: DocxParagraph, instruction: str, result: str) -> None:
     field_end(p)
 
 
-def add_toc_entry(paragraph: DocxParagraph, text: str, bookmark: str, page: str) -> None:
-    """One stored TOC line: a link to *bookmark*, the heading text, a tab and PAGEREF field."""
+def add_toc_entry(paragraph: DocxParagraph, text: str, bookmark: str, page: str
+                  ) -> BaseOxmlElement:
+    """One stored TOC line: a link to *bookmark*, the heading text, a tab and PAGEREF field.
+    Returns the w:t holding the stored page number (filled in once the pages are known)."""
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
     link.set(qn("w:history"), "1")
     link.append(_text_run(text))
     link.append(_tab_run())
     field_begin(link, f"PAGEREF {bookmark} \\h")
-    link.append(_text_run(page))
+    result = OxmlElement("w:r")
+    number = OxmlElement("w:t")
+    number.text = page
+    result.append(number)
+    link.append(result)
     field_end(link)
     paragraph._p.append(link)
+    return number
+
+
+def suppress_numbering(paragraph: DocxParagraph) -> None:
+    """No list number on *paragraph*, whatever its style says (w:numId 0)."""
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = 0
+    numpr.get_or_add_numId().val = 0
 
 
 # -- bookmarks and links ---------------------------------------------------------------------
-def wrap_in_bookmark(paragraph: DocxParagraph, name: str, bookmark_id: int) -> None:
-    """Put a bookmark named *name* around the whole content of *paragraph*."""
+def _bookmark(name: str, bookmark_id: int) -> tuple[BaseOxmlElement, BaseOxmlElement]:
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(bookmark_id))
     start.set(qn("w:name"), name)
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(bookmark_id))
+    return start, end
+
+
+def wrap_in_bookmark(paragraph: DocxParagraph, name: str, bookmark_id: int) -> None:
+    """Put a bookmark named *name* around the whole content of *paragraph*."""
+    start, end = _bookmark(name, bookmark_id)
     p = paragraph._p
     ppr = p.pPr
     if ppr is not None:
@@ -107,6 +151,29 @@ def wrap_in_bookmark(paragraph: DocxParagraph, name: str, bookmark_id: int) -> N
     else:
         p.insert(0, start)
     p.append(end)
+
+
+def bookmark_around(run: BaseOxmlElement, name: str, bookmark_id: int) -> None:
+    """Put a bookmark named *name* around the w:r *run*."""
+    start, end = _bookmark(name, bookmark_id)
+    run.addprevious(start)
+    run.addnext(end)
+
+
+def custom_properties(values: dict[str, str]) -> bytes:
+    """docProps/custom.xml holding *values* as text properties, in the order given."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    fmtid = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one Word uses for its own
+    items = "".join(
+        f'<property fmtid="{fmtid}" pid="{pid}" name={quoteattr(name)}>'
+        f"<vt:lpwstr>{escape(xml_safe(value))}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(values.items(), start=2)
+    )
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            f'2006/docPropsVTypes">{items}</Properties>').encode()
 
 
 def add_hyperlink(
@@ -214,6 +281,16 @@ def set_cell_fill(tc: BaseOxmlElement, fill: str) -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
+
+
+def set_run_fill(run: DocxRun, fill: str) -> None:
+    """A run's background (hex RGB), as the "Status …" styles shade their text."""
+    rpr = run._r.get_or_add_rPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    rpr.append(shd)
 
 
 # -- settings ---------------------------------------------------------------------------------

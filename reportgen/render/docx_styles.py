@@ -85,6 +85,7 @@ TONE_FILL: dict[str, str] = {"positiv": "DCEFE0", "negativ": "F8DEDB", "neutral"
 PARAGRAPH_STYLES: dict[str, str] = {
     "normal": NORMAL,
     "lead": "Ingress",
+    "label": "Delrubrik",  # "Insatsens mål", "Finansiering": bold, kept with what follows
     "small": "Liten text",
     "attestation": "Intygande",
     "status-uppfyllt": "Status uppfyllt",

@@ -24,7 +24,9 @@ from urllib.request import url2pathname
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from reportgen.findings import Finding, Location, Severity, UserError
+from reportgen.limits import PICTURE_BYTES
 from reportgen.narrative import inside
+from reportgen.readfile import Unreadable, read_bytes
 
 # What may be read from the project folder: pictures, nothing else.
 PROJECT_KINDS: Mapping[str, str] = {
@@ -94,9 +96,9 @@ class ProjectFetcher(URLFetcher):
             return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
         path, kind = self._check(url)
         try:
-            data = path.read_bytes()
-        except OSError:
-            raise self._refuse(url, path, f"filen {path.name!r} kunde inte läsas") from None
+            data = read_bytes(path, PICTURE_BYTES)  # a regular file only: never a pipe
+        except Unreadable as exc:
+            raise self._refuse(url, path, f"filen {path.name!r} {exc.problem}") from None
         return URLFetcherResponse(path.as_uri(), body=data, headers={"Content-Type": kind})
 
     # -- the rules ------------------------------------------------------------------------------

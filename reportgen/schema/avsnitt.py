@@ -100,7 +100,7 @@ VISAR: dict[str, tuple[str, ...]] = {
     "driftredovisning": ("budget",),
     "sammanställning": ("budget",),
     "balanskrav": ("balanskrav",),
-    "mål": ("mål", "ekonomiska_mål", "mål_inledning"),
+    "mål": ("mål", "ekonomiska_mål", "mål_inledning", "målområden"),
     "insatser": ("insatser", "insatser_inledning"),
     "måluppfyllelse": ("måluppfyllelse_sammanfattning",),
     "bilagor": ("indikatorer",),
@@ -169,6 +169,47 @@ class Standardblock(Blockmodell):
     standard: Delnamn
 
 
+# The goal matrix's columns: name → what it shows (reportgen/document/sections_goals.py).
+MATRISKOLUMNER: dict[str, str] = {
+    "mål": "Målets rubrik, med nivå och nummer",
+    "aktivitet": "Målets aktiviteter (rubriken Aktivitet)",
+    "förslag": "Målets aktiviteter (rubriken Förslag)",
+    "utfall": "Målets utfall (utfall:), annars måttens utfall",
+    "status": "Bedömningen, med statusens text, symbol och färg",
+}
+
+
+def _matriskolumn(value: str) -> str:
+    if value not in MATRISKOLUMNER:
+        raise ValueError(okänt_namn("kolumnen", value, MATRISKOLUMNER))
+    return value
+
+
+Matriskolumn = Annotated[
+    str, AfterValidator(_matriskolumn),
+    Field(description="En kolumn i målmatrisen", json_schema_extra={"enum": list(MATRISKOLUMNER)}),
+]
+
+
+class Målmatrisval(Modell):
+    """Which columns the goal matrix has, and their headings."""
+
+    kolumner: list[Matriskolumn] = Field(
+        default_factory=lambda: ["mål", "aktivitet", "utfall", "status"], min_length=1,
+        description="Kolumnerna i ordning, av: " + ", ".join(MATRISKOLUMNER))
+    rubriker: dict[Matriskolumn, Korttext] = Field(
+        default_factory=dict, description="Egna kolumnrubriker, per kolumn")
+    rubrik: Korttext | None = Field(default=None, description="Tabellens rubrik")
+    delmål: bool = Field(default=True, description="Med en rad per delmål")
+
+
+class Målmatris(Blockmodell):
+    """Verksamhetens mål as a table: mål, aktivitet or förslag, utfall, status."""
+
+    art: ClassVar[str] = "målmatris"
+    målmatris: Målmatrisval = Field(description="Målmatrisens kolumner; {} ger standard")
+
+
 class Tabellblock(Blockmodell):
     """A checked amount table (reportgen/schema/tabell.py): rows, columns, sums and shares
     that reportgen computes or checks."""
@@ -178,7 +219,8 @@ class Tabellblock(Blockmodell):
                            "reportgen räknar fram eller kontrollerar")
 
 
-BLOCKTYPER: tuple[type[Blockmodell], ...] = (Textblock, Sidbrytning, Standardblock, Tabellblock)
+BLOCKTYPER: tuple[type[Blockmodell], ...] = (Textblock, Sidbrytning, Standardblock, Målmatris,
+                                              Tabellblock)
 BLOCKARTER: tuple[str, ...] = tuple(k.art for k in BLOCKTYPER)
 
 

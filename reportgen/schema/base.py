@@ -6,10 +6,20 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-# Money is whole kronor, never float: "4507990" or -4360316 in the YAML.
-Belopp = Annotated[StrictInt, Field(description="Belopp i hela kronor (heltal, utan mellanslag)")]
+from reportgen.limits import BELOPP_MAX
+
+# Money is whole kronor, never float: "4507990" or -4360316 in the YAML; within what a
+# förbund can have (reportgen/limits.py).
+Belopp = Annotated[
+    StrictInt,
+    Field(description="Belopp i hela kronor (heltal, utan mellanslag)", ge=-BELOPP_MAX, le=BELOPP_MAX),
+]
 # Rounded amounts in thousands of kronor (tkr), as in older years' overviews.
-Tkr = Annotated[StrictInt, Field(description="Belopp i tusental kronor (tkr), heltal")]
+Tkr = Annotated[
+    StrictInt,
+    Field(description="Belopp i tusental kronor (tkr), heltal", ge=-BELOPP_MAX // 1000,
+          le=BELOPP_MAX // 1000),
+]
 Procent = Annotated[
     StrictInt | float, Field(description="Procentsats, t.ex. 93 för 93 %", ge=-1000, le=1000)
 ]

@@ -19,7 +19,6 @@ from pydantic import (
     Field,
     ModelWrapValidatorHandler,
     PrivateAttr,
-    StrictInt,
     ValidationError,
     ValidatorFunctionWrapHandler,
     WithJsonSchema,
@@ -47,7 +46,8 @@ _ÅRSVÄRDE_SCHEMA = {
     "(ansvarsförbindelser) även ett ord, t.ex. inga",
 }
 # One figure of a statement as the YAML states it: an amount in kronor, or on a text line a word.
-Årsvärde = Annotated[StrictInt, WrapValidator(_ord_eller_belopp), WithJsonSchema(_ÅRSVÄRDE_SCHEMA)]
+# An amount is a `Belopp` (whole kronor, within the range a förbund can have).
+Årsvärde = Annotated[Belopp, WrapValidator(_ord_eller_belopp), WithJsonSchema(_ÅRSVÄRDE_SCHEMA)]
 # A statement's figures of one year: line key → amount. Which keys exist is the layout's
 # (the standard's lines and those added under ekonomi.layout); every line is optional (0);
 # a stated total or derived line is compared with the computed one by `check`.

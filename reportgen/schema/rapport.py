@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, ValidationError, model_validator
 
 from reportgen.schema.avsnitt import Avsnittspost
 from reportgen.schema.base import Korttext, Modell, Text, År
 from reportgen.schema.budget import Budget
 from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.indikatorer import Indikatorer
+from reportgen.schema.mal import Målnivå, Målområde, Statusdefinition, referensfel
 from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Underskrifter
 from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
 from reportgen.suggest import okänt_namn
@@ -96,3 +97,21 @@ class Indata(Modell):
     insatser_inledning: Text | None = None
     insatser: list[Insats] = Field(default_factory=list)
     måluppfyllelse_sammanfattning: Text | None = None
+    # Goals as the förbund writes them (reportgen/schema/mal.py): its status scale, levels
+    # and målområden.
+    statusskala: list[Statusdefinition] = Field(
+        default_factory=list, description="Statusarna som mål och mått bedöms med, bäst först, "
+        "med text, färg och symbol (utelämnad: uppfyllt, delvis uppfyllt, ej uppfyllt)")
+    målnivåer: dict[str, Målnivå] = Field(
+        default_factory=dict, description="Egna målnivåer, eller ändrade standardnivåer, per namn")
+    målområden: list[Målområde] = Field(
+        default_factory=list, description="Målområden som målen grupperas i (mål: målområde:)")
+
+    @model_validator(mode="after")
+    def _målnamn(self) -> Indata:
+        errors = referensfel(self.statusskala, self.målnivåer, self.målområden,
+                             {"ekonomiska_mål": self.ekonomiska_mål, "mål": self.mål},
+                             [i.resultatmål for i in self.insatser])
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self

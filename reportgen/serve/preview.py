@@ -15,13 +15,14 @@ import hashlib
 import os
 import threading
 import time
+import traceback
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from reportgen.document.model import Document
-from reportgen.findings import Finding, Severity, UserError
+from reportgen.findings import Finding, Location, Severity, UserError
 from reportgen.load import load_yaml, strings
 from reportgen.narrative import is_file_reference
 from reportgen.pipeline import prepare
@@ -219,6 +220,9 @@ class Preview:
                 errors = tuple(f for f in error.findings if f.severity is Severity.ERROR)
                 warnings = tuple(f for f in error.findings if f.severity is Severity.WARNING)
                 status = "fel"
+            except Exception as exc:  # a bug in reportgen: said in the page, traceback in the terminal
+                errors = (self.internal_error(exc),)
+                status = "fel"
             seconds = time.perf_counter() - started
             with self._cond:
                 if new_page is not None:
@@ -243,10 +247,35 @@ class Preview:
                 self._cond.notify_all()
                 state = self._state
             # After publishing, so that the page hears of a failure without waiting for this.
-            if status == "fel":
+            if status == "fel" and new_page is None:
                 deps = self._deps_after_failure()
             self._set_dependencies(deps)
             return state
+
+    def internal_error(self, exc: BaseException) -> Finding:
+        """A bug met while building (or watching): the traceback goes to the terminal, the
+        page gets a finding, and the last good page stays."""
+        traceback.print_exception(exc)
+        return Finding(
+            Location(self.file),
+            f"ett internt fel i reportgen ({type(exc).__name__}) stoppade ombyggnaden; se "
+            "terminalen. Sidan visar den senaste versionen som gick att bygga, och "
+            "förhandsvisningen bygger om igen när du sparar.",
+            Severity.ERROR,
+            "",
+            "intern",
+        )
+
+    def fail(self, exc: BaseException) -> State:
+        """Publish an internal error that happened outside a build (in the watcher)."""
+        finding = self.internal_error(exc)
+        with self._cond:
+            self._state = dataclasses.replace(
+                self._state, seq=self._state.seq + 1, status="fel", errors=(finding,),
+                built_at=dt.datetime.now().strftime("%H:%M:%S"),
+            )
+            self._cond.notify_all()
+            return self._state
 
     def _set_dependencies(self, deps: set[Path] | None) -> None:
         if deps is None:
@@ -261,6 +290,6 @@ class Preview:
         """Files named by the YAML when it still parses (validation failed later)."""
         try:
             source = load_yaml(self.file)
-        except UserError:
+        except Exception:  # a UserError, or the bug just reported
             return None  # keep the last known set
         return named_files(source.data, source.base_dir)

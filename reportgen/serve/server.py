@@ -9,8 +9,12 @@ Routes:
                                 folder and redirect the browser to it
     GET  /<file>                a file in the build folder (no `..`, no symlinks out)
 
-Every request must carry our own Host (127.0.0.1:PORT or localhost:PORT), which keeps
-other web sites out through DNS rebinding; a POST must also come from our own origin.
+Every request must carry exactly one Host header, our own (127.0.0.1:PORT or
+localhost:PORT), which keeps other web sites out through DNS rebinding; a POST must also
+come from our own origin. Content-Length is checked before anything is done (not a
+number, or two that differ: 400; missing on a POST: 411; over MAX_BODY: 413). The server
+keeps a real listen backlog, gives every connection a timeout (idle and half-sent
+requests are closed), and a client that goes away is not an error.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import sys
 import threading
 import traceback
 from http import HTTPStatus
@@ -28,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import escape
 
 from reportgen.findings import UserError
+from reportgen.readfile import Unreadable, read_bytes
 from reportgen.serve.assets import PREFIX as ASSET_PREFIX
 from reportgen.serve.overlay import EVENTS_URL, PDF_URL, STATE_URL
 from reportgen.serve.preview import Preview, State, finding_dict, state_dict
@@ -35,6 +41,25 @@ from reportgen.write import write_atomic
 
 HOST = "127.0.0.1"
 HEARTBEAT_SECONDS = 15.0
+BACKLOG = 256  # connections waiting to be accepted (socketserver's default is 5)
+TIMEOUT_SECONDS = 10.0  # per blocking read or write of a connection
+MAX_BODY = 64 * 1024  # the PDF button's form posts nothing; anything larger is refused
+SERVED_BYTES = 512 * 1024 * 1024  # the largest file served (a built PDF with many pictures)
+# Errors of a connection, not of reportgen: the browser closed a tab, a request timed out.
+GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
+# Swedish text for the errors http.server answers by itself (its own pages are English).
+_STATUS_TEXT = {
+    400: "Felaktig begäran.",
+    404: "Finns inte.",
+    405: "Metoden stöds inte.",
+    408: "Begäran tog för lång tid.",
+    411: "Content-Length krävs.",
+    413: "Begäran är för stor.",
+    414: "Adressen är för lång.",
+    431: "För många eller för långa huvudfält i begäran.",
+    501: "Metoden stöds inte.",
+    505: "HTTP-versionen stöds inte.",
+}
 
 
 def safe_file(root: Path, url_path: str) -> Path | None:
@@ -62,6 +87,7 @@ def safe_file(root: Path, url_path: str) -> Path | None:
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = BACKLOG
 
     def __init__(self, preview: Preview, out_dir: Path, port: int) -> None:
         self.preview = preview
@@ -87,14 +113,39 @@ class PreviewServer(ThreadingHTTPServer):
     def stem(self) -> str:
         return self.preview.file.stem
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away is nothing to report; anything else is a bug in
+        reportgen, whose traceback goes to the terminal (never to the browser)."""
+        error = sys.exc_info()[1]
+        if isinstance(error, GONE):
+            return
+        print("reportgen: internt fel i förhandsvisningens server:", file=sys.stderr)
+        traceback.print_exc()
+
 
 class Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "reportgen"
     sys_version = ""
+    timeout = TIMEOUT_SECONDS  # socket timeout of each connection (StreamRequestHandler)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         pass  # the terminal shows builds, not requests
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except GONE:
+            self.close_connection = True
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals (a malformed request line, an unknown method, too
+        many headers), in Swedish."""
+        self.close_connection = True
+        try:
+            self._text(code, _STATUS_TEXT.get(code, "Begäran kan inte besvaras."))
+        except GONE:
+            pass
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -118,18 +169,47 @@ class Handler(BaseHTTPRequestHandler):
     def _text(self, status: int, text: str) -> None:
         self._send(status, (text + "\n").encode("utf-8"), headers={"Cache-Control": "no-store"})
 
-    def _host_ok(self) -> bool:
-        host = (self.headers.get("Host") or "").strip().lower()
-        if host in self.server.allowed_hosts():
-            return True
-        self._text(HTTPStatus.MISDIRECTED_REQUEST, "Fel värd: förhandsvisningen svarar bara på "
-                   f"127.0.0.1:{self.server.port} och localhost:{self.server.port}.")
+    def _refuse(self, status: int, text: str) -> bool:
+        self.close_connection = True  # what the client sends next cannot be trusted
+        self._text(status, text)
         return False
+
+    def _host_ok(self) -> bool:
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1:
+            return self._refuse(HTTPStatus.BAD_REQUEST, "Begäran ska ha exakt ett Host-huvud.")
+        if hosts[0].strip().lower() in self.server.allowed_hosts():
+            return True
+        return self._refuse(HTTPStatus.MISDIRECTED_REQUEST, "Fel värd: förhandsvisningen svarar "
+                            f"bara på 127.0.0.1:{self.server.port} och localhost:{self.server.port}.")
+
+    def _body_ok(self, required: bool) -> bool:
+        """Content-Length valid, not too large, and there when *required*; the body (at
+        most MAX_BODY bytes) is read and dropped. Checked before anything is done."""
+        values = [v.strip() for v in self.headers.get_all("Content-Length") or []]
+        if self.headers.get("Transfer-Encoding"):
+            return self._refuse(HTTPStatus.LENGTH_REQUIRED,
+                                "Content-Length krävs (Transfer-Encoding stöds inte).")
+        if not values:
+            if required:
+                return self._refuse(HTTPStatus.LENGTH_REQUIRED, "Content-Length krävs.")
+            return True
+        value = values[0]
+        if len(set(values)) > 1 or not (value.isascii() and value.isdigit()):
+            return self._refuse(HTTPStatus.BAD_REQUEST, "Ogiltig Content-Length.")
+        if len(value) > 18 or int(value) > MAX_BODY:
+            return self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "Begäran är för stor.")
+        if int(value):
+            self.rfile.read(int(value))
+        return True
+
+    def _request_ok(self, body_required: bool = False) -> bool:
+        return self._host_ok() and self._body_ok(body_required)
 
     def _file(self, path: Path, content_type: str | None, cache: str) -> None:
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_bytes(path, SERVED_BYTES)  # a regular file only: a pipe would hang
+        except Unreadable:
             self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
             return
         kind = content_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -143,7 +223,7 @@ class Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
-        if not self._host_ok():
+        if not self._request_ok():
             return
         path = urlsplit(self.path).path
         preview = self.server.preview
@@ -204,7 +284,7 @@ class Handler(BaseHTTPRequestHandler):
     # -- POST -------------------------------------------------------------------------
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
-        if not self._host_ok():
+        if not self._request_ok(body_required=True):
             return
         origin = self.headers.get("Origin")
         if origin is not None and origin.lower() not in self.server.allowed_origins():
@@ -213,13 +293,6 @@ class Handler(BaseHTTPRequestHandler):
         if urlsplit(self.path).path != PDF_URL:
             self._text(HTTPStatus.NOT_FOUND, "Finns inte.")
             return
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            self._text(HTTPStatus.BAD_REQUEST, "Ogiltig Content-Length.")
-            return
-        if length > 0:
-            self.rfile.read(min(length, 65536))
         self._pdf()
 
     def _pdf(self) -> None:

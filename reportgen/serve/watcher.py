@@ -12,6 +12,7 @@ the watcher restarts with that folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -68,30 +69,51 @@ class Relevant:
         return path.startswith(self.templates)
 
 
+RETRY_SECONDS = 1.0  # pause after the watch itself failed, before watching again
+
+
 def run(
     preview: Preview,
     stop: threading.Event,
     on_build: Callable[[State], None] = lambda state: None,
 ) -> None:
-    """Watch and rebuild until *stop* is set."""
+    """Watch and rebuild until *stop* is set. Nothing stops the watching but *stop*: a
+    failure in a rebuild or in the watch itself is shown in the page (Preview.fail), its
+    traceback in the terminal, and watching goes on."""
+    last = ""
     while not stop.is_set():
-        deps = preview.dependencies
-        dirs = watch_dirs(deps)
-        for changes in watchfiles.watch(
-            *sorted(dirs),
-            watch_filter=Relevant(deps),
-            debounce=DEBOUNCE_MS,
-            step=STEP_MS,
-            stop_event=stop,
-            recursive=False,
-            raise_interrupt=False,
-            rust_timeout=SAFETY_MS,
-            yield_on_timeout=True,
-        ):
-            if stop.is_set():
-                return
-            if not changes and not preview.stale():
-                continue  # quiet: nothing was missed (e.g. before the watch was set up)
-            on_build(preview.rebuild())
-            if preview.dependencies != deps or watch_dirs(preview.dependencies) != dirs:
-                break  # the YAML now names other files: watch again with the new set
+        try:
+            _watch(preview, stop, on_build)
+        except Exception as exc:  # a bug in reportgen or watchfiles: say it, watch again
+            state = preview.fail(exc) if repr(exc) != last else None  # not every second
+            if state is not None:
+                with contextlib.suppress(Exception):  # the page has it; the terminal may not
+                    on_build(state)
+            last = repr(exc)
+            stop.wait(RETRY_SECONDS)
+        else:
+            last = ""
+
+
+def _watch(preview: Preview, stop: threading.Event, on_build: Callable[[State], None]) -> None:
+    """One watch over the current set of folders, until that set changes."""
+    deps = preview.dependencies
+    dirs = watch_dirs(deps)
+    for changes in watchfiles.watch(
+        *sorted(dirs),
+        watch_filter=Relevant(deps),
+        debounce=DEBOUNCE_MS,
+        step=STEP_MS,
+        stop_event=stop,
+        recursive=False,
+        raise_interrupt=False,
+        rust_timeout=SAFETY_MS,
+        yield_on_timeout=True,
+    ):
+        if stop.is_set():
+            return
+        if not changes and not preview.stale():
+            continue  # quiet: nothing was missed (e.g. before the watch was set up)
+        on_build(preview.rebuild())
+        if preview.dependencies != deps or watch_dirs(preview.dependencies) != dirs:
+            return  # the YAML now names other files: watch again with the new set
