@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from reportgen.checks.meddelanden import TOLERANS_KR, TOLERANS_TKR, meddelande_kr, meddelande_tkr
 from reportgen.checks.relationer import NOLL, Relation, Relationer, Uttryck, summa
-from reportgen.compute.budget import (
+from reportgen.compute.budgetrader import (
     JÄMFÖRS,
     RR_BETYDELSER,
     SLAGEN,

@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportgen.compute.avrundning import resultaträkning_tkr
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.compute.verksamhet import andel, medlemsbidrag
 from reportgen.fmt import tkr
@@ -141,6 +140,9 @@ def härledd_andel(indata: Indata, eko: Ekonomiberakning, key: str, år: int) ->
 
 
 def compute_overview(indata: Indata, eko: Ekonomiberakning) -> Översiktsberakning | None:
+    # The rounding is only needed for the table (`check` reads the form alone).
+    from reportgen.compute.avrundning import resultaträkning_tkr
+
     form = översiktsrader(indata.ekonomi)
     if form is None:
         return None

@@ -256,8 +256,7 @@ class Budget(Modell):
 
     @model_validator(mode="after")
     def _rader_finns(self) -> Budget:
-        if self.rader is None and any(self.tabell(n).rader is None  # type: ignore[union-attr]
-                                      for n in self.tabeller):
+        if self.rader is None and self.av_budgetrader:
             raise ValueError("budgeten har inga rader: ange budget.rader, eller rader: i "
                              "driftredovisning: och sammanställning:")
         if self.rader is not None and self.av_budgetrader:
@@ -271,7 +270,8 @@ class Budget(Modell):
     @property
     def av_budgetrader(self) -> bool:
         """Some table is made from budget.rader (grouped by slag)."""
-        return any(self.tabell(n).rader is None for n in self.tabeller)  # type: ignore[union-attr]
+        return any(getattr(self, n) is None or getattr(self, n).rader is None
+                   for n in self.tabeller)
 
     @property
     def tabeller(self) -> tuple[str, ...]:
@@ -283,5 +283,10 @@ class Budget(Modell):
     def tabell(self, namn: str) -> Budgettabell | None:
         table: Budgettabell | None = getattr(self, namn)
         if table is None and namn in self.tabeller:
-            return Budgettabell()
+            return STANDARDTABELL  # today's form: the standard table
         return table
+
+
+# A table with every setting its default (built without validating: `check` builds no
+# validator it does not need).
+STANDARDTABELL = Budgettabell.model_construct()
