@@ -190,6 +190,11 @@ def test_the_years_costs_are_one_number_in_every_table(example_prepared):
     assert row("femarsoversikt", "Verksamhetens kostnader")[1] == "-4 361"
     assert row("driftredovisning-sammandrag", "Kostnader")[1] == "-4 361"
     assert row("sammanstallning", "Totala kostnader")[4] == "-4 361"
+    # And in the text ({{ verksamhetens_kostnader_tkr }}), as the tables print it.
+    from reportgen.figures import verksamhetsfigurer
+
+    figures = verksamhetsfigurer(example_prepared.indata, example_prepared.eko)[1]
+    assert figures.number("verksamhetens_kostnader_tkr")[0] == -4361
 
 
 def _table(document: Document, ident: str) -> Table:
