@@ -67,8 +67,9 @@ DRIFT_B = [
 # that 4 398 − 4 303 + 1 + 0 = årets resultat 96; Steget vidare's 298 600 kr absorbs it (298).
 # Netto is intäkt + kostnad as printed.
 DRIFT_C = [
-    ["Verksamhet", "Utfall 2024", "Budget 2024 netto", "Avvikelse netto", "Utfall 2023"],
-    ["", "Intäkt", "Kostnad", "Netto", "", "", "Intäkt", "Kostnad", "Netto"],
+    ["", "Utfall 2024", "", "", "Utfall 2023"],
+    ["Verksamhet", "Intäkt", "Kostnad", "Netto", "Budget 2024 netto", "Avvikelse netto",
+     "Intäkt", "Kostnad", "Netto"],
     ["Förbundsgemensamt", "4 200", "-1 020", "3 180", "3 150", "30", "4 100", "-999", "3 101"],
     ["Steget vidare", "312", "-1 844", "-1 532", "-1 600", "68", "298", "-1 713", "-1 415"],
     ["Hälsolotsen", "0", "-1 207", "-1 207", "-1 250", "43", "0", "-1 190", "-1 190"],
@@ -216,9 +217,7 @@ def test_pdf_text_has_the_hand_written_rows(fixture, tmp_path):  # type: ignore[
         if fixture_of != fixture:
             continue
         position = next(i for i, line in enumerate(lines) if norm(line) == caption) + 1
-        for row in expected[1:]:
-            if not row[0]:
-                continue  # the second header row
+        for row in expected[2 if expected is DRIFT_C else 1:]:
             at = next(i for i in range(position, len(lines))
                       if norm(lines[i]).startswith(row[0].split()[0]))
             found = _figures(re.split(r" {2,}", lines[at].strip()))

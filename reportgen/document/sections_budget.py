@@ -57,29 +57,23 @@ def rounding_note(differences: tuple[Avrundningsdiff, ...]) -> str:
 
 
 def _header(table: Tabellberakning) -> tuple[Row, ...]:
-    """One header row, or two where a figure is split into parts under one heading."""
-    label_cols = [Cell(k.rubrik, CellKind.HEADER) for k in table.kolumner if k.namn == "nr"]
+    """One header row, or two where a figure is split into parts: its heading over its parts
+    in the first, every other heading in the second, next to the figures."""
+    nr = [k for k in table.kolumner if k.namn == "nr"]
     rest = [k for k in table.kolumner if k.namn != "nr"]
-    label = Cell(table.radrubrik, CellKind.HEADER)
+    labels = [*(k.rubrik for k in nr), table.radrubrik]
     if not any(k.överrubrik for k in rest):
-        return (header(*(c.text for c in label_cols), table.radrubrik, *(k.rubrik for k in rest)),)
-    top: list[Cell] = [*label_cols, label]
-    bottom: list[Cell] = [Cell("", CellKind.HEADER) for _ in (*label_cols, label)]
+        return (header(*labels, *(k.rubrik for k in rest)),)
+    top: list[Cell] = [Cell("", CellKind.HEADER) for _ in labels]
     i = 0
     while i < len(rest):
-        k = rest[i]
-        if k.överrubrik is None:
-            top.append(Cell(k.rubrik, CellKind.HEADER))
-            bottom.append(Cell("", CellKind.HEADER))
-            i += 1
-            continue
+        over = rest[i].överrubrik
         run = 1
-        while i + run < len(rest) and rest[i + run].överrubrik == k.överrubrik:
+        while over is not None and i + run < len(rest) and rest[i + run].överrubrik == over:
             run += 1
-        top.append(Cell(k.överrubrik, CellKind.HEADER, colspan=run))
-        bottom.extend(Cell(c.rubrik, CellKind.HEADER) for c in rest[i:i + run])
+        top.append(Cell(over or "", CellKind.HEADER, colspan=run))
         i += run
-    return (Row(tuple(top)), Row(tuple(bottom)))
+    return (Row(tuple(top)), header(*labels, *(k.rubrik for k in rest)))
 
 
 def _row(table: Tabellberakning, row: Tabellrad, text: Callable[[PathKey, str | None], str]) -> Row:
