@@ -289,7 +289,7 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "budget_rad_utan_slag": (
         [("    - {nr: 201, namn: Styrelsen, slag: administration, ",
           "    - {nr: 201, namn: Styrelsen, ")],
-        ["schema.missing"],
+        ["schema.value_error"],
     ),
     "femår_okänd_rad": (
         femår_kr(rader="      - verksamhetens_intakter\n"),

@@ -37,7 +37,7 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
-from pydantic_core import InitErrorDetails
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from reportgen.schema.base import Belopp, Korttext, Modell, Text
 from reportgen.suggest import okänt_namn
@@ -262,8 +262,11 @@ class Budget(Modell):
         if self.rader is not None and self.av_budgetrader:
             missing = [i for i, rad in enumerate(self.rader) if rad.slag is None]
             if missing:
+                slag = ", ".join(s.value for s in Budgetslag)
                 raise ValidationError.from_exception_data("Budget", [
-                    InitErrorDetails(type="missing", loc=("rader", i, "slag"), input=None)
+                    InitErrorDetails(type=PydanticCustomError("value_error", "{msg}", {
+                        "msg": "slag: saknas; en rad i budget.rader summeras i gruppen för "
+                        f"sitt slag ({slag})"}), loc=("rader", i, "slag"), input=None)
                     for i in missing])
         return self
 
