@@ -415,3 +415,37 @@ def test_seed_001_structure_gives_its_published_totals(example_prepared):
     assert sums["Periodens resultat"]["avvikelse"] == 2141  # as published
     printed = budget_table(table, budget, True, lambda path, text: text or "")
     assert len(printed.header[0].cells) == 5
+
+
+def test_a_budget_of_costs_only_is_compared_with_the_costs_only(example_prepared):
+    """Issue 11, item 5: lines of costs only (no intäkter, no financial items) are compared
+    with the resultaträkning's costs; there is no false finding for the intäkter, the
+    financial items and the result they do not cover (there were three)."""
+    costs = [{"nr": 201, "namn": "Administration", "slag": "administration", "årsbudget": -900_000,
+              "utfall": -880_586},
+             {"nr": 301, "namn": "Deltagarinsatser", "slag": "individinriktade",
+              "årsbudget": -1_300_000, "utfall": -1_232_566},
+             {"nr": 401, "namn": "Strukturövergripande", "slag": "strukturövergripande",
+              "årsbudget": -2_400_000, "utfall": -2_247_164}]
+    assert _budget_findings(example_prepared, costs) == []
+    costs[0]["utfall"] = -880_686
+    (found,) = _budget_findings(example_prepared, costs)
+    assert found.startswith("Sammanställningen av utfall och budget, totala kostnader (utfall): "
+                            "angivet -4 360 416 kr, förväntat -4 360 316 kr")
+
+
+def test_a_five_year_row_nothing_fills_and_an_overview_not_given_are_not_printed(example_prepared):
+    from reportgen.compute.overview import compute_overview
+
+    def overview(given):  # type: ignore[no-untyped-def]
+        ekonomi = example_prepared.indata.ekonomi.model_copy(update={"femårsöversikt": given})
+        indata = example_prepared.indata.model_copy(update={"ekonomi": ekonomi})
+        return compute_overview(indata, example_prepared.eko)
+
+    from reportgen.schema.oversikt import Översiktsår
+
+    # Today's form without anställda: no "Antal anställda – –" row (it was printed).
+    rows = overview({2023: Översiktsår(), 2022: Översiktsår()}).rader
+    assert [r.label for r in rows] == ["Verksamhetens intäkter", "Verksamhetens kostnader",
+                                       "Årets resultat", "Soliditet"]
+    assert overview(None) is None  # no femårsöversikt: no table (it was printed)
