@@ -449,3 +449,17 @@ def test_a_five_year_row_nothing_fills_and_an_overview_not_given_are_not_printed
     assert [r.label for r in rows] == ["Verksamhetens intäkter", "Verksamhetens kostnader",
                                        "Årets resultat", "Soliditet"]
     assert overview(None) is None  # no femårsöversikt: no table (it was printed)
+
+
+def test_todays_driftredovisning_alone_in_kronor(example_prepared):
+    """`driftredovisning: {enhet: kr}` beside today's budget.rader: only that table (the
+    sammanställning is not printed), its summary and its rows in kronor, unrounded."""
+    raw = example_prepared.indata.budget.model_dump(exclude_none=True)
+    raw["driftredovisning"] = {"enhet": "kr"}
+    indata = example_prepared.indata.model_copy(update={"budget": Budget.model_validate(raw)})
+    budget = compute_budget(indata, example_prepared.eko)
+    assert budget is not None and list(budget.tabeller) == ["driftredovisning"]
+    assert budget.sammandrag is not None
+    assert budget.sammandrag.rader[1] == ("Kostnader", -4_360_316, -5_842_000, -4_689_710)
+    admin = budget.tabeller["driftredovisning"].rader[0]
+    assert (admin.label, admin.visat["utfall"]) == ("Administration", -880_586)

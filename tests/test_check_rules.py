@@ -81,10 +81,14 @@ DRIFT = (
 BUDGET_RUBRIKER = "budget:\n  rubriker:\n"
 
 
+def changed(block: str, old: str, new: str) -> str:
+    """*block* with *old* (which must occur once, if given) replaced by *new*."""
+    assert not old or block.count(old) == 1
+    return block.replace(old, new) if old else block
+
+
 def drift(old: str = "", new: str = "") -> list[tuple[str, str]]:
-    table = DRIFT.replace(old, new) if old else DRIFT
-    assert not old or DRIFT.count(old) == 1
-    return [(BUDGET_RUBRIKER, "budget:\n" + table + "  rubriker:\n")]
+    return [(BUDGET_RUBRIKER, "budget:\n" + changed(DRIFT, old, new) + "  rubriker:\n")]
 
 
 # Two checked tables in the förvaltningsberättelse (the other sections listed as they are).
@@ -109,9 +113,7 @@ UNDERSKRIFTER = "underskrifter:\n  sätt: digital\n"
 
 
 def tabeller(old: str = "", new: str = "") -> list[tuple[str, str]]:
-    text = TABELLER.replace(old, new) if old else TABELLER
-    assert not old or TABELLER.count(old) == 1
-    return [(UNDERSKRIFTER, text + UNDERSKRIFTER)]
+    return [(UNDERSKRIFTER, changed(TABELLER, old, new) + UNDERSKRIFTER)]
 
 
 # case → (replacements, the rule ids of the findings in order)

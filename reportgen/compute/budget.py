@@ -382,14 +382,18 @@ def compute_budget(indata: Indata, eko: Ekonomiberakning) -> Budgetberakning | N
     tables: dict[str, Tabellberakning] = {}
     standard: Tabellberakning | None = None
     if budget.av_budgetrader:
-        standard = _standard_table(indata, eko, budget, year)
+        standard = _standard_table(indata, eko, budget, year, _av_rader(budget, "sammanställning"))
     for namn in budget.tabeller:
         spec = budget.tabell(namn)
         assert spec is not None
         tables[namn] = _table(indata, eko, budget, namn, spec, year, standard)
     sammandrag = None
-    if "driftredovisning" in tables and standard is not None and budget.tabell(
-            "driftredovisning").rader is None:  # type: ignore[union-attr]
+    drift = _av_rader(budget, "driftredovisning")
+    if drift is not None and standard is not None:
+        # Today's summary: the sammanställning's totals, in the driftredovisning's unit.
+        if standard.enhet != drift.enhet:
+            standard = _standard_table(indata, eko, budget, year,
+                                       Budgettabell.model_construct(enhet=drift.enhet))
         sammandrag = _sammandrag(eko, standard, year)
     return Budgetberakning(
         year=year,
@@ -401,12 +405,19 @@ def compute_budget(indata: Indata, eko: Ekonomiberakning) -> Budgetberakning | N
     )
 
 
-def _standard_table(indata: Indata, eko: Ekonomiberakning, budget: Budget,
-                    year: int) -> Tabellberakning:
-    """Today's sammanställning from budget.rader (both of today's tables read it)."""
-    spec = budget.sammanställning or STANDARDTABELL
+def _av_rader(budget: Budget, namn: str) -> Budgettabell | None:
+    """The table *namn* when the YAML gives it and it is made from budget.rader."""
+    spec = budget.tabell(namn)
+    return spec if spec is not None and spec.rader is None else None
+
+
+def _standard_table(indata: Indata, eko: Ekonomiberakning, budget: Budget, year: int,
+                    spec: Budgettabell | None) -> Tabellberakning:
+    """Today's sammanställning from budget.rader (both of today's tables read it), with the
+    settings *spec* gives (its unit, its columns)."""
+    spec = spec or STANDARDTABELL
     rot = Grupp(None, standard_rader(budget), "Periodens resultat", None)
-    given = spec.kolumner if budget.sammanställning is not None and spec.kolumner else None
+    given = spec.kolumner or None
     kols = kolumner(given or _standardkolumner(budget, "sammanställning", rot, False, year), year)
     # Today's driftredovisning shows its periodbudget, utfall and avvikelse.
     extra = kolumner(["periodbudget", "utfall", "avvikelse", "årsbudget"], year)
