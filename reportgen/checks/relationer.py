@@ -16,7 +16,11 @@ stated is 0. The relations come from the layouts and from what lines mean:
   liabilities and provisions = the balance-sheet differences, likvida medel at the start
   (`kf.balansräkning`); likvida medel at the end = the balance sheet's (`kf.balansräkning`);
 - every stated note sum = the sum of its rows, every note = the line(s) it explains
-  (`not.summa`, `not.rad`; a partial breakdown, `delredovisning`, may only not exceed them).
+  (`not.summa`, `not.rad`; a partial breakdown, `delredovisning`, may only not exceed them);
+- and, given as `tabeller` (reportgen/checks/tabellrelationer.py), the relations of the
+  tables outside the statements: the five-year overview's and the budget tables' copies of
+  statement figures (`Relation.kopia`; a figure in tkr is compared within its rounding,
+  `Relation.inom`), the budget tables' and checked tables' stated sums.
 
 Which findings the failing relations give is reportgen/checks/forklaring.py.
 """

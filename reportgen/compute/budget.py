@@ -3,7 +3,8 @@
 A budget table is declared (reportgen/schema/budget.py) and evaluated here by one engine:
 rows (lines and groups, each group with its sum line unless it says not), columns (figures a
 line states, figures computed from them, text), a unit. Today's `budget.rader` is such a
-declaration too: `standard_rader` groups its lines by `slag` into today's groups and order.
+declaration too: `standard_rader` groups its lines by `slag` into today's groups and order
+(the lines and groups as declared are reportgen/compute/budgetrader.py).
 
 API (pure functions, integer kronor in; printed figures in the table's unit out)
 ------------------------------------------------------------------------------
@@ -12,15 +13,14 @@ API (pure functions, integer kronor in; printed figures in the table's unit out)
     `Tabellberakning`, in the order driftredovisning, sammanställning), and for today's form the
     driftredovisning's summary (`sammandrag`).
 
-``Tabellberakning``: its columns (`Kolumn`), rows as printed (`Tabellrad`: heading, line or
+``Tabellberakning``: its columns (`Kolumnspec`), rows as printed (`Tabellrad`: heading, line or
 sum; each amount cell exact in kronor and as printed), its unit, and the printed figures
 that absorbed a rounding difference (`avrundning`, for the footnote).
 
-``bidrag(rad, mått)``: what a line's figure contributes to the resultaträkning's kinds
-(intäkter, kostnader, finansiella poster) and where the YAML states it: the check
-`budget.resultaträkning` (reportgen/checks/budget.py) compares each kind a table has with the
-resultaträkning, and the rounding gives a total that agrees with it to the krona the figure
-the resultaträkning in tkr shows (reportgen/compute/avrundning.py).
+A total that agrees with the resultaträkning to the krona (the lines of a kind: intäkter,
+kostnader, finansiella poster, `budgetrader.bidrag`) is printed as the resultaträkning in tkr
+shows it, and the lines under it are rounded to add up to it (reportgen/compute/
+avrundning.py); `budget.resultaträkning` (reportgen/checks/budget.py) compares the same kinds.
 
 Signs: revenue positive, costs negative, as in the resultaträkning; avvikelse = utfall −
 periodbudget (positive is better than budget for revenue and costs alike), avvikelse_prognos
