@@ -23,7 +23,7 @@ Every other line equals the seed; the totals follow from these lines.
 from __future__ import annotations
 
 import pytest
-from extract import amount
+from extract import amount, norm
 from published import driftredovisning as published_driftredovisning
 from published import sammanstallning as seed_sammanstallning
 
@@ -463,3 +463,47 @@ def test_todays_driftredovisning_alone_in_kronor(example_prepared):
     assert budget.sammandrag.rader[1] == ("Kostnader", -4_360_316, -5_842_000, -4_689_710)
     admin = budget.tabeller["driftredovisning"].rader[0]
     assert (admin.label, admin.visat["utfall"]) == ("Administration", -880_586)
+
+
+def test_a_sammanstallning_of_its_own_with_prognos_for_a_delarsrapport(example_prepared):
+    """Own rows and columns (a delårsrapport's årsbudget, utfall, prognos and avvikelse
+    prognos mot budget), in kronor, with a stated total; the headings as printed."""
+    spec = {"rader": [{"namn": "Intäkter", "slag": "intäkter", "årsbudget": 4_496_000,
+                       "utfall": 4_507_990, "prognos": 4_500_000}],
+            "sammanställning": {
+                "enhet": "kr", "eget_kapital": False,
+                "kolumner": ["årsbudget", "utfall", "prognos", "avvikelse_prognos"],
+                "rader": [{"namn": "Medlemsbidrag", "slag": "intäkter", "årsbudget": 4_496_000,
+                           "utfall": 4_507_990, "prognos": 4_500_000},
+                          {"grupp": "Kostnader", "summa_text": "Summa kostnader",
+                           "rader": [{"namn": "Kansli", "årsbudget": -900_000,
+                                      "utfall": -880_586, "prognos": -890_000}]}]}}
+    indata = example_prepared.indata.model_copy(update={"budget": Budget.model_validate(spec)})
+    budget = compute_budget(indata, example_prepared.eko)
+    assert budget is not None and list(budget.tabeller) == ["sammanställning"]
+    table = budget_table(budget.tabeller["sammanställning"], budget, False,
+                         lambda path, text: text or "")
+    cells = [[norm(c.text) for c in row.cells] for row in (*table.header, *table.body)]
+    assert cells == [
+        ["Belopp i kr", "Årsbudget 2023", "Utfall 2023", "Prognos 2023",
+         "Avvikelse prognos mot budget"],
+        ["Medlemsbidrag", "4 496 000", "4 507 990", "4 500 000", "4 000"],
+        ["Kostnader", "", "", "", ""],
+        ["Kansli", "-900 000", "-880 586", "-890 000", "10 000"],
+        ["Summa kostnader", "-900 000", "-880 586", "-890 000", "10 000"],
+        ["Periodens resultat", "3 596 000", "3 627 404", "3 610 000", "14 000"],
+    ]
+    assert table.caption == "Sammanställning av utfall och budget 2023, belopp i kronor"
+    # Its costs are not all the resultaträkning's: compared, they disagree; a table of a part
+    # of the verksamhet says so and is not compared.
+    from reportgen.checks.base import Kontext
+    from reportgen.checks.budget import budget_resultaträkning
+
+    found = list(budget_resultaträkning(Kontext(example_prepared.source, indata,
+                                                example_prepared.eko)))
+    assert [f.message.split(":")[0] for f in found] == [
+        "Sammanställningen av utfall och budget, kostnader (utfall 2023)"]
+    spec["sammanställning"]["mot_resultaträkningen"] = False  # type: ignore[index]
+    partial = indata.model_copy(update={"budget": Budget.model_validate(spec)})
+    assert list(budget_resultaträkning(Kontext(example_prepared.source, partial,
+                                               example_prepared.eko))) == []

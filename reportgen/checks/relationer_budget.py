@@ -46,6 +46,7 @@ class Tabellrader:
     rot: tuple[Post | Grupp, ...]
     standard: bool  # today's form (budget.rader)
     path: PathKey
+    jämförs: bool = True  # compared with the resultaträkning (not a part of the verksamhet)
 
 
 def tabellrader(budget: Budget) -> Iterator[Tabellrader]:
@@ -59,7 +60,7 @@ def tabellrader(budget: Budget) -> Iterator[Tabellrader]:
             rot = egna_rader(spec, path)
             if spec.summa:
                 rot = (Grupp(None, rot, spec.summa_text or "summa", path, dict(spec.summa)),)
-            yield Tabellrader(TABELLNAMN[namn], rot, False, path)
+            yield Tabellrader(TABELLNAMN[namn], rot, False, path, spec.mot_resultaträkningen)
 
 
 def _poster(items: tuple[Post | Grupp, ...]) -> Iterator[Post]:
@@ -232,4 +233,5 @@ def relationer(rel: Relationer) -> Iterator[Relation]:
         return
     for table in tabellrader(budget):
         yield from _sum_relations(rel, table)
-        yield from _rr_relations(rel, table)
+        if table.jämförs:
+            yield from _rr_relations(rel, table)

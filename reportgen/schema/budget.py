@@ -218,6 +218,9 @@ class Budgettabell(Modell):
     eget_kapital: bool | None = Field(
         default=None, description="Visa eget kapital vid årets ingång och periodens utgång "
         "(utelämnad: i sammanställningen)")
+    mot_resultaträkningen: bool = Field(
+        default=True, description="false: tabellen redovisar bara en del av verksamheten och "
+        "jämförs inte med resultaträkningen")
     text: Text | None = Field(default=None, description="Text efter tabellen")
 
 
