@@ -390,6 +390,11 @@ class Figurer:
         found = lookup(self.träd, dotted)
         return found.number if isinstance(found, Figur) else None
 
+    def text_or_none(self, dotted: str) -> str | None:
+        """A figure as prose and the tables print it, or None when there is none."""
+        found = lookup(self.träd, dotted)
+        return found.text if isinstance(found, Figur) else None
+
     def textfel(self, text: str, location: Location, field_name: str,
                 line_offset: int) -> list[Finding]:
         """What is wrong with the `{{ … }}` expressions in *text*, as located errors.

@@ -11,13 +11,43 @@ from decimal import ROUND_HALF_UP, Decimal
 
 LOCALE = "sv_SE"
 NBSP = "\u00a0"
+# The minus sign of every printed negative figure (U+2212, as Swedish typesetting and
+# CLDR's sv locale have it); Babel's patterns give a hyphen-minus, which `_tecken` replaces.
+# Check messages print ASCII instead (`meddelandetal`): they are read in a terminal and
+# their figures copied back into the YAML, where "−1 200" would not be a number.
+MINUS = "\u2212"
+
+
+def _tecken(text: str) -> str:
+    """A formatted number with the real minus sign."""
+    return MINUS + text[1:] if text.startswith("-") else text
+
+
+def meddelandetal(text: str) -> str:
+    """A printed figure as a check message writes it: with a hyphen-minus."""
+    return text.replace(MINUS, "-")
 
 
 def kronor(amount: int) -> str:
-    """4507988 → '4 507 988' (non-breaking spaces), -4360316 → '-4 360 316'."""
+    """4507988 → '4 507 988' (non-breaking spaces), -4360316 → '−4 360 316' (U+2212)."""
     from babel.numbers import format_decimal
 
-    return format_decimal(amount, format="#,##0", locale=LOCALE)
+    return _tecken(format_decimal(amount, format="#,##0", locale=LOCALE))
+
+
+def förändring(value: int) -> str:
+    """A signed change or difference: +5, −3 (U+2212), ±0."""
+    if value == 0:
+        return "±0"
+    return f"+{kronor(value)}" if value > 0 else kronor(value)
+
+
+def kronor_och_ören(amount: Decimal) -> str:
+    """Bookkeeping's amounts: Decimal('-1243.5') → '-1 243,50', Decimal('200.00') → '200'."""
+    from babel.numbers import format_decimal
+
+    whole = amount == amount.to_integral_value()
+    return format_decimal(amount, format="#,##0" if whole else "#,##0.00", locale=LOCALE)
 
 
 def tkr(amount_kr: int) -> int:
@@ -56,7 +86,7 @@ def procent(share: Decimal | float, decimals: int = 0) -> str:
     value = visad_procent(share, decimals)
     text = format_decimal(value, format="0" if decimals == 0 else "0." + "0" * decimals,
                           locale=LOCALE)
-    return f"{text}{NBSP}%"
+    return f"{_tecken(text)}{NBSP}%"
 
 
 def _skrivna_decimaler(value: Decimal) -> int:
@@ -80,7 +110,7 @@ def tal(value: Decimal, enhet: str) -> str:
     # Written with more decimals than are shown: no trailing zeros from the rounding.
     pattern = "#,##0" + ("." + "0" * written if 0 < written <= 2 else ".##" if written else "")
     # Rounded here: Babel would round half to even (65.125 → 65,12).
-    number = format_decimal(visat_tal(value), format=pattern, locale=LOCALE)
+    number = _tecken(format_decimal(visat_tal(value), format=pattern, locale=LOCALE))
     if not enhet:
         return number
     return f"{number}{NBSP}%" if enhet == "%" else f"{number} {enhet}"

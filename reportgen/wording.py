@@ -46,7 +46,8 @@ FASTA_TEXTER: dict[str, Fasttext] = {
                               "Dokumentets beskrivning i filens egenskaper", "år", "förbund"),
     "nyckelord": _t("årsredovisning, samordningsförbund, finsam",
                     "Nyckelord i filens egenskaper"),
-    "omslag_titel": _t("Årsredovisning", "Försättsbladets titel"),
+    "omslag_titel": _t("Årsredovisning {år}", "Försättsbladets titel: vad dokumentet är och "
+                       "för vilket år", "år"),
     "omslag_period": _t("För räkenskapsåret {period}",
                         "Försättsbladets rad om räkenskapsåret", "period"),
     "omslag_beslutad": _t("Beslutad av styrelsen {datum}",
@@ -79,6 +80,7 @@ FASTA_TEXTER: dict[str, Fasttext] = {
     "utkast_titeltillägg": _t("(utkast)", "Efter försättsbladets titel i ett utkast"),
     "utkast_status": _t("Utkast", "Dokumentstatus i filens egenskaper för ett utkast"),
     # -- headings of the standard sections (a section's `rubrik` in `avsnitt` wins) ------------
+    "rubrik_året_i_siffror": _t("Året i siffror", "Avsnittets rubrik"),
     "rubrik_förvaltningsberättelse": _t("Förvaltningsberättelse", "Avsnittets rubrik"),
     "rubrik_organisation": _t("Organisation", "Avsnittets rubrik"),
     "rubrik_uppdrag": _t("Uppdrag", "Avsnittets rubrik"),

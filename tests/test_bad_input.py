@@ -61,7 +61,7 @@ CASES = {
                       "avsnitt: [{rubrik: Året i korthet, innehåll: [{txt: Hej}]}]\n"
                       "underskrifter:",
                       "blockarten 'txt' finns inte; menade du 'text'? (giltiga: text, "
-                      "sidbrytning, standard, målmatris, tabell)", "avsnitt.0.innehåll.0"),
+                      "sidbrytning, standard, målmatris, diagram, tabell)", "avsnitt.0.innehåll.0"),
     "unknown-standard-part": ("underskrifter:",
                               "avsnitt: [{rubrik: Styrelsen, innehåll: [{standard: styrelsen}]}]"
                               "\nunderskrifter:",

@@ -185,7 +185,7 @@ def test_the_years_costs_are_one_number_in_every_table(example_prepared):
     def row(table_id: str, label: str) -> list[str]:
         found = next(r for r in tables[table_id].body if r.cells[-5 if table_id ==
                      "sammanstallning" else 0].text == label)
-        return [c.text.replace("\u00a0", " ") for c in found.cells]
+        return [norm(c.text) for c in found.cells]
 
     assert row("femarsoversikt", "Verksamhetens kostnader")[1] == "-4 361"
     assert row("driftredovisning-sammandrag", "Kostnader")[1] == "-4 361"
@@ -239,8 +239,8 @@ def test_the_printed_sammanstallning_foots(example_prepared):
         "Eget kapital vid periodens utgång"]
     assert utgång[:3] == [a + b for a, b in zip(ingång[:3], resultat[:3], strict=True)]
     note = " ".join((table.footnote or "").split())
-    assert "Totala kostnader (utfall) är exakt -4 360 316 kr" in note
-    assert "i tabellen -4 361 tkr" in note
+    assert "Totala kostnader (utfall) är exakt −4 360 316 kr" in note
+    assert "i tabellen −4 361 tkr" in note
 
 
 def test_the_printed_driftredovisning_equals_the_sammanstallning(example_prepared):
@@ -278,9 +278,8 @@ def test_rounding_goes_top_down_and_each_difference_is_stated(example_prepared):
     sums = {r.label: r.visat["utfall"] for r in table.rader if r.slag == "summa"}
     assert lines == [0, -1, -1]
     assert sums["Summa administrationskostnader"] == sums["Periodens resultat"] == -2
-    note = rounding_note(table.avrundning)
-    assert "Rad 201 (utfall) är exakt -600 kr, vilket avrundat blir -1 tkr; i tabellen 0 tkr" in (
-        note.replace("\u00a0", " "))
+    note = norm(rounding_note(table.avrundning))
+    assert "Rad 201 (utfall) är exakt -600 kr, vilket avrundat blir -1 tkr; i tabellen 0 tkr" in note
     # A table whose lines round without a difference says only how it rounds.
     exact = _with_budget(example_prepared, [{"namn": "Bidrag", "slag": "intäkter",
                                             "årsbudget": 1000, "utfall": 2000}])
@@ -312,7 +311,7 @@ def test_a_budget_in_kronor_is_compared_to_the_krona(example_prepared):
     assert [m.split(":")[0] for m in found] == [
         "Sammanställningen av utfall och budget, totala kostnader (utfall)"]
     assert "angivet -4 360 315 kr, förväntat -4 360 316 kr" in found[0]
-    assert found[0].endswith("skillnad +1 kr (tolerans 0 kr: budgetens rader är angivna i kronor)")
+    assert found[0].endswith("1 kr högre än förväntat (tolerans 0 kr: budgetens rader är angivna i kronor)")
 
 
 def test_a_budget_in_whole_tkr_is_compared_in_tkr(example_prepared):
@@ -323,7 +322,7 @@ def test_a_budget_in_whole_tkr_is_compared_in_tkr(example_prepared):
     assert len(found) == 1  # summa intäkter
     assert "angivet 4 496 tkr, förväntat 4 508 tkr" in found[0]
     assert found[0].endswith(
-        "skillnad -12 tkr (tolerans ±1 tkr: budgetens rader är angivna i hela tkr)")
+        "12 tkr lägre än förväntat (tolerans ±1 tkr: budgetens rader är angivna i hela tkr)")
     # One line in kronor makes it a budget in kronor, compared exactly.
     kronor = _lines(4_508_000, -4_360_000, 12_000) + [
         {"namn": "Övrigt", "slag": "intäkter", "utfall": 1}]

@@ -495,7 +495,7 @@ def test_draft_is_marked_in_header_and_on_cover(example_prepared):
     assert "UTKAST" in "\n".join(p.text for p in section.first_page_header.paragraphs)
     cover = [p.text for p in paragraphs(word)[:6]]
     assert any(text.startswith("UTKAST") for text in cover)
-    assert "Årsredovisning (utkast)" in cover
+    assert "Årsredovisning 2023 (utkast)" in cover
     assert word.core_properties.content_status == "Utkast"
 
 

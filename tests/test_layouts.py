@@ -316,7 +316,7 @@ def test_every_subtotal_stated_wrong_is_one_finding_at_its_line(file, statement,
         "fält": f"ekonomi.{YAML_KEY[statement]}.{year}.{key}",
         "meddelande": f"{BESTÄMD[statement]}, {label[:1].lower() + label[1:]} {year}: angivet "
                       f"{kronor(computed + 1)} kr, förväntat {kronor(computed)} kr (summan av "
-                      f"{delar}); skillnad +1 kr",
+                      f"{delar}); 1 kr högre än förväntat",
     }]
 
 

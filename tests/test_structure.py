@@ -284,8 +284,8 @@ def test_placeholder_in_a_markdown_file_is_an_error_at_line_and_column(tmp_path:
 
 # -- the example: today's sections, and what the standard block does -----------------------------
 
-EXAMPLE_TOC = [  # today's, as seed 000 numbers them
-    (None, "Ordförande har ordet"), ("1", "Förvaltningsberättelse"),
+EXAMPLE_TOC = [  # today's, as seed 000 numbers them, with Året i siffror after the foreword
+    (None, "Ordförande har ordet"), (None, "Året i siffror"), ("1", "Förvaltningsberättelse"),
     ("1.1", "Översikt över verksamhetens utveckling"),
     ("1.2", "Viktiga förhållanden för resultat och ekonomisk ställning"),
     ("1.3", "Händelser av väsentlig betydelse"),
@@ -303,6 +303,7 @@ EXAMPLE_TOC = [  # today's, as seed 000 numbers them
 # The standard order, written out as a förbund would write it in avsnitt:.
 STANDARD_ORDER = """avsnitt:
   - ordförande_har_ordet
+  - året_i_siffror
   - standard: förvaltningsberättelse
     avsnitt: [organisation, uppdrag, lagrum, finansiering, verksamhetsidé, översikt,
               viktiga_förhållanden, väsentliga_händelser, styrning, god_hushållning,

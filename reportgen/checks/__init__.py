@@ -15,6 +15,7 @@ from reportgen.checks import (
     datum,
     indikatorer,
     kassaflode,
+    luckor,
     noter,
     oversikt,
     platshallare,
@@ -22,6 +23,7 @@ from reportgen.checks import (
     struktur,
     styrelse,
     tabell,
+    tema,
     texter,
     uppgifter,
     verksamhet,
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from reportgen.schema import Indata
 
 REGLER: tuple[Regel, ...] = (
+    *luckor.REGLER,
     *verksamhet.REGLER,
     *resultatrakning.REGLER,
     *balansrakning.REGLER,
@@ -50,10 +53,12 @@ REGLER: tuple[Regel, ...] = (
     *indikatorer.REGLER,
     *platshallare.REGLER,
     *struktur.REGLER,
+    *tema.REGLER,
 )
 
 # Group titles for the output, by the first part of a finding's rule id.
 GRUPPER: dict[str, str] = {
+    "lucka": "Att fylla i",
     "yaml": "Filen",
     "schema": "Indata (schemat)",
     "text": "Texter och filer",
@@ -73,6 +78,7 @@ GRUPPER: dict[str, str] = {
     "indikator": "Indikatorer",
     "uppgift": "Uppgifter som en årsredovisning brukar visa",
     "avsnitt": "Avsnitt",
+    "tema": "Tema (färger och typsnitt)",
 }
 
 

@@ -27,7 +27,7 @@ from reportgen.checks.meddelanden import (
 )
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
-from reportgen.fmt import procent, tkr
+from reportgen.fmt import meddelandetal, procent, tkr
 
 __all__ = ["PROCENTTOLERANS_TEXT", "TOLERANS_KR", "TOLERANS_PROCENTENHETER", "TOLERANS_TKR",
            "Kontext", "Regel", "kr", "meddelande_kr", "meddelande_tkr", "skillnad_kr", "tkr_text",
@@ -83,9 +83,13 @@ class Kontext:
         return self.source.locate(path)
 
     def fynd(
-        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR
+        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR,
+        förväntat: int | None = None, angivet: int | None = None,
     ) -> Finding:
-        return Finding(self.plats(path), message, severity, _dotted(path), rule)
+        """A finding at *path*; *förväntat*: the figure the field should hold, if computed,
+        and *angivet* the one it holds."""
+        return Finding(self.plats(path), message, severity, _dotted(path), rule,
+                       expected=förväntat, stated=angivet)
 
 
 Kontroll = Callable[[Kontext], Iterable[Finding]]
@@ -139,4 +143,4 @@ def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:
 
 
 def procent_text(share: Decimal) -> str:
-    return procent(share, 1)
+    return meddelandetal(procent(share, 1))

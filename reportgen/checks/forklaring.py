@@ -91,8 +91,9 @@ def förklaringar(relationer: tuple[Relation, ...], siffror: Mapping[PathKey, Si
 
 ANTAL = {2: "två", 3: "tre", 4: "fyra", 5: "fem"}
 
-# Where a finding is, what it says, its rule → the finding (Kontext.fynd).
-Fynd = Callable[[PathKey, str, str], Finding]
+# Where a finding is, what it says, its rule (and the figure it should be) → the finding
+# (Kontext.fynd).
+Fynd = Callable[..., Finding]
 
 
 def diagnos(rel: Relationer, fynd: Fynd) -> dict[str, list[Finding]]:
@@ -114,7 +115,9 @@ def diagnos(rel: Relationer, fynd: Fynd) -> dict[str, list[Finding]]:
             names = uppräkning([relationer[i].namn for i in indices])
             message = meddelande_kr(figure.namn, figure.belopp, figure.belopp + change,
                                     f"då stämmer {names}")
-            instead[indices[0]] = fynd(plats, message, relationer[indices[0]].regel)
+            instead[indices[0]] = fynd(plats, message, relationer[indices[0]].regel,
+                                       förväntat=figure.belopp + change,
+                                       angivet=figure.belopp)
         else:
             first = förklaring.siffror[0][0]
             names = uppräkning([relationer[i].namn for i in indices])
@@ -169,5 +172,8 @@ def _fynd_rättad(fynd: Fynd, relation: Relation, siffror: Mapping[PathKey, Siff
 
 
 def _fynd(fynd: Fynd, relation: Relation, siffror: Mapping[PathKey, Siffra]) -> Finding:
-    return fynd(relation.plats, relation.text(relation.vänster.värde(siffror),
-                                              relation.höger.värde(siffror)), relation.regel)
+    left, right = relation.vänster.värde(siffror), relation.höger.värde(siffror)
+    # A relation that checks a stated figure (its subject) says what that figure should be.
+    own = relation.subjekt is not None and relation.subjekt == relation.plats
+    return fynd(relation.plats, relation.text(left, right), relation.regel,
+                förväntat=right if own else None, angivet=left if own else None)

@@ -41,6 +41,8 @@ def _ej_räknebart(ctx: Kontext) -> Iterator[Finding]:
         if row.key != "medlemsbidrag":
             continue
         for år in sorted(ctx.eko.years, reverse=True):
+            if år in ctx.eko.luckor:
+                continue  # the statements leave figures to fill in (`lucka`)
             if år in row.angivet and medlemsbidrag(ctx.indata, år) is None:
                 yield ctx.fynd(row.angivet[år].plats, _ingen_notrad("medlemsbidragen", år),
                                "femår.belopp")
@@ -67,7 +69,7 @@ def _angivna(ctx: Kontext, key: str) -> Iterator[tuple[int, int | float, PathKey
         if row.key != key:
             continue
         for år in sorted(ctx.eko.years, reverse=True):
-            if år in row.angivet:
+            if år in row.angivet and år not in ctx.eko.luckor:
                 yield år, row.angivet[år].värde, row.angivet[år].plats
 
 

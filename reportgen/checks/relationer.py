@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reportgen.checks.meddelanden import kr, meddelande_kr, skillnad_kr, uppräkning
+from reportgen.checks.meddelanden import jämförelse, kr, meddelande_kr, uppräkning
 from reportgen.load import PathKey
 from reportgen.schema.ekonomi import IngåendeBalans, Not, Notrad
 from reportgen.schema.uppstallning import (
@@ -171,6 +171,12 @@ class Relationer:
         value = by_year.get(år, {}).get(key)
         return value if isinstance(value, int) else None
 
+    def lucka(self, räkning: str, key: str, år: int) -> bool:
+        """The YAML leaves the figure to fill in (the key with an empty value)."""
+        by_year = getattr(self.indata.ekonomi, self.layout.räkning(räkning).yaml_nyckel)
+        values = by_year.get(år, {})
+        return key in values and values[key] is None
+
     def figur(self, räkning: str, key: str, år: int) -> Uttryck | None:
         """A line as printed: stated, or its definition; None where that needs the balance
         sheet at the start of a year nobody gives."""
@@ -186,6 +192,8 @@ class Relationer:
         upp = self.layout.räkning(räkning)
         rad = upp.rad(key)
         assert rad is not None, key
+        if self.lucka(räkning, key, år):
+            return None  # a gap to fill in: no relation with it is checked (`lucka` lists it)
         stated = self.angivet(räkning, key, år)
         if stated is not None and rad.slag is not Radslag.TEXTRAD:
             plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, key)
@@ -227,7 +235,8 @@ class Relationer:
         """Note *index*'s amount line *row* (at *path*) of *år* as a stated figure."""
         assert row.belopp is not None
         return self._siffra((*path, "belopp", år),
-                            f"{self._rubrik(index)}, {gemen(row.text or '')} {år}", row.belopp[år])
+                            f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
+                            row.belopp[år] or 0)
 
     def ingående_känd(self, år: int) -> bool:
         return år - 1 in self.eko.years or self.indata.ekonomi.ingående_balans is not None
@@ -315,8 +324,8 @@ class Relationer:
                               else ("ekonomi", "balansräkning", år))
 
             def text(v: int, h: int, år: int = år) -> str:
-                return (f"Balansräkningen {år} balanserar inte: {t_text} {kr(v)}, {s_text} "
-                        f"{kr(h)}; {skillnad_kr(h, v)}")
+                return (f"Balansräkningen {år} balanserar inte: "
+                        f"{jämförelse(t_text, v, s_text, h)}")
 
             yield Relation("br.balans", left, right, plats, f"balansräkningens summor {år}", text)
 
@@ -400,8 +409,8 @@ class Relationer:
         label = gemen(rad.text)
 
         def text(v: int, h: int) -> str:
-            return (f"Kassaflödesanalysen {år}: {label} {kr(v)}, men balansräkningens "
-                    f"{text_br} ({poster}) är {kr(h)}; {skillnad_kr(v, h)}{hint}")
+            return (f"Kassaflödesanalysen {år}: "
+                    f"{jämförelse(label, v, f'balansräkningens {text_br} ({poster})', h)}{hint}")
 
         return Relation("kf.balansräkning", left, right, plats,
                         f"kassaflödesanalysens {label} {år}", text,
@@ -416,7 +425,8 @@ class Relationer:
         """The statement years for which the note has figures, newest first."""
         have = {y for row in note.poster() for y in row.belopp or {}} | set(note.summa or {})
         have |= {y for row in _grupper(note.rader) for y in row.summa or {}}
-        return [y for y in self._år() if y in have]
+        gaps = {y for row in note.poster() for y, v in (row.belopp or {}).items() if v is None}
+        return [y for y in self._år() if y in have and y not in gaps]  # a gap: `lucka` says it
 
     def _rader(self, index: int, rows: list[Notrad], path: PathKey, år: int) -> Uttryck:
         """The sum of *rows* as the note prints it: stated group sums, or their rows."""
@@ -428,7 +438,7 @@ class Relationer:
             elif row.belopp is not None and år in row.belopp:
                 total = total + self._siffra((*at, "belopp", år),
                                              f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
-                                             row.belopp[år])
+                                             row.värde(år))
         return total
 
     def _grupp(self, index: int, row: Notrad, path: PathKey, år: int) -> Uttryck:

@@ -180,8 +180,8 @@ def _rr_relations(rel: Relationer, table: Tabellrader) -> Iterator[Relation]:
     for mått in JÄMFÖRS:
         år = year + ÅRSFÖRSKJUTNING.get(mått, 0)
         stated = any(getattr(p.rad, mått) is not None for p in _poster(table.rot))
-        if år not in rel.eko.years or (mått != "utfall" and not stated):
-            continue
+        if år not in rel.eko.years or år in rel.eko.luckor or (mått != "utfall" and not stated):
+            continue  # (a year whose statements leave figures to fill in: `lucka`)
         kinds = _kinds(table, mått)
         in_tkr = _whole_thousands(table, mått)
         for kind in kinds:

@@ -69,7 +69,7 @@ def relationer(rel: Relationer) -> Iterator[Relation]:
         if row.key not in GRUND:
             continue
         for år in sorted(rel.eko.years, reverse=True):
-            if år in row.angivet:
+            if år in row.angivet and år not in rel.eko.luckor:  # (gaps: `lucka`)
                 relation = _relation(rel, form, row, år)
                 if relation is not None:
                     yield relation

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from reportgen.checks.meddelanden import _signed, uppräkning
+from reportgen.checks.meddelanden import skillnad_kr, uppräkning
 from reportgen.checks.relationer import NOLL, Relation, Relationer, Uttryck, summa
 from reportgen.compute.tabell import delar, tabellblock
 from reportgen.fmt import kronor, tal
@@ -69,10 +69,11 @@ def _message(tabell: Tabell, vad: str, names: list[str]) -> Callable[[int, int],
 
     def text(v: int, h: int) -> str:
         diff = v - h
-        shown = (f"{_signed(diff)} {tabell.enhet}" if tabell.enhet != "%" else
-                 f"{'+' if diff > 0 else ''}{tal(Decimal(diff) / 100, '')} procentenheter")
+        shown = (skillnad_kr(v, h, tabell.enhet) if tabell.enhet != "%" else
+                 f"{tal(Decimal(abs(diff)) / 100, '')} procentenheter "
+                 f"{'högre' if diff > 0 else 'lägre'} än förväntat")
         parts = uppräkning(names) if len(names) <= 4 else f"{len(names)} rader"
         return (f"{vad}: angivet {_text(tabell, v)}, förväntat {_text(tabell, h)} (summan av "
-                f"{parts}); skillnad {shown}{rounding}")
+                f"{parts}); {shown}{rounding}")
 
     return text

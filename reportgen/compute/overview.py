@@ -71,10 +71,11 @@ def översiktsrader(ekonomi: Ekonomi) -> Översiktsform | None:
     if isinstance(given, Femårsöversikt):
         rows = tuple(
             Formrad(r.rad, r.etikett, r.slag, True,
-                    {y: Angivet(v, (*base, "rader", i, "värden", y)) for y, v in r.värden.items()},
+                    {y: Angivet(v, (*base, "rader", i, "värden", y))
+                     for y, v in r.värden.items() if v is not None},
                     (*base, "rader", i))
             for i, r in enumerate(given.radlista()))
-        years = frozenset(y for r in rows for y in r.angivet)
+        years = frozenset(y for r in given.radlista() for y in r.värden)
         return Översiktsform(given.enhet, given.antal_år, rows, years)
     stated: dict[str, dict[int, Angivet]] = {name: {} for name in ÅRSFÄLT.values()}
     for year, values in given.items():
@@ -104,6 +105,7 @@ class Avrundningsdiff:
 
 @dataclass(frozen=True)
 class Översiktsrad:
+    key: str | None  # the row reportgen knows (RADER), None: one of the förbund's own
     label: str
     slag: str
     värden: dict[int, Cellvärde]  # year → what is printed (None: "–"; a share is a Decimal,
@@ -116,6 +118,18 @@ class Översiktsberakning:
     years: tuple[int, ...]  # newest first
     rader: tuple[Översiktsrad, ...]  # the printed rows, in order
     avrundning: tuple[Avrundningsdiff, ...]
+
+    def rad(self, key: str) -> Översiktsrad | None:
+        """The printed row reportgen knows as *key*, if the table has it."""
+        return next((r for r in self.rader if r.key == key), None)
+
+    def tkr(self, key: str, year: int) -> int | None:
+        """Row *key*'s amount of *year* in tkr, as printed or (in kronor) rounded."""
+        row = self.rad(key)
+        value = None if row is None else row.värden.get(year)
+        if value is None or row is None or row.slag != "belopp":
+            return None
+        return int(value) if self.enhet == "tkr" else tkr(int(value))
 
 
 def härlett_kr(indata: Indata, eko: Ekonomiberakning, key: str, år: int) -> int | None:
@@ -172,5 +186,5 @@ def compute_overview(indata: Indata, eko: Ekonomiberakning) -> Översiktsberakni
                 derived = r.angivet[y].värde
             values[y] = derived
         if any(v is not None for v in values.values()):
-            rows.append(Översiktsrad(r.label, r.slag, values))
+            rows.append(Översiktsrad(r.key, r.label, r.slag, values))
     return Översiktsberakning(form.enhet, years, tuple(rows), tuple(differences))

@@ -52,7 +52,7 @@ def medlemsbidrag(indata: Indata, year: int) -> int | None:
     the five-year overview's check (reportgen/checks/oversikt.py) all use this.
     """
     amounts = [
-        teckenfaktor(note) * (row.belopp or {})[year]
+        teckenfaktor(note) * row.värde(year)
         for note in indata.ekonomi.noter
         for row in note.poster()
         if row.medlemsbidrag and year in (row.belopp or {})
@@ -111,7 +111,7 @@ def kostnadsfördelning(indata: Indata, year: int) -> Kostnadsfördelning | None
     for note in indata.ekonomi.noter:
         for row in note.poster():
             if row.kostnadsslag is not None:
-                cost = -teckenfaktor(note) * (row.belopp or {}).get(year, 0)
+                cost = -teckenfaktor(note) * row.värde(year)
                 belopp[row.kostnadsslag] = belopp.get(row.kostnadsslag, 0) + cost
     if not belopp:
         return None

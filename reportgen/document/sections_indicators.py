@@ -44,7 +44,7 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.tables import header
-from reportgen.fmt import NBSP, kronor, uppräkning
+from reportgen.fmt import NBSP, förändring, kronor, uppräkning
 from reportgen.schema.indikatorer import Indikatorer, Skalval
 from reportgen.wording import STANDARD, Texter
 
@@ -69,7 +69,7 @@ THIN = "\u202f"  # a narrow no-break space between a symbol and its figure
 
 
 def _points(value: int) -> str:
-    return f"{value:+d}".replace("-", "−") if value else "0"
+    return förändring(value)
 
 
 def _percent(value: int | None) -> Cell:
@@ -294,7 +294,8 @@ def charts(grupp: Gruppresultat, ind: Indikatorer) -> tuple[Block, ...]:
     """The answer distributions as bar charts (drawn in memory), when the settings ask."""
     if not ind.diagram:
         return ()
-    return tuple(Image(None, alt_text(c), 150, data=fördelningsdiagram(c))
+    # 132 mm wide: four charts of a one-line question fit on a page
+    return tuple(Image(None, alt_text(c), 132, data=fördelningsdiagram(c))
                  for c in chart_specs(grupp))
 
 

@@ -93,7 +93,8 @@ def facts_table(b: Builder, insats: Insats) -> Table | None:
     if not rows:
         return None
     return Table(f"{insats_anchor(insats.id)}-fakta", f"Om insatsen {insats.namn}",
-                 (header(b.fixed("kolumn_uppgift"), b.fixed("kolumn_insatsen")),), rows, (28, 72))
+                 (header(b.fixed("kolumn_uppgift"), b.fixed("kolumn_insatsen")),), rows, (28, 72),
+                 caption_hidden=True)
 
 
 def uppgifter_table(b: Builder, index: int, insats: Insats) -> Table | None:
@@ -106,7 +107,8 @@ def uppgifter_table(b: Builder, index: int, insats: Insats) -> Table | None:
         for key, value in insats.uppgifter.items())
     return Table(f"{insats_anchor(insats.id)}-uppgifter",
                  b.fixed("tabell_insats_uppgifter", namn=insats.namn),
-                 (header(b.fixed("kolumn_uppgift"), b.fixed("kolumn_insatsen")),), rows, (28, 72))
+                 (header(b.fixed("kolumn_uppgift"), b.fixed("kolumn_insatsen")),), rows, (28, 72),
+                 caption_hidden=True)
 
 
 def resultatmål_blocks(b: Builder, index: int, insats: Insats) -> list[Block]:

@@ -55,7 +55,7 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
     years = " och ".join(str(y) for y in statement.years)
     caption = f"{statement.title} {years}, belopp i kronor"
     return Table(statement.key, caption, (header(*head),), tuple(rows), widths,
-                 source=("ekonomi", statement.key))
+                 caption_hidden=True, source=("ekonomi", statement.key))
 
 
 def _note_rows(rows: list[Notrad], years: tuple[int, ...], depth: int,
@@ -102,6 +102,7 @@ def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool,
         (header("Belopp i kr", *labels),),
         tuple(rows),
         (60, 20, 20),
+        caption_hidden=True,
         source=where,
     )
 

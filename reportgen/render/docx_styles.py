@@ -80,6 +80,8 @@ SIGNATURE_ROLE = "Underskrift roll"
 
 # Cell.tone of the report model → the cell's background (hex RGB), as report.css colours it.
 TONE_FILL: dict[str, str] = {"positiv": "DCEFE0", "negativ": "F8DEDB", "neutral": "ECEFF2"}
+# A cell whose figure a finding is about, in a draft (report.css: td.finding).
+FINDING_FILL = "FBE4E2"
 
 # Paragraph.style of the report model → Word paragraph style (unknown → Normal).
 PARAGRAPH_STYLES: dict[str, str] = {

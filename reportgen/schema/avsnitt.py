@@ -35,6 +35,8 @@ from reportgen.suggest import okänt_namn
 # Standard sections: name → what it shows.
 AVSNITT: dict[str, str] = {
     "ordförande_har_ordet": "Ordförande har ordet (ordförande_har_ordet:), onumrerat",
+    "året_i_siffror": "Året i siffror: årets resultat, eget kapital mot taket, kostnaderna, "
+    "deltagare, mål och femårsutvecklingen på en sida, onumrerat",
     "förvaltningsberättelse": "Förvaltningsberättelsen: inledningen och avsnitten i den",
     "organisation": "Förvaltningsberättelsens Organisation (onumrerat)",
     "uppdrag": "Förvaltningsberättelsens Uppdrag (onumrerat)",
@@ -81,7 +83,7 @@ FÖRVALTNINGSBERÄTTELSENS_AVSNITT: tuple[str, ...] = (
     "god_hushållning", "personal", "förväntad_utveckling",
 )
 STANDARDORDNING: tuple[str, ...] = (
-    "ordförande_har_ordet", "förvaltningsberättelse", "resultaträkning", "balansräkning",
+    "ordförande_har_ordet", "året_i_siffror", "förvaltningsberättelse", "resultaträkning", "balansräkning",
     "kassaflödesanalys", "driftredovisning", "noter", "sammanställning", "underskrifter",
     "bilagor",
 )
@@ -210,6 +212,29 @@ class Målmatris(Blockmodell):
     målmatris: Målmatrisval = Field(description="Målmatrisens kolumner; {} ger standard")
 
 
+# The charts a `diagram` block can show (reportgen/document/sections_year.py draws them).
+DIAGRAM: dict[str, str] = {
+    "femårsutveckling": "Verksamhetens intäkter, kostnader och årets resultat i fem år (tkr)",
+    "eget_kapital": "Eget kapital i procent av medlemsbidragen, mot det rekommenderade taket",
+    "kostnadsfördelning": "Kostnadernas fördelning på administration och insatser",
+}
+
+
+def _diagramnamn(value: str) -> str:
+    if value not in DIAGRAM:
+        raise ValueError(okänt_namn("diagrammet", value, DIAGRAM))
+    return value
+
+
+class Diagramblock(Blockmodell):
+    """A chart drawn from the report's figures."""
+
+    art: ClassVar[str] = "diagram"
+    diagram: Annotated[str, AfterValidator(_diagramnamn), Field(
+        description="Diagrammet: " + "; ".join(f"{k}: {v}" for k, v in DIAGRAM.items()),
+        json_schema_extra={"enum": list(DIAGRAM)})]
+
+
 class Tabellblock(Blockmodell):
     """A checked amount table (reportgen/schema/tabell.py): rows, columns, sums and shares
     that reportgen computes or checks."""
@@ -219,8 +244,8 @@ class Tabellblock(Blockmodell):
                            "reportgen räknar fram eller kontrollerar")
 
 
-BLOCKTYPER: tuple[type[Blockmodell], ...] = (Textblock, Sidbrytning, Standardblock, Målmatris,
-                                              Tabellblock)
+BLOCKTYPER: tuple[type[Blockmodell], ...] = (
+    Textblock, Sidbrytning, Standardblock, Målmatris, Diagramblock, Tabellblock)
 BLOCKARTER: tuple[str, ...] = tuple(k.art for k in BLOCKTYPER)
 
 

@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from reportgen.schema.base import Belopp, Modell, Text, År
+from reportgen.schema.base import BOKFÖRINGEN, Belopp, Ifyllnad, Modell, Text, År
 from reportgen.schema.layout import Layoutändringar, Radnamn
 from reportgen.schema.layout_resolve import resolve, standard_layout
 from reportgen.schema.oversikt import Översikt
@@ -41,13 +41,16 @@ def _ord_eller_belopp(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 
 _ÅRSVÄRDE_SCHEMA = {
-    "anyOf": [{"type": "integer"}, {"type": "string"}],
+    "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}],
     "description": "Belopp i hela kronor (heltal, utan mellanslag); på en textrad "
-    "(ansvarsförbindelser) även ett ord, t.ex. inga",
+    "(ansvarsförbindelser) även ett ord, t.ex. inga; tomt: ska fyllas i",
 }
-# One figure of a statement as the YAML states it: an amount in kronor, or on a text line a word.
-# An amount is a `Belopp` (whole kronor, within the range a förbund can have).
-Årsvärde = Annotated[Belopp, WrapValidator(_ord_eller_belopp), WithJsonSchema(_ÅRSVÄRDE_SCHEMA)]
+# One figure of a statement as the YAML states it: an amount in kronor, or on a text line a word;
+# empty, a gap to fill in. An amount is a `Belopp` (whole kronor, within the range a förbund can have).
+Årsvärde = Annotated[Belopp | None, WrapValidator(_ord_eller_belopp), WithJsonSchema(_ÅRSVÄRDE_SCHEMA),
+                     Ifyllnad(BOKFÖRINGEN)]
+# A note row's amount of a year; empty, a gap to fill in.
+Notbelopp = Annotated[Belopp | None, Ifyllnad(BOKFÖRINGEN)]
 # A statement's figures of one year: line key → amount. Which keys exist is the layout's
 # (the standard's lines and those added under ekonomi.layout); every line is optional (0);
 # a stated total or derived line is compared with the computed one by `check`.
@@ -103,7 +106,7 @@ class Notrad(Modell):
     Groups may hold groups."""
 
     text: str | None = None
-    belopp: dict[År, Belopp] | None = None
+    belopp: dict[År, Notbelopp] | None = None
     medlemsbidrag: bool = Field(
         default=False, description="Raden är ett bidrag från förbundsmedlemmarna"
     )
@@ -137,6 +140,10 @@ class Notrad(Modell):
     @property
     def är_grupp(self) -> bool:
         return self.grupp is not None
+
+    def värde(self, år: int) -> int:
+        """The amount of *år*: 0 when the row does not give one or leaves it to fill in."""
+        return (self.belopp or {}).get(år) or 0
 
     @property
     def summarad(self) -> str:
@@ -180,6 +187,9 @@ class Not(Modell):
 
 
 class Ekonomi(Modell):
+    kontoplan: str | None = Field(
+        default=None, description="Kontoplanen som reportgen importera läser bokföringen med: "
+        "kommun-bas (standard), bas eller en egen fil (se README, reportgen importera)")
     layout: Layoutändringar = Field(
         default_factory=Layoutändringar,
         description="Förbundets ändringar av standarduppställningen: rader som byter namn, "

@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, Discriminator, Field, StrictInt, Tag, model_validator
 
-from reportgen.schema.base import Korttext, Modell, Procent, Tkr, År
+from reportgen.schema.base import Ifyllnad, Korttext, Modell, Procent, Tkr, År
 from reportgen.suggest import okänt_namn
 
 # The rows reportgen knows: name → (label, kind). "belopp" is in the table's unit,
@@ -62,6 +62,8 @@ def _radnamn(value: str) -> str:
 ]
 Värde = Annotated[StrictInt | float, Field(description="Beloppet i tabellens enhet (kr eller "
                                            "tkr, heltal), procent eller antal")]
+# A value may stand empty for now, a gap to fill in (`reportgen nytt-år` leaves the new year so).
+Årsvärde = Annotated[Värde | None, Ifyllnad("värdet för året")]
 
 
 class Översiktsrad(Modell):
@@ -69,7 +71,7 @@ class Översiktsrad(Modell):
 
     rad: Översiktsnamn | None = None
     text: Korttext | None = Field(default=None, description="Radens text (en egen rad: krävs)")
-    värden: dict[År, Värde] = Field(
+    värden: dict[År, Årsvärde] = Field(
         default_factory=dict,
         description="Värden per år som de står i tabellen (tidigare år; för år med "
         "räkenskaper jämförs de med det framräknade)")
@@ -84,7 +86,7 @@ class Översiktsrad(Modell):
         kind = RADER[self.rad][1] if self.rad else "belopp"
         if kind != "procent":
             for år, värde in self.värden.items():
-                if not isinstance(värde, int):
+                if värde is not None and not isinstance(värde, int):
                     raise ValueError(f"värdet för {år} ska vara ett heltal "
                                      f"({'ett antal' if kind == 'antal' else 'ett belopp'}), "
                                      f"fann {värde!r}")
@@ -134,7 +136,8 @@ class Översiktsår(Modell):
     kostnader_tkr: Tkr | None = None
     resultat_tkr: Tkr | None = None
     soliditet_procent: Procent | None = None
-    anställda: int | None = Field(default=None, ge=0)
+    anställda: Annotated[int | None, Ifyllnad("antalet anställda vid årets slut")] = Field(
+        default=None, ge=0)
     # Stated, optional: compared with the statements by `check` where the year has them.
     eget_kapital_tkr: Tkr | None = Field(default=None, description="Eget kapital vid årets slut, tkr")
     eget_kapital_andel_procent: Procent | None = Field(

@@ -14,6 +14,7 @@ from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.indikatorer import Indikatorer
 from reportgen.schema.mal import Målnivå, Målområde, Statusdefinition, referensfel
 from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Underskrifter
+from reportgen.schema.tema import Tema
 from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
 from reportgen.suggest import okänt_namn
 from reportgen.wording import FASTA_TEXTER
@@ -80,6 +81,9 @@ class Indata(Modell):
             for key, t in FASTA_TEXTER.items()
         }},
     )
+    # The förbund's colours, typeface and logo placement (reportgen/schema/tema.py).
+    tema: Tema = Field(default_factory=Tema, description="Förbundets färger, typsnitt och "
+                       "logotypens placering")
     ekonomi: Ekonomi
     # Budget och utfall per projekt (schema/budget.py) and NNS indicators (schema/indikatorer.py).
     budget: Budget | None = None
