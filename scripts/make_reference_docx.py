@@ -36,8 +36,9 @@ INK, MUTED, RULE, HAIRLINE, BAND = "1D2530", "525C69", "C9D1D9", "E1E6EB", "F3F5
 PRIMARY, ACCENT = docx_theme.PRIMARY, docx_theme.ACCENT
 BODY_PT = 10
 # Running text keeps to a measure of 34 em (about 75 characters a line), as in the PDF:
-# Normal has a right indent, and what spans the text area (headings, tables, captions, the
-# cover, the table of contents, headers and footers) sets it back to 0 (WIDE).
+# Body Text (running text, and the styles based on it) has a right indent. Normal does not:
+# a paragraph the kansli adds in a table cell is Normal and takes the cell's width. What
+# spans the text area (headings, captions, the cover …) says so itself (WIDE).
 MEASURE = round(34 * BODY_PT * 20)
 RIGHT_INDENT = TEXT_W - MEASURE
 WIDE = '<w:ind w:right="0"/>'
@@ -157,8 +158,11 @@ NO_NUMBERING = numbering_ref(0, 0)  # for styles based on a numbered heading sty
 def styles() -> list[Style]:
     """Every style of the reference document."""
     out: list[Style] = [
-        Style("paragraph", "Normal", "Normal", default=True, quick=True,
-              ppr=f'<w:ind w:right="{RIGHT_INDENT}"/>', rpr=color(INK)),
+        # Normal is full width: it is what Word gives a paragraph the kansli adds in a
+        # table cell. Running text is Body Text ("Brödtext"), kept to the measure.
+        Style("paragraph", "Normal", "Normal", default=True, quick=True, rpr=color(INK)),
+        Style("paragraph", S.BODY, "BodyText", based_on="Normal", next="BodyText",
+              priority=1, quick=True, ppr=f'<w:ind w:right="{RIGHT_INDENT}"/>'),
         Style("character", "Default Paragraph Font", "DefaultParagraphFont", default=True,
               priority=1, hidden_until_used=True),
         Style("table", "Normal Table", "TableNormal", default=True, priority=99,
@@ -261,13 +265,13 @@ def styles() -> list[Style]:
               ppr=spacing(80, 240) + WIDE, rpr=color(MUTED) + size(8.5)),
         # Prose. A sub-heading inside a section ("Insatsens mål", "Finansiering") is kept
         # with what follows; not a heading, so it stays out of the outline and the TOC.
-        Style("paragraph", S.PARAGRAPH_STYLES["label"], based_on="Normal", next="Normal",
+        Style("paragraph", S.PARAGRAPH_STYLES["label"], based_on="BodyText", next="Normal",
               custom=True, quick=True, ppr=KEEP + spacing(200, 60), rpr=BOLD),
-        Style("paragraph", S.PARAGRAPH_STYLES["lead"], based_on="Normal", next="Normal",
+        Style("paragraph", S.PARAGRAPH_STYLES["lead"], based_on="BodyText", next="Normal",
               custom=True, quick=True, ppr=spacing(0, 160), rpr=size(12.5)),
-        Style("paragraph", S.PARAGRAPH_STYLES["small"], based_on="Normal", next="Normal",
+        Style("paragraph", S.PARAGRAPH_STYLES["small"], based_on="BodyText", next="Normal",
               custom=True, quick=True, rpr=color(MUTED) + size(9)),
-        Style("paragraph", S.PARAGRAPH_STYLES["attestation"], based_on="Normal", next="Normal",
+        Style("paragraph", S.PARAGRAPH_STYLES["attestation"], based_on="BodyText", next="Normal",
               custom=True, ppr=spacing(0, 240)),
         Style("paragraph", S.FIGURE, based_on="Normal", next="Normal", custom=True,
               ppr=spacing(120, 160) + WIDE),
@@ -287,7 +291,7 @@ def styles() -> list[Style]:
         ("status-ej", "F8D9D6", "9A2118"),
     ):
         out.append(Style(
-            "paragraph", S.PARAGRAPH_STYLES[key], based_on="Normal", next="Normal", custom=True,
+            "paragraph", S.PARAGRAPH_STYLES[key], based_on="BodyText", next="Normal", custom=True,
             quick=True, ppr=spacing(0, 120),
             rpr=BOLD + color(ink) + f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>',
         ))
@@ -295,18 +299,18 @@ def styles() -> list[Style]:
     for ordered, num_id in ((False, BULLET_NUM_ID), (True, NUMBER_NUM_ID)):
         for depth in (1, 2, 3):
             out.append(Style(
-                "paragraph", S.list_item(ordered, depth), based_on="Normal", priority=99,
+                "paragraph", S.list_item(ordered, depth), based_on="BodyText", priority=99,
                 hidden_until_used=True, quick=depth == 1,
                 ppr=numbering_ref(num_id, depth - 1) + spacing(0, 60),
             ))
     for depth in (1, 2, 3):
         out.append(Style(
-            "paragraph", S.list_continue(depth), based_on="Normal", priority=99,
+            "paragraph", S.list_continue(depth), based_on="BodyText", priority=99,
             hidden_until_used=True, ppr=spacing(0, 60) + f'<w:ind w:left="{360 * depth}"/>',
         ))
     # Signatures.
     out += [
-        Style("paragraph", S.PLACE_AND_DATE, based_on="Normal", next="Normal", custom=True,
+        Style("paragraph", S.PLACE_AND_DATE, based_on="BodyText", next="Normal", custom=True,
               ppr=spacing(0, 240), rpr=color(MUTED)),
         # The signature line is the top rule of the name paragraph: no empty paragraphs.
         Style("paragraph", S.SIGNATURE_NAME, based_on="Normal", next=_id(S.SIGNATURE_ROLE),

@@ -125,7 +125,7 @@ def test_a_table_lead_in_stands_right_before_its_caption(word):
             assert keeps_with_next(caption), table_rows(block)[0]
             captions += 1
             before = blocks[k - 2]
-            if isinstance(before, DocxParagraph) and style_name(before) == "Normal" \
+            if isinstance(before, DocxParagraph) and style_name(before) == "Body Text" \
                     and before.text.strip():
                 assert not keeps_with_next(before), before.text
                 prose += 1

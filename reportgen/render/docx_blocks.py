@@ -230,8 +230,8 @@ def _heading(heading: Heading, ctx: Context) -> None:
 
 @render_block.register
 def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
-    style = S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL)
-    p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.NORMAL else style)
+    style = S.PARAGRAPH_STYLES.get(paragraph.style, S.BODY)
+    p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.BODY else style)
     if paragraph.tint is not None:  # a status of the förbund's scale: shaded like the styles
         for run in p.runs:
             run.bold = True

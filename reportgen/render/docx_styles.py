@@ -10,6 +10,7 @@ from __future__ import annotations
 
 # -- built-in Word styles --------------------------------------------------------------------
 NORMAL = "Normal"
+BODY = "Body Text"  # running text, kept to the measure (Word shows it as "Brödtext")
 TITLE = "Title"
 SUBTITLE = "Subtitle"
 CAPTION = "Caption"
@@ -85,7 +86,7 @@ FINDING_FILL = "FBE4E2"
 
 # Paragraph.style of the report model → Word paragraph style (unknown → Normal).
 PARAGRAPH_STYLES: dict[str, str] = {
-    "normal": NORMAL,
+    "normal": BODY,
     "lead": "Ingress",
     "label": "Delrubrik",  # "Insatsens mål", "Finansiering": bold, kept with what follows
     "small": "Liten text",
