@@ -26,6 +26,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Union
 
+from reportgen.compute.avrundning import resultaträkning_tkr
 from reportgen.compute.mal import (
     Målberakning,
     Målmiljö,
@@ -104,10 +105,13 @@ def andel_figur(ratio: Decimal) -> Figur:
     return Figur(partial(procent, ratio), visad_procent(ratio))
 
 
-def _amounts(out: Grupp, name: str, value: int | None) -> None:
+def _amounts(out: Grupp, name: str, value: int | None, shown_tkr: int | None = None) -> None:
+    """*name* in kronor and in tkr (*shown_tkr*: as the tables print it, where the rounding
+    policy decides it; reportgen/compute/avrundning.py)."""
     if value is not None:
         out[name] = belopp(value)
-        out[f"{name}_tkr"] = belopp_tkr(value)
+        out[f"{name}_tkr"] = belopp_tkr(value) if shown_tkr is None else Figur(
+            partial(kronor, shown_tkr), Decimal(shown_tkr))
 
 
 def _share(out: Grupp, name: str, ratio: Decimal | None) -> None:
@@ -122,9 +126,10 @@ def årsfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning,
     """Figures of one year (the report year at top level, the comparison year under `fg`)."""
     out: Grupp = {"år": Figur(str(year), Decimal(year))}
     rr, br = eko.resultaträkning, eko.balansräkning
-    _amounts(out, "verksamhetens_intäkter", rr.belopp("verksamhetens_intäkter", year))
-    _amounts(out, "verksamhetens_kostnader", rr.belopp("verksamhetens_kostnader", year))
-    _amounts(out, "årets_resultat", rr.belopp("årets_resultat", year))
+    # In tkr as every table prints them: the resultaträkning rounded so that it adds up.
+    rr_tkr = resultaträkning_tkr(eko, year)
+    for name in ("verksamhetens_intäkter", "verksamhetens_kostnader", "årets_resultat"):
+        _amounts(out, name, rr.belopp(name, year), rr_tkr[name])
     _amounts(out, "summa_tillgångar", br.belopp("summa_tillgångar", year))
     _amounts(out, "eget_kapital", br.belopp("summa_eget_kapital", year))
     _share(out, "soliditet", andel(br.belopp("summa_eget_kapital", year),

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen.compute.overview import compute_overview
-from reportgen.fmt import tkr
 from reportgen.pipeline import Checked
 from reportgen.yaml_edit import RoundTrip, insert_year, mapping
 
@@ -93,24 +92,57 @@ def _rows(rows: list[Any]) -> list[Any]:
 
 
 def _overview(checked: Checked, eko: Any, year: int) -> None:
+    """The overview moves on by a year: the oldest year leaves, the year that leaves the
+    statements is stated (as the table prints it), the new year is a gap where a row is
+    only stated (antal anställda)."""
     given = eko.get("femårsöversikt")
     if given is None:
         return
-    computed = {r.year: r for r in compute_overview(checked.indata, checked.eko)}
-    leaving = computed.get(year - 1)
+    overview = compute_overview(checked.indata, checked.eko)
+    if overview is None:
+        return
+    if isinstance(given.get("rader"), list):
+        _overview_rows(given, overview, year)
+        return
     for old in [y for y in given if isinstance(y, int) and y < year - 3]:
         del given[old]
-    if leaving is not None:
+    if year - 1 in overview.years:
         row = given.get(year - 1)
         if row is None:
             row = mapping(flow=True)
             insert_year(given, year - 1, row)
-        values = {"intäkter_tkr": leaving.intäkter_tkr, "kostnader_tkr": leaving.kostnader_tkr,
-                  "resultat_tkr": leaving.resultat_tkr,
-                  "soliditet_procent": (round(leaving.soliditet * 100) if leaving.soliditet is not None
-                                        else None)}
+        soliditet = _value(overview, "soliditet", year - 1)
+        values = {"intäkter_tkr": overview.tkr("verksamhetens_intäkter", year - 1),
+                  "kostnader_tkr": overview.tkr("verksamhetens_kostnader", year - 1),
+                  "resultat_tkr": overview.tkr("årets_resultat", year - 1),
+                  "soliditet_procent": None if soliditet is None else round(soliditet * 100)}
         for position, (key, value) in enumerate(values.items()):
             if value is not None and key not in row:
                 row.insert(position, key, value)
     insert_year(given, year + 1, mapping(flow=True, items=iter([("anställda", None)])))
-    _ = tkr
+
+
+def _value(overview: Any, key: str, year: int) -> Any:
+    row = overview.rad(key)
+    return None if row is None else row.värden.get(year)
+
+
+def _overview_rows(given: Any, overview: Any, year: int) -> None:
+    """The table's form: each row's values by year (in the table's unit; a share as whole
+    percent)."""
+    for entry in given["rader"]:
+        if not isinstance(entry, dict):
+            continue  # a derived row by its name alone: nothing is stated for it
+        values = entry.get("värden")
+        if not isinstance(values, dict):
+            continue
+        for old in [y for y in values if isinstance(y, int) and y < year - 3]:
+            del values[old]
+        key = entry.get("rad")
+        value = _value(overview, key, year - 1) if key else None
+        if value is not None and year - 1 not in values:
+            shown = round(value * 100) if overview.rad(key).slag == "procent" and not isinstance(
+                value, int) else value
+            insert_year(values, year - 1, int(shown) if float(shown).is_integer() else shown)
+        if key == "antal_anställda":
+            insert_year(values, year + 1, None)

@@ -64,7 +64,7 @@ CASES = {
     "unknown-block": (EXAMPLE_AVSNITT,
                       "avsnitt: [{rubrik: Året i korthet, innehåll: [{txt: Hej}]}]",
                       "blockarten 'txt' finns inte; menade du 'text'? (giltiga: text, "
-                      "sidbrytning, standard, målmatris, diagram)", "avsnitt.0.innehåll.0"),
+                      "sidbrytning, standard, målmatris, diagram, tabell)", "avsnitt.0.innehåll.0"),
     "unknown-standard-part": (EXAMPLE_AVSNITT,
                               "avsnitt: [{rubrik: Styrelsen, innehåll: [{standard: styrelsen}]}]",
                               "standardinnehållet 'styrelsen' finns inte; menade du 'styrelse'?",

@@ -37,8 +37,8 @@ def test_next_year_from_the_example(tmp_path, capsys):
             assert after.row(row.key).values.get(2023) == row.values.get(2023), (rakning, row.key)
             assert after.row(row.key).texts.get(2023) == row.texts.get(2023), (rakning, row.key)
     assert eko.balansräkning.value("övrigt_eget_kapital", 2024) == 1905499
-    years = [r.year for r in compute_overview(indata, eko)]
-    assert years == [2024, 2023, 2022, 2021, 2020]
+    overview = compute_overview(indata, eko)
+    assert overview is not None and list(overview.years) == [2024, 2023, 2022, 2021, 2020]
     findings = collect(new)
     gaps = Counter(f.rule for f in findings if f.rule == "lucka")
     assert gaps == {"lucka": 32}  # 4 + 8 lines, 19 note rows, the number employed
@@ -51,3 +51,21 @@ def test_next_year_never_overwrites(tmp_path, capsys):
     assert main(["nytt-år", str(ROOT / "content" / "2023.yaml"), "--mapp", str(target)]) == 1
     assert "mappen finns redan" in capsys.readouterr().err
     assert list(target.iterdir()) == []
+
+
+def test_next_year_moves_a_five_year_overview_of_rows(tmp_path, capsys):
+    """The overview in its table form (tests/fixtures/tallskogen, kronor): every row drops
+    its oldest year, and a row reportgen derives states the year that leaves the statements
+    as the table printed it."""
+    import yaml
+
+    target = tmp_path / "2025"
+    main(["nytt-år", str(ROOT / "tests" / "fixtures" / "tallskogen" / "2024.yaml"),
+          "--mapp", str(target)])
+    capsys.readouterr()
+    rows = yaml.safe_load((target / "2025.yaml").read_text(encoding="utf-8"))[
+        "ekonomi"]["femårsöversikt"]["rader"]
+    values = {row.get("rad") or row.get("text"): row["värden"] for row in rows}
+    assert values["verksamhetens_kostnader"] == {2023: -3118900, 2022: -2994300, 2021: -3120800}
+    assert values["soliditet"] == {2023: 93, 2022: 91, 2021: 90}
+    assert values["ESF-medel"] == {2024: 150000, 2023: 130000, 2022: 110000, 2021: 85000}

@@ -13,12 +13,25 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reportgen.checks.meddelanden import kr, meddelande_kr, skillnad_kr, tal, uppräkning
+from reportgen.checks.meddelanden import (
+    PROCENTTOLERANS_TEXT,
+    TOLERANS_KR,
+    TOLERANS_PROCENTENHETER,
+    TOLERANS_TKR,
+    kr,
+    meddelande_kr,
+    meddelande_tkr,
+    skillnad_kr,
+    tkr_text,
+    uppräkning,
+)
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
 from reportgen.fmt import meddelandetal, procent, tkr
 
-__all__ = ["Kontext", "Regel", "kr", "meddelande_kr", "skillnad_kr", "uppräkning"]
+__all__ = ["PROCENTTOLERANS_TEXT", "TOLERANS_KR", "TOLERANS_PROCENTENHETER", "TOLERANS_TKR",
+           "Kontext", "Regel", "kr", "meddelande_kr", "meddelande_tkr", "skillnad_kr", "tkr_text",
+           "uppräkning"]
 from reportgen.load import PathKey, Source
 from reportgen.schema import Indata
 
@@ -26,12 +39,6 @@ if TYPE_CHECKING:
     from reportgen.checks.relationer import Relationer
     from reportgen.figures import Figurer
 
-# Explicit tolerances (see the issue): tables in kronor must agree to the krona,
-# tables rounded to tkr within one thousand, percentages within their rounding.
-TOLERANS_KR = 0
-TOLERANS_TKR = 1
-TOLERANS_PROCENTENHETER = Decimal("0.5")
-PROCENTTOLERANS_TEXT = "0,5"
 
 
 @dataclass(frozen=True)
@@ -58,10 +65,12 @@ class Kontext:
 
     @cached_property
     def relationer(self) -> Relationer:
-        """The relations of the statements and notes, and the figures as printed."""
+        """The relations of the statements, the notes and the tables that copy or sum their
+        figures, and the figures as printed."""
         from reportgen.checks.relationer import Relationer
+        from reportgen.checks.tabellrelationer import relationer
 
-        return Relationer(self.indata, self.eko)
+        return Relationer(self.indata, self.eko, relationer)
 
     @cached_property
     def diagnos(self) -> dict[str, list[Finding]]:
@@ -126,22 +135,6 @@ def avviker(angivet: int, *förväntade: int, tolerans: int = TOLERANS_KR) -> bo
 
 def avviker_tkr(angivet_tkr: int, *förväntade_kr: int) -> bool:
     return all(abs(angivet_tkr - tkr(f)) > TOLERANS_TKR for f in förväntade_kr)
-
-
-def tkr_text(amount: int) -> str:
-    return f"{tal(amount)} tkr"
-
-
-def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
-                   varför: str = "") -> str:
-    """… '; 12 tkr lägre än förväntat (tolerans ±1 tkr)', with *varför* the tolerance's
-    reason if given."""
-    förväntat = tkr(förväntat_kr)
-    return (
-        f"{vad}: angivet {tkr_text(angivet_tkr)}, förväntat {tkr_text(förväntat)} "
-        f"({grund} {kr(förväntat_kr)} avrundat); {skillnad_kr(angivet_tkr, förväntat, 'tkr')} "
-        f"(tolerans ±{TOLERANS_TKR} tkr{': ' + varför if varför else ''})"
-    )
 
 
 def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:

@@ -14,6 +14,7 @@ from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.findings import Finding
 from reportgen.load import PathKey
 from reportgen.schema.marked import gaps
+from reportgen.schema.oversikt import Femårsöversikt
 from reportgen.schema.uppstallning import BESTÄMD, YAML_NYCKEL, gemen
 
 
@@ -40,6 +41,12 @@ def vad(ctx: Kontext, path: PathKey) -> str:
             row = row.rader[part] if part != "rader" else row  # type: ignore[index,assignment]
         text = getattr(row, "text", None) or ""
         return f"Noten {note.rubrik}, {gemen(text)} {path[-1]}"
+    overview = ctx.indata.ekonomi.femårsöversikt
+    if path[:3] == ("ekonomi", "femårsöversikt", "rader") and isinstance(overview, Femårsöversikt):
+        label = overview.radlista()[int(path[3])].etikett  # its rows: värden per year
+        if label[1:2].islower():  # not an abbreviation (ESF-medel)
+            label = gemen(label)
+        return f"Femårsöversikten, {label} {path[-1]}"
     if path[:2] == ("ekonomi", "femårsöversikt"):
         return f"Femårsöversikten {path[2]}, {str(path[-1]).replace('_', ' ')}"
     return f"Värdet {str(path[-1]).replace('_', ' ')}"

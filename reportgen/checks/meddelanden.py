@@ -3,7 +3,16 @@ difference, lists."""
 
 from __future__ import annotations
 
-from reportgen.fmt import kronor, meddelandetal
+from decimal import Decimal
+
+from reportgen.fmt import kronor, meddelandetal, tkr
+
+# Explicit tolerances (see the issue): tables in kronor must agree to the krona,
+# tables rounded to tkr within one thousand, percentages within their rounding.
+TOLERANS_KR = 0
+TOLERANS_TKR = 1
+TOLERANS_PROCENTENHETER = Decimal("0.5")
+PROCENTTOLERANS_TEXT = "0,5"
 
 # Messages write figures with a hyphen-minus (reportgen/fmt.py says why), and say the
 # direction of a difference in words: "2 kr högre än förväntat", not only "+2 kr".
@@ -42,6 +51,22 @@ def meddelande_kr(vad: str, angivet: int, förväntat: int, grund: str) -> str:
     return (
         f"{vad}: angivet {kr(angivet)}, förväntat {kr(förväntat)} ({grund}); "
         f"{skillnad_kr(angivet, förväntat)}"
+    )
+
+
+def tkr_text(amount: int) -> str:
+    return f"{tal(amount)} tkr"
+
+
+def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
+                   varför: str = "") -> str:
+    """… '; 12 tkr lägre än förväntat (tolerans ±1 tkr)', with *varför* the tolerance's
+    reason if given."""
+    förväntat = tkr(förväntat_kr)
+    return (
+        f"{vad}: angivet {tkr_text(angivet_tkr)}, förväntat {tkr_text(förväntat)} "
+        f"({grund} {kr(förväntat_kr)} avrundat); {skillnad_kr(angivet_tkr, förväntat, 'tkr')} "
+        f"(tolerans ±{TOLERANS_TKR} tkr{': ' + varför if varför else ''})"
     )
 
 

@@ -16,14 +16,18 @@ stated is 0. The relations come from the layouts and from what lines mean:
   liabilities and provisions = the balance-sheet differences, likvida medel at the start
   (`kf.balansräkning`); likvida medel at the end = the balance sheet's (`kf.balansräkning`);
 - every stated note sum = the sum of its rows, every note = the line(s) it explains
-  (`not.summa`, `not.rad`; a partial breakdown, `delredovisning`, may only not exceed them).
+  (`not.summa`, `not.rad`; a partial breakdown, `delredovisning`, may only not exceed them);
+- and, given as `tabeller` (reportgen/checks/tabellrelationer.py), the relations of the
+  tables outside the statements: the five-year overview's and the budget tables' copies of
+  statement figures (`Relation.kopia`; a figure in tkr is compared within its rounding,
+  `Relation.inom`), the budget tables' and checked tables' stated sums.
 
 Which findings the failing relations give is reportgen/checks/forklaring.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -105,6 +109,13 @@ class Relation:
     # A relation that is not an equation (a partial breakdown may not exceed its line):
     # checked, but never explained by a figure.
     villkor: Callable[[int, int], bool] | None = None
+    # A table's copy of statement figures (the five-year overview, the budget tables):
+    # vänster is the copy, höger the original. A copy that disagrees does not keep a wrong
+    # original from being named (forklaring.py), and the original is never blamed on copies
+    # alone.
+    kopia: bool = False
+    # When the two sides agree, if not to the krona (a figure in tkr against kronor).
+    inom: Callable[[int, int], bool] | None = None
 
     @cached_property
     def termer(self) -> Mapping[PathKey, int]:
@@ -116,13 +127,23 @@ class Relation:
     def håller(self, siffror: Mapping[PathKey, Siffra]) -> bool:
         if self.villkor is not None:
             return self.villkor(self.vänster.värde(siffror), self.höger.värde(siffror))
-        return abs(self.rest(siffror)) <= self.tolerans
+        return self.stämmer(self.vänster.värde(siffror), self.höger.värde(siffror))
+
+    def stämmer(self, vänster: int, höger: int) -> bool:
+        """Do sides of these values agree (within the relation's precision)?"""
+        if self.inom is not None:
+            return self.inom(vänster, höger)
+        return abs(vänster - höger) <= self.tolerans
 
 
 class Relationer:
     """Every relation of one report's statements and notes, built from the layout."""
 
-    def __init__(self, indata: Indata, eko: Ekonomiberakning) -> None:
+    def __init__(self, indata: Indata, eko: Ekonomiberakning,
+                 tabeller: Callable[[Relationer], Iterable[Relation]] | None = None) -> None:
+        """*tabeller*: the relations of the tables outside the statements (the five-year
+        overview, the budget tables, checked tables: reportgen/checks/tabellrelationer.py),
+        evaluated with these."""
         self.indata = indata
         self.eko = eko
         self.layout = eko.layout
@@ -138,6 +159,7 @@ class Relationer:
             *self._kassaflöde(),
             *self._notsummor(),
             *self._notrader(),
+            *(tabeller(self) if tabeller is not None else ()),
         )
 
     # -- figures as the statements print them ---------------------------------------------
@@ -204,6 +226,17 @@ class Relationer:
                 ) -> Uttryck:
         self.siffror.setdefault(plats, Siffra(plats, namn, belopp, tecken))
         return Uttryck({plats: 1})
+
+    def siffra(self, plats: PathKey, namn: str, belopp: int) -> Uttryck:
+        """A stated figure of another table (its place, its name in messages, its amount)."""
+        return self._siffra(plats, namn, belopp)
+
+    def notrad(self, index: int, path: PathKey, row: Notrad, år: int) -> Uttryck:
+        """Note *index*'s amount line *row* (at *path*) of *år* as a stated figure."""
+        assert row.belopp is not None
+        return self._siffra((*path, "belopp", år),
+                            f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
+                            row.belopp[år] or 0)
 
     def ingående_känd(self, år: int) -> bool:
         return år - 1 in self.eko.years or self.indata.ekonomi.ingående_balans is not None

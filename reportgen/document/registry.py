@@ -44,6 +44,7 @@ from reportgen.document.sections_goals import (
 )
 from reportgen.document.sections_indicators import bilagor_sections
 from reportgen.document.sections_insatser import insatser_blocks
+from reportgen.document.sections_tabell import table_block
 from reportgen.document.sections_year import aret_i_siffror_blocks, chart_blocks
 from reportgen.load import PathKey
 from reportgen.schema.avsnitt import (
@@ -234,6 +235,7 @@ BLOCKS: dict[str, BlockBuilder] = {
     "text": text_block,
     "sidbrytning": page_break_block,
     "standard": standard_block,
+    "tabell": table_block,
     "målmatris": matrix_block,
     "diagram": chart_block,
 }

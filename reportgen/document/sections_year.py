@@ -94,16 +94,20 @@ def cost_chart(b: Builder) -> Image | None:
 
 
 def trend_chart(b: Builder) -> Image | None:
-    rows = tuple(reversed(compute_overview(b.indata, b.eko)))  # oldest first
-    if len(rows) < 2:
+    overview = compute_overview(b.indata, b.eko)
+    years = tuple(reversed(overview.years)) if overview is not None else ()  # oldest first
+    if overview is None or len(years) < 2:
         return None
-    spec = (("Verksamhetens intäkter", lambda r: r.intäkter_tkr),
-            ("Verksamhetens kostnader", lambda r: r.kostnader_tkr),
-            ("Årets resultat", lambda r: r.resultat_tkr))
-    series = tuple(Serie(name, tuple(get(r) for r in rows)) for name, get in spec)
+    spec = (("Verksamhetens intäkter", "verksamhetens_intäkter"),
+            ("Verksamhetens kostnader", "verksamhetens_kostnader"),
+            ("Årets resultat", "årets_resultat"))
+    series = tuple(s for s in (Serie(name, tuple(overview.tkr(key, y) for y in years))
+                               for name, key in spec) if any(v is not None for v in s.values))
+    if not series:
+        return None
     texts = tuple(tuple("" if v is None else kronor(v) for v in s.values) for s in series)
-    chart = Trenddiagram(tuple(r.year for r in rows), series, texts, _colours(b))
-    title = f"verksamhetens utveckling {rows[0].year}–{rows[-1].year} i tkr"
+    chart = Trenddiagram(years, series, texts, _colours(b))
+    title = f"verksamhetens utveckling {years[0]}–{years[-1]} i tkr"
     return Image(None, trend_alt(chart, title), CHART_MM, data=trenddiagram(chart))
 
 

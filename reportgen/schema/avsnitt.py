@@ -29,6 +29,7 @@ from pydantic import (
 )
 
 from reportgen.schema.base import Korttext, Modell, Text
+from reportgen.schema.tabell import Tabell
 from reportgen.suggest import okänt_namn
 
 # Standard sections: name → what it shows.
@@ -211,7 +212,6 @@ class Målmatris(Blockmodell):
     målmatris: Målmatrisval = Field(description="Målmatrisens kolumner; {} ger standard")
 
 
-
 # The charts a `diagram` block can show (reportgen/document/sections_year.py draws them).
 DIAGRAM: dict[str, str] = {
     "femårsutveckling": "Verksamhetens intäkter, kostnader och årets resultat i fem år (tkr)",
@@ -235,8 +235,17 @@ class Diagramblock(Blockmodell):
         json_schema_extra={"enum": list(DIAGRAM)})]
 
 
+class Tabellblock(Blockmodell):
+    """A checked amount table (reportgen/schema/tabell.py): rows, columns, sums and shares
+    that reportgen computes or checks."""
+
+    art: ClassVar[str] = "tabell"
+    tabell: Tabell = Field(description="En tabell med belopp, summor och andelar som "
+                           "reportgen räknar fram eller kontrollerar")
+
+
 BLOCKTYPER: tuple[type[Blockmodell], ...] = (
-    Textblock, Sidbrytning, Standardblock, Målmatris, Diagramblock)
+    Textblock, Sidbrytning, Standardblock, Målmatris, Diagramblock, Tabellblock)
 BLOCKARTER: tuple[str, ...] = tuple(k.art for k in BLOCKTYPER)
 
 

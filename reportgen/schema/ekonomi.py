@@ -27,9 +27,10 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from reportgen.schema.base import BOKFÖRINGEN, Belopp, Ifyllnad, Modell, Procent, Text, Tkr, År
+from reportgen.schema.base import BOKFÖRINGEN, Belopp, Ifyllnad, Modell, Text, År
 from reportgen.schema.layout import Layoutändringar, Radnamn
 from reportgen.schema.layout_resolve import resolve, standard_layout
+from reportgen.schema.oversikt import Översikt
 from reportgen.schema.uppstallning import Layout, figure_problems
 
 
@@ -185,22 +186,6 @@ class Not(Modell):
             yield from row.poster()
 
 
-class Översiktsår(Modell):
-    """One year of the five-year overview. Years with statements are computed from them."""
-
-    intäkter_tkr: Tkr | None = None
-    kostnader_tkr: Tkr | None = None
-    resultat_tkr: Tkr | None = None
-    soliditet_procent: Procent | None = None
-    anställda: Annotated[int | None, Ifyllnad("antalet anställda vid årets slut")] = Field(
-        default=None, ge=0)
-    # Stated, optional: compared with the statements by `check` where the year has them.
-    eget_kapital_tkr: Tkr | None = Field(default=None, description="Eget kapital vid årets slut, tkr")
-    eget_kapital_andel_procent: Procent | None = Field(
-        default=None, description="Eget kapital i procent av årets medlemsbidrag"
-    )
-
-
 class Ekonomi(Modell):
     kontoplan: str | None = Field(
         default=None, description="Kontoplanen som reportgen importera läser bokföringen med: "
@@ -227,7 +212,10 @@ class Ekonomi(Modell):
         description="Balansen vid jämförelseårets början (behövs för jämförelseårets kassaflöde)",
     )
     noter: list[Not] = Field(default_factory=list)
-    femårsöversikt: dict[År, Översiktsår] = Field(default_factory=dict)
+    femårsöversikt: Översikt | None = Field(
+        default=None,
+        description="Femårsöversikten (1.1): enhet, rader och värden per år (se README); "
+        "utelämnad: ingen femårsöversikt")
     femårsöversikt_text: Text | None = None
 
     _uppställning: Layout | None = PrivateAttr(default=None)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from enum import Enum
 from functools import cache
 from types import UnionType
-from typing import Annotated, Any, ForwardRef, Union, get_args, get_origin
+from typing import Annotated, Any, ForwardRef, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
@@ -65,15 +65,27 @@ def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, Any, Mark
 def _fields(cls: type[BaseModel]) -> tuple[tuple[str, Any, Marker | None], ...]:
     """The fields of *cls* that may hold a marked string: (name, annotation, the marker
     on the field itself or None)."""
+    hints: dict[str, Any] = {}
     if any(isinstance(info.annotation, ForwardRef) for info in cls.model_fields.values()):
-        # A model that names itself (a section's subsections) keeps that field unresolved
-        # until it is built on its own (the schema's models defer building).
-        cls.model_rebuild()
+        # A model that names itself (a section's subsections, a budget group's groups) keeps
+        # that field unresolved until it is built on its own (the schema's models defer
+        # building). Its type hints resolve it without building a validator (`check` has
+        # 0.3 s), else it is built.
+        try:
+            hints = get_type_hints(cls, include_extras=True)
+        except NameError:
+            cls.model_rebuild()
     out = []
     for name, info in cls.model_fields.items():
-        found = next((m for m in info.metadata if isinstance(m, _MARKERS)), None)
-        if found is not None or _may_hold(info.annotation):
-            out.append((name, info.annotation, found))
+        annotation, metadata = info.annotation, list(info.metadata)
+        if isinstance(annotation, ForwardRef) and name in hints:
+            annotation = hints[name]
+            if get_origin(annotation) is Annotated:
+                annotation, *extra = get_args(annotation)
+                metadata += extra
+        found = next((m for m in metadata if isinstance(m, _MARKERS)), None)
+        if found is not None or _may_hold(annotation):
+            out.append((name, annotation, found))
     return tuple(out)
 
 
@@ -131,5 +143,7 @@ def _accepts(annotation: Any, value: Any) -> bool:
     """Is *value* (already validated) an instance of this arm of a union?"""
     while get_origin(annotation) is Annotated:
         annotation = get_args(annotation)[0]
+    if get_origin(annotation) in _UNIONS:  # a union within a union (an optional choice)
+        return any(_accepts(arm, value) for arm in get_args(annotation))
     kind = get_origin(annotation) or annotation
     return isinstance(kind, type) and isinstance(value, kind)
