@@ -20,12 +20,36 @@ from reportgen.suggest import okänt_namn
 from reportgen.wording import FASTA_TEXTER
 
 
+class Rapportperiod(Modell):
+    """The months a delårsrapport covers, e.g. 1 januari – 31 augusti."""
+
+    från: dt.date
+    till: dt.date
+
+
 class Rapportinfo(Modell):
-    typ: Literal["årsredovisning"] = "årsredovisning"
+    typ: Literal["årsredovisning", "delårsrapport"] = "årsredovisning"
     räkenskapsår: År
+    period: Rapportperiod | None = Field(
+        default=None, description="Delårsrapportens period (från, till) inom räkenskapsåret")
     beslutsdatum: dt.date | None = Field(
-        default=None, description="Datum då styrelsen beslutade årsredovisningen"
+        default=None, description="Datum då styrelsen beslutade (godkände) rapporten"
     )
+
+    @model_validator(mode="after")
+    def _period(self) -> Rapportinfo:
+        if self.typ == "delårsrapport" and self.period is None:
+            raise ValueError("en delårsrapport behöver sin period (period: från:, till:)")
+        if self.typ == "årsredovisning" and self.period is not None:
+            raise ValueError("period gäller bara en delårsrapport (typ: delårsrapport)")
+        p = self.period
+        if p is not None:
+            if p.från > p.till:
+                raise ValueError(f"perioden börjar ({p.från}) efter att den slutar ({p.till})")
+            if p.från.year != self.räkenskapsår or p.till.year != self.räkenskapsår:
+                raise ValueError(f"perioden {p.från} – {p.till} ligger inte inom "
+                                 f"räkenskapsåret {self.räkenskapsår}")
+        return self
 
 
 class Förvaltningsberättelse(Modell):
