@@ -206,7 +206,7 @@ def test_short_tables_are_kept_on_one_page_with_their_caption(word, example_prep
     breakable = {t.caption for t in example_prepared.document.tables() if t.breakable}
     assert breakable
     checked = 0
-    for table in word.tables:
+    for table in data_tables(word):
         rows = table.rows
         caption = table._tbl.tblPr.find(qn("w:tblCaption"))
         if len(rows) > KEEP_WHOLE_ROWS or (

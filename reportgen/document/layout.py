@@ -29,6 +29,10 @@ GROUP_WHOLE_ROWS = 8
 # far per level, below the line it belongs to.
 ROW_INDENT_MM = 4.0
 
+# Key figures (Året i siffror) stand this many to a row: the PDF's tiles, at least 46 mm
+# wide, fit three in the text width, and the DOCX sets them as a table of as many columns.
+KEY_FIGURES_PER_ROW = 3
+
 # The table of contents lists the chapters and their numbered subsections.
 TOC_DEPTH = 2
 

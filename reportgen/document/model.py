@@ -350,13 +350,20 @@ class KeyFigure:
 @dataclass(frozen=True)
 class KeyFigures:
     """Figures at a glance (Året i siffror): the PDF and the preview set them as tiles, the
-    DOCX as a label, the value and its line more."""
+    DOCX as a borderless table of cards; each its value large, what it is, and a line more."""
 
     id: str
     caption: str
     items: tuple[KeyFigure, ...]
 
     kind = "keyfigures"
+
+    per_row = layout.KEY_FIGURES_PER_ROW
+
+    def rows(self) -> tuple[tuple[KeyFigure, ...], ...]:
+        """The figures in rows of per_row, in order (the last row may be shorter)."""
+        n = self.per_row
+        return tuple(self.items[i:i + n] for i in range(0, len(self.items), n))
 
 
 Block = (Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak

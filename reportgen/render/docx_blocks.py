@@ -397,9 +397,11 @@ def cell_style(placed: PlacedCell, row: Row, header: bool) -> str:
     return S.TABLE_TEXT
 
 
-def _new_table(ctx: Context, columns: list[int], style: str) -> DocxTable:
+def _new_table(ctx: Context, columns: list[int], style: str | None) -> DocxTable:
+    """A table of *columns* (twips) in the table style *style*; None: no style (a layout
+    table, borderless)."""
     table: DocxTable = ctx.container.add_table(0, len(columns))
-    table_style = ctx.styles.table(style)
+    table_style = ctx.styles.table(style) if style else None
     if table_style is not None:
         table.style = table_style
     tbl = table._tbl
@@ -512,12 +514,32 @@ def _image(image: Image, ctx: Context) -> None:
 
 @render_block.register
 def _key_figures(block: KeyFigures, ctx: Context) -> None:
-    """Word has no tiles: each figure as its value (Ingress), then what it is and the line
-    more (small text)."""
-    for item in block.items:
-        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["lead"]), item.value)
-        line = f"{item.label}. {item.detail}" if item.detail else item.label
-        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["small"]), line)
+    """The tiles as a borderless table of cards, block.per_row to a row: each card its value
+    (under the style's rule), what it is and the line more, each its own paragraph."""
+    if ctx.state.pending_page_break:
+        ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
+    columns = column_widths((), block.per_row, ctx.text_width)
+    table = _new_table(ctx, columns, None)
+    tbl = table._tbl
+    ox.set_table_look(tbl, first_row=False)
+    ox.set_table_caption(tbl, block.caption, None)
+    for items in block.rows():
+        tr = tbl.add_tr()
+        ox.set_row_flags(tr, header=False)
+        for index, width in enumerate(columns):
+            tc = tr.add_tc()
+            tc.width = Twips(width)
+            cell = _Cell(tc, table)
+            if index >= len(items):
+                continue
+            item = items[index]
+            card = ctx.inside(container=cell)
+            ctx.styles.apply(cell.paragraphs[0], S.KEY_FIGURE_VALUE)
+            ox.add_text(cell.paragraphs[0], item.value)
+            ox.add_text(card.paragraph(S.KEY_FIGURE_LABEL), item.label)
+            if item.detail:
+                ox.add_text(card.paragraph(S.KEY_FIGURE_DETAIL), item.detail)
+    ctx.state.after_table = True
 
 
 # -- signatures ---------------------------------------------------------------------------------
