@@ -55,7 +55,6 @@ def docx_headings(path: Path) -> list[str]:
 
 def docx_tables(path: Path) -> list[list[list[str]]]:
     import docx
-
     from docx_extract import layout_table
 
     document = docx.Document(str(path))
