@@ -55,6 +55,8 @@ class Paragraph:
     style: str = "normal"
     tint: Tint | None = None
     origin: Origin | None = field(default=None, compare=False, kw_only=True)  # narrative's
+    # Stays on the page of the block after it: a lead-in before its table (document/keep.py).
+    keep_with_next: bool = field(default=False, kw_only=True)
 
     kind = "paragraph"
 
@@ -227,9 +229,10 @@ class Table:
     def keeps_with_next(self, index: int) -> bool:
         """Does body row *index* stay on the page of the row after it? In a table kept whole,
         every row does; in one that may break, as layout.row_keeps_with_next says (its first
-        and last rows, a subheading with its rows, a sum with the row above, short groups)."""
+        and last rows, a subheading with its rows, a sum with the row above, short groups).
+        The last row stays with what is printed under the table: its footnote, its findings."""
         if index + 1 >= len(self.body):
-            return False
+            return bool(self.footnote or self.marks)
         if self.keep_whole:
             return True
         return layout.row_keeps_with_next(tuple(r.kind.value for r in self.body), index)

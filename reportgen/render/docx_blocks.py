@@ -232,6 +232,8 @@ def _heading(heading: Heading, ctx: Context) -> None:
 def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
     style = S.PARAGRAPH_STYLES.get(paragraph.style, S.BODY)
     p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.BODY else style)
+    if paragraph.keep_with_next:  # a lead-in, on the page of its table
+        p.paragraph_format.keep_with_next = True
     if paragraph.tint is not None:  # a status of the förbund's scale: shaded like the styles
         for run in p.runs:
             run.bold = True
