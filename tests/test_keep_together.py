@@ -147,3 +147,62 @@ def test_short_notes_and_footnotes_stand_with_their_tables(example_docx_pdf, tmp
     assert footnotes  # the rounding footnotes (the sammanställning's among them)
     for page in footnotes:  # each on a page with rows of its table, not alone
         assert len(pages[page - 1].split("avrundningar inte går jämnt ut")[0].split()) > 60, page
+
+
+# -- signatures -------------------------------------------------------------------------------
+def _signatories(document) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    from reportgen.document.model import SignatureBlock
+
+    return [[s.name for s in b.signatories] for b in _blocks(document.sections)
+            if isinstance(b, SignatureBlock)]
+
+
+def test_docx_signatures_do_not_chain_into_one_block(prepared) -> None:  # type: ignore[no-untyped-def]
+    """The reviewer's alvmora DOCX p.14: the whole chapter of signatures was one chain of
+    kept paragraphs (every signature line keeps with the next), so Word broke it anywhere and
+    left "Revisorer", its text and date alone. Now the title, attestation and date keep with
+    the first signature, the first and last signatures with a neighbour, no more."""
+    from docx_extract import body_paragraphs, open_docx
+
+    from reportgen.render import docx_styles as S
+    from reportgen.render.docx import render_docx
+
+    document = prepared["alvmora"].document
+    paragraphs = body_paragraphs(open_docx(render_docx(document)))
+    texts = [p.text for p in paragraphs]
+
+    def keeps(p) -> bool:  # type: ignore[no-untyped-def]
+        direct = p.paragraph_format.keep_with_next
+        return bool(p.style.paragraph_format.keep_with_next if direct is None else direct)
+
+    for names in _signatories(document):
+        first = texts.index(names[0])
+        start = first - 1
+        while paragraphs[start].style.name in (S.PLACE_AND_DATE, S.PARAGRAPH_STYLES["attestation"]):
+            assert keeps(paragraphs[start]), texts[start]
+            start -= 1
+        last_lines = [texts.index(n) - 1 for n in names[1:]] + [texts.index(names[-1]) + 2]
+        chained = [keeps(paragraphs[i]) for i in last_lines]
+        assert chained[-1] is False  # the list does not chain on to what follows
+        if len(names) > 3:
+            assert not all(chained[:-1])  # some signature may start a page
+
+
+@pytest.mark.slow
+def test_no_signature_stands_alone_and_auditors_keep_their_heading(tmp_path: Path) -> None:
+    """The reviewer's alvmora PDF p.17 held one signature alone; its DOCX p.14 ended with the
+    heading "Revisorer", its text and date, the auditors' signatures all on p.15."""
+    from reportgen.commands.build import build
+    from reportgen.pipeline import prepare
+
+    names = [n for block in _signatories(prepare(ALVMORA).document) for n in block]
+    paths = {p.suffix: p for p in build(ALVMORA, tmp_path, ["pdf", "docx"], draft=False)}
+    docx_pdf = libreoffice_pdf(paths[".docx"], tmp_path / "lo", tmp_path / "lo-profile")
+    for pdf in (paths[".pdf"], docx_pdf):
+        pages = pdf_pages(pdf)
+        chapter = [n for n, t in enumerate(pages) if "revisorernas underskrifter" in t][-1]
+        on_page = [sum(n in page for n in names) for page in pages[chapter:]]
+        assert sum(on_page) == len(names)
+        assert all(count != 1 for count in on_page), (pdf, on_page)
+        auditors = [n for n, t in enumerate(pages, 1) if "Revisorer" in t][-1]
+        assert "Kerstin Åman" in pages[auditors - 1].split("Revisorer")[-1], pdf

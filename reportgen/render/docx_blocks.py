@@ -549,13 +549,26 @@ def _key_figures(block: KeyFigures, ctx: Context) -> None:
 def _signatures(block: SignatureBlock, ctx: Context) -> None:
     if block.title:
         ox.add_text(ctx.paragraph(S.unlisted_heading(2)), block.title)
+    # The title (by its style), the attestation and the place and date stand on the page of
+    # the first signature, as in the PDF (report.css .signatures-title, .attestation, .place-date).
     if block.attestation:
-        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["attestation"]), block.attestation)
+        p = ctx.paragraph(S.PARAGRAPH_STYLES["attestation"])
+        ox.add_text(p, block.attestation)
+        p.paragraph_format.keep_with_next = True
     if block.place_and_date:
-        ox.add_text(ctx.paragraph(S.PLACE_AND_DATE), block.place_and_date)
+        p = ctx.paragraph(S.PLACE_AND_DATE)
+        ox.add_text(p, block.place_and_date)
+        p.paragraph_format.keep_with_next = True
     name_style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME
-    for person in block.signatories:
-        ox.add_text(ctx.paragraph(name_style), person.name)
+    count = len(block.signatories)
+    for index, person in enumerate(block.signatories):
+        last = ctx.paragraph(name_style)
+        ox.add_text(last, person.name)
         for line in (person.role, *person.lines):
             if line:
-                ox.add_text(ctx.paragraph(S.SIGNATURE_ROLE), line)
+                last = ctx.paragraph(S.SIGNATURE_ROLE)
+                ox.add_text(last, line)
+        # A signature's lines keep together (by their styles); signatures are not chained
+        # into one block, except that the first and the last stand with a neighbour: none
+        # is left alone on a page, and the list does not chain on to what follows it.
+        last.paragraph_format.keep_with_next = index < count - 1 and index in (0, count - 2)
