@@ -44,7 +44,7 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.tables import header
-from reportgen.fmt import NBSP, förändring, kronor, uppräkning
+from reportgen.fmt import NBSP, förändring, kronor, procenttal, uppräkning
 from reportgen.schema.indikatorer import Indikatorer, Skalval
 from reportgen.wording import STANDARD, Texter
 
@@ -62,8 +62,9 @@ MARKERING = "*"
 # years that do not fit go on into the next table.
 MAX_FIGURE_COLUMNS = 11
 KOLUMNER = ("andel", "rikssnitt", "skillnad", "trend")
-# (a soft hyphen lets a narrow column break a long heading)
-KOLUMNRUBRIK = {"andel": "Andel", "rikssnitt": "Riks\u00adsnitt", "skillnad": "Skill\u00adnad",
+# Column headings are whole words, never hyphenated: a column is as wide as its longest
+# word (the PDF's table layout, the DOCX's minimum_widths).
+KOLUMNRUBRIK = {"andel": "Andel", "rikssnitt": "Rikssnitt", "skillnad": "Skillnad",
                 "trend": "Trend"}
 THIN = "\u202f"  # a narrow no-break space between a symbol and its figure
 
@@ -198,7 +199,7 @@ def survey_text(enkäter: Iterable[Enkätuppgift], t: Texter = STANDARD) -> str 
         if e.svar is not None:
             own = f"{kronor(e.svar)} svar"
             if e.möjliga:
-                own += f" av {kronor(e.möjliga)} möjliga (svarsfrekvens {e.svarsfrekvens} %)"
+                own += f" av {kronor(e.möjliga)} möjliga (svarsfrekvens {procenttal(e.svarsfrekvens)})"
             pieces.append(own)
         if e.rikssnitt_enkäter:
             pieces.append(f"rikssnittet bygger på {kronor(e.rikssnitt_enkäter)} enkäter")
