@@ -87,7 +87,7 @@ def test_lead_ins_stand_on_their_tables_page_in_pdf_and_docx(tmp_path: Path) -> 
         assert _page_of(pages, BOARD_LEAD_IN) == _page_of(pages, "Styrelsens sammansättning"), pdf
     [alvmora_pdf] = build(ALVMORA, tmp_path / "alv", ["pdf"], draft=False)
     pages = pdf_pages(alvmora_pdf)
-    assert _page_of(pages, "ej uppfyllt (beräknad") == _page_of(pages, "Genomsnittlig tid i")
+    assert _page_of(pages, "Bedömning: ○ ej uppfyllt") == _page_of(pages, "Genomsnittlig tid i")
 
 
 # -- short tables whole, footnotes with their tables -----------------------------------------
