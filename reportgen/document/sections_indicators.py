@@ -199,8 +199,9 @@ def survey_text(enkäter: Iterable[Enkätuppgift], t: Texter = STANDARD) -> str 
         pieces = []
         if e.svar is not None:
             own = f"{kronor(e.svar)} svar"
-            if e.möjliga:
-                own += f" av {kronor(e.möjliga)} möjliga (svarsfrekvens {procenttal(e.svarsfrekvens)})"
+            rate = e.svarsfrekvens  # given whenever möjliga is
+            if e.möjliga and rate is not None:
+                own += f" av {kronor(e.möjliga)} möjliga (svarsfrekvens {procenttal(rate)})"
             pieces.append(own)
         if e.rikssnitt_enkäter:
             pieces.append(f"rikssnittet bygger på {kronor(e.rikssnitt_enkäter)} enkäter")
