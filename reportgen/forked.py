@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportgen.findings import UserError
+from reportgen.write import Interrupted
 
 _SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -183,8 +184,7 @@ class Forked:
                 frame = None if header is None else _read_exactly(
                     self._result_read, int.from_bytes(header, "big"))
                 if frame is None:
-                    raise ChildFailed("processen som skulle göra jobbet avslutades utan svar "
-                                      f"({self._reap(kill=False)})")
+                    raise self._ended()
                 kind, value = pickle.loads(frame)
                 if kind != _MESSAGE:
                     break
@@ -198,24 +198,33 @@ class Forked:
             raise value
         raise ChildFailed(f"{kind} i den andra processen:\n{value}")
 
-    def _reap(self, kill: bool) -> str:
+    def _ended(self) -> BaseException:
+        """Why the child ended without its result: a signal that ends a build (Ctrl+C
+        reaches the child too) is an interruption of this process as well."""
+        status = self._reap(kill=False)
+        if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) in _SIGNALS:
+            signum = os.WTERMSIG(status)
+            return KeyboardInterrupt() if signum == signal.SIGINT else Interrupted(signum)
+        if status is None:
+            how = "okänt hur"
+        elif os.WIFSIGNALED(status):
+            how = f"signal {os.WTERMSIG(status)}"
+        else:
+            how = f"slutkod {os.WEXITSTATUS(status)}"
+        return ChildFailed(f"processen som skulle göra jobbet avslutades utan svar ({how})")
+
+    def _reap(self, kill: bool) -> int | None:
+        """Wait for the child (killed first if *kill*); its wait status, None if unknown."""
         if self.pid is None:
-            return "redan avslutad"
+            return None
         pid, self.pid = self.pid, None
         if kill:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-        while True:
-            try:
-                _, status = os.waitpid(pid, 0)
-                break
-            except ChildProcessError:
-                return "okänd status"
-            except InterruptedError:  # pragma: no cover - PEP 475 retries
-                continue
-        if os.WIFSIGNALED(status):
-            return f"signal {os.WTERMSIG(status)}"
-        return f"slutkod {os.WEXITSTATUS(status)}"
+        try:
+            return os.waitpid(pid, 0)[1]
+        except ChildProcessError:
+            return None
 
     def close(self) -> None:
         """Kill the child if it still runs, reap it, close the pipes. Safe to call twice."""

@@ -1,0 +1,177 @@
+"""A build with a PDF runs in three processes (issue 18): this one writes the files, a
+report process prepares the report and renders the HTML and the DOCX, a PDF process lays
+out the PDF. The outputs are the same bytes as a build in one process without the cache,
+failures in either process come back as they would in one, and no process is left."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, ROOT
+
+import reportgen.commands.build as build_command
+from reportgen import forked
+from reportgen.findings import Finding, Location, UserError
+
+ALL = ["html", "pdf", "docx"]
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant", ["ua", "a"])
+def test_the_outputs_are_the_bytes_of_a_build_in_one_process_without_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variant: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710374400")
+    serial, parallel = tmp_path / "en", tmp_path / "tre"
+    build_command.build(EXAMPLE, serial, ALL, False, variant, parallel=False, cache=False)
+    outcome = build_command.run(EXAMPLE, parallel, ALL, False, variant)
+    assert len(outcome.written) == 3
+    assert outputs(parallel) == outputs(serial)
+    again = build_command.run(EXAMPLE, parallel, ALL, False, variant)  # kept from the cache
+    assert again.written == [] and outputs(parallel) == outputs(serial)
+
+
+@pytest.mark.slow
+def test_charts_held_in_memory_reach_the_pdf_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_charts import with_charts
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710374400")
+    yaml = with_charts(tmp_path / "content")
+    serial, parallel = tmp_path / "en", tmp_path / "tre"
+    build_command.build(yaml, serial, ["pdf"], False, parallel=False, cache=False)
+    build_command.build(yaml, parallel, ["pdf"], False)
+    assert (parallel / "2023.pdf").read_bytes() == (serial / "2023.pdf").read_bytes()
+
+
+@pytest.mark.slow
+def test_the_process_that_writes_never_imports_weasyprint(tmp_path: Path) -> None:
+    script = ("import sys; from reportgen import cli; code = cli.main(sys.argv[1:]); "
+              "print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'pydantic', "
+              "'docx', 'jinja2'}), code)")
+    result = subprocess.run(
+        [sys.executable, "-c", script, "build", str(EXAMPLE), "--out", str(tmp_path), "--tyst"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+        timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[] 0"
+    assert (tmp_path / "2023.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def _error(text: str) -> UserError:
+    return UserError([Finding(Location(EXAMPLE, 3, 1), text)])
+
+
+def test_a_user_error_in_the_pdf_process_stops_the_build_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(job: object) -> bytes:
+        raise _error("bilden får inte användas")
+
+    monkeypatch.setattr(build_command, "_write_pdf", refused)
+    with pytest.raises(UserError) as raised:
+        build_command.build(EXAMPLE, tmp_path / "ut", ALL, False)
+    assert [f.message for f in raised.value.findings] == ["bilden får inte användas"]
+    assert not (tmp_path / "ut").exists()
+
+
+def test_a_bug_in_the_pdf_process_is_an_internal_error_with_its_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def buggy(job: object) -> bytes:
+        return {}["nyckel"]  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(build_command, "_write_pdf", buggy)
+    with pytest.raises(forked.ChildFailed, match="(?s)Traceback.*in buggy.*KeyError: 'nyckel'"):
+        build_command.build(EXAMPLE, tmp_path / "ut", ALL, False)
+    assert not (tmp_path / "ut").exists()
+
+
+def _children_of(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        return [int(c) for c in f.read().split()]
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return True
+
+
+def test_check_errors_stop_the_pdf_process_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PDF process has the report model before the checks have run; when they refuse
+    the build, it is killed (here it would sleep for a minute) and nothing is written."""
+    shutil.copytree(EXAMPLE.parent, tmp_path / "content")
+    text = tmp_path / "content" / "text" / "personal.md"
+    text.write_text("TODO\n", encoding="utf-8")
+    started: list[int] = []
+    real = forked.Forked.__init__
+
+    def track(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        real(self, *args, **kwargs)
+        started.append(self.pid)
+
+    monkeypatch.setattr(forked.Forked, "__init__", track)
+    monkeypatch.setattr(build_command, "_write_pdf", lambda job: time.sleep(60) or b"")
+    begun = time.monotonic()
+    with pytest.raises(UserError) as raised:
+        build_command.build(tmp_path / "content" / "2023.yaml", tmp_path / "ut", ALL, False)
+    assert time.monotonic() - begun < 30
+    assert [f.rule for f in raised.value.findings] == ["text.platshållare"]
+    assert len(started) == 2 and all(_gone(pid) for pid in started)
+    assert not (tmp_path / "ut").exists()
+
+
+CLI = [sys.executable, "-m", "reportgen", "build", str(EXAMPLE), "--format", "pdf,docx"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum, group", [(signal.SIGINT, True), (signal.SIGTERM, False)],
+                         ids=["Ctrl+C", "SIGTERM"])
+def test_a_signal_while_the_pdf_is_made_leaves_no_process_and_no_file(
+    tmp_path: Path, signum: int, group: bool
+) -> None:
+    """Ctrl+C (SIGINT to the whole process group) or SIGTERM to the build alone, while the
+    PDF process works: every process ends, nothing is written, no temporary file."""
+    out = tmp_path / "ut"
+    build = subprocess.Popen([*CLI, "--out", str(out)], cwd=ROOT, stderr=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, start_new_session=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert build.stderr is not None
+    try:
+        assert build.stderr.readline().startswith("reportgen: kontrollerar")
+        assert build.stderr.readline() == "reportgen: skapar PDF …\n"
+        children = _children_of(build.pid)
+        assert len(children) == 2
+        time.sleep(0.5)  # WeasyPrint at work
+        if group:
+            os.killpg(build.pid, signum)
+        else:
+            build.send_signal(signum)
+        _, stderr = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+            build.wait()
+    deadline = time.monotonic() + 10
+    while not all(_gone(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(_gone(pid) for pid in children)
+    assert "Traceback" not in stderr
+    if group:
+        assert build.returncode == 130 and "avbröts" in stderr
+    else:
+        assert build.returncode == -signal.SIGTERM
+    assert not out.exists() or list(out.iterdir()) == []
