@@ -27,6 +27,7 @@ Fast where it can be:
 
 from __future__ import annotations
 
+import functools
 import gc
 import sys
 from collections.abc import Callable
@@ -155,12 +156,17 @@ class _Plan:
     formats: list[str]
     draft: bool
     variant: str
-    environment: str
     manifest: buildcache.Manifest
     stale: list[str]  # the formats to render, as far as is known before reading the report
 
-    def keys(self, reads: Reads) -> dict[str, str]:
-        inputs = buildcache.input_key(self.file, self.draft, reads)
+    @functools.cached_property
+    def environment(self) -> str:
+        # Not needed before a first build forks: the report process works it out later.
+        return buildcache.environment_key()
+
+    def keys(self, reads: Reads, inputs: str | None = None) -> dict[str, str]:
+        if inputs is None:
+            inputs = buildcache.input_key(self.file, self.draft, reads)
         return buildcache.format_keys(self.environment, inputs, self.formats, self.variant)
 
     def up_to_date(self, fmt: str, key: str) -> bool:
@@ -182,11 +188,10 @@ def run(
     stem = output_stem(file)
     use_manifest = cache and not rebuild
     manifest = buildcache.Manifest.load(out_dir, stem) if use_manifest else buildcache.Manifest()
-    plan = _Plan(file, out_dir, formats, draft, pdf_variant, buildcache.environment_key(),
-                 manifest, list(formats))
+    plan = _Plan(file, out_dir, formats, draft, pdf_variant, manifest, list(formats))
     inputs = manifest.unchanged_inputs(file, draft)
     if inputs is not None:
-        keys = buildcache.format_keys(plan.environment, inputs, formats, pdf_variant)
+        keys = plan.keys({}, inputs)
         plan.stale = [fmt for fmt in formats if not plan.up_to_date(fmt, keys[fmt])]
     if not plan.stale:
         say("reportgen: inget har ändrats sedan förra bygget; filerna behålls (--om bygger om dem)")

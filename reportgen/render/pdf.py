@@ -231,17 +231,22 @@ def mark_running_content_as_artifacts(pdf: Any) -> int:
             continue  # nothing to do, or not the layout this repair understands
         contents = _object(pdf, pages[key]["Contents"])
         operations = contents.stream
-        for position, item in enumerate(operations):
+        # The orphans' sequences are the page's last (the margin boxes are drawn last), and
+        # an MCID marks one sequence: look from the end, and only until all are found.
+        remaining = set(orphans)
+        for position in range(len(operations) - 2, 0, -1):
+            item = operations[position]
             if (
                 isinstance(item, dict)
-                and item.get("MCID") in orphans
-                and position >= 1
-                and position + 1 < len(operations)
+                and item.get("MCID") in remaining
                 and operations[position + 1] == b"BDC"
             ):
                 operations[position - 1] = "/Artifact"
                 operations[position] = pydyf.Dictionary({"Type": "/Pagination"})
                 changed += 1
+                remaining.discard(item["MCID"])
+                if not remaining:
+                    break
         for ref in parents[len(parents) - len(orphans) :]:
             orphan = _object(pdf, ref)
             orphan["K"] = pydyf.Array()  # the dangling element no longer claims content
