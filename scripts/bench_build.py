@@ -167,8 +167,9 @@ def _copies(items: list[dict[str, Any]], change: Callable[[dict[str, Any], int],
 def enlarge(source: Path, target: Path) -> Path:
     """A copy of the report in *source*'s folder, SCALE times the content, into *target*:
     each insats (a copy has its own id, no project number), each mål (naming its copy's
-    insatser), each indicator appendix and each Markdown file's text SCALE times. The
-    statements, notes and budget stay as they are, so every figure still checks."""
+    insatser), each indicator appendix, each text note and each Markdown file's text SCALE
+    times. The statements, the notes of figures (each explains its lines) and the budget
+    stay as they are, so every figure still checks."""
     import yaml
 
     shutil.copytree(source.parent, target)
@@ -197,6 +198,9 @@ def enlarge(source: Path, target: Path) -> Path:
     data["insatser"] = _copies(data["insatser"], insats)
     data["mål"] = _copies(data["mål"], mål)
     data["indikatorer"]["grupper"] = _copies(data["indikatorer"]["grupper"], grupp)
+    notes = data["ekonomi"]["noter"]  # a text note four times; a note of figures once
+    data["ekonomi"]["noter"] = [copy for note in notes for copy in (
+        _copies([note], grupp) if "avser" not in note else [note])]
 
     class NoAliases(yaml.SafeDumper):
         def ignore_aliases(self, data: Any) -> bool:
