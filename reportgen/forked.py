@@ -156,6 +156,7 @@ class Forked:
         os.close(result_write)
         _parent_ends.update((self._job_write, self._result_read))
         self._sender: threading.Thread | None = None
+        self._lock = threading.Lock()
 
     def submit(self, *arguments: Any) -> None:
         """Send the job's arguments (pickled); written by a thread, so the parent goes on
@@ -213,32 +214,41 @@ class Forked:
             how = f"slutkod {os.WEXITSTATUS(status)}"
         return ChildFailed(f"processen som skulle göra jobbet avslutades utan svar ({how})")
 
+    def kill(self) -> None:
+        """Kill the child if it still runs (from any thread; `result` then ends)."""
+        with self._lock:
+            if self.pid is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
+
     def _reap(self, kill: bool) -> int | None:
         """Wait for the child (killed first if *kill*); its wait status, None if unknown."""
-        if self.pid is None:
-            return None
-        pid, self.pid = self.pid, None
-        if kill:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+        with self._lock:  # a pid is given up only here, so kill() never hits another process
+            if self.pid is None:
+                return None
+            pid, self.pid = self.pid, None
+            if kill:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
         try:
             return os.waitpid(pid, 0)[1]
         except ChildProcessError:
             return None
 
     def close(self) -> None:
-        """Kill the child if it still runs, reap it, close the pipes. Safe to call twice."""
+        """Kill the child if it still runs, reap it, close the pipes. Safe to call twice,
+        and from the thread that waits for `result` while another kills the child."""
         self._reap(kill=True)
-        for name in ("_job_write", "_result_read"):
-            fd = getattr(self, name)
-            if fd >= 0:
-                _parent_ends.discard(fd)
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-                setattr(self, name, -1)
-        if self._sender is not None:
-            self._sender.join()
-            self._sender = None
+        with self._lock:
+            fds = [fd for fd in (self._job_write, self._result_read) if fd >= 0]
+            self._job_write = self._result_read = -1
+            sender, self._sender = self._sender, None
+        for fd in fds:
+            _parent_ends.discard(fd)
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if sender is not None and sender is not threading.current_thread():
+            sender.join()
 
     def __enter__(self) -> Forked:
         return self
