@@ -1,19 +1,18 @@
-"""Jobs in other processes, forked before the job's input is known.
+"""A job in another process, forked from this one.
 
-`Forked(job, ready)` forks at once. The child runs *ready* (its imports, say) while the
-parent goes on with its own work; it then waits for the job's arguments
-(`Forked.submit`) and runs `job(*arguments)`. While it runs, the job may send the
-parent messages (`tell`); at its end the parent gets what it returned, the UserError it
-raised, or the traceback of anything else (`Forked.result` hands each message to its
-caller, then returns, re-raises the UserError, or raises `ChildFailed`). Everything
-crosses a pipe pickled, in frames. The child writes no file, prints nothing (what is to
-be printed is a message) and never runs the parent's exit handlers (it ends with
-`os._exit`).
+`Forked(job, *arguments)` forks at once and runs `job(*arguments)` in the child (which
+has everything this process had at the fork, so nothing is pickled on the way there).
+While it runs, the job may send this process messages (`tell`); at its end this process
+gets what it returned, the UserError it raised, or the traceback of anything else
+(`Forked.result` hands each message to its caller, then returns, re-raises the
+UserError, or raises `ChildFailed`). What comes back crosses a pipe pickled, in frames.
+The child writes no file, prints nothing (what is to be printed is a message) and never
+runs this process's exit handlers (it ends with `os._exit`).
 
 Signals: SIGINT, SIGTERM and SIGHUP end the child at once (Ctrl+C reaches both
-processes; the parent then kills and reaps the child on its way out), and on Linux the
-child is killed when the parent dies. Only a process with no other thread forks: a fork
-would copy locks other threads hold (`available`).
+processes; this one then kills and reaps the child on its way out), and on Linux the
+child is killed when this process dies. Only a process with no other thread forks: a
+fork would copy locks other threads hold (`available`).
 """
 
 from __future__ import annotations
@@ -52,13 +51,6 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def _read_exactly(fd: int, size: int) -> bytes | None:
     """*size* bytes from *fd*, or None at the end of the pipe."""
     chunks, left = [], size
@@ -76,8 +68,6 @@ def _send_frame(fd: int, value: Any) -> None:
     _write_all(fd, len(data).to_bytes(8, "big") + data)
 
 
-# This process's ends of the pipes to its Forked children (a later child closes them).
-_parent_ends: set[int] = set()
 _MESSAGE = "meddelande"
 _to_parent: int | None = None  # in a child: where `tell` writes
 
@@ -99,8 +89,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _child(job: Callable[..., Any], ready: Callable[[], None] | None, jobs: int, results: int,
-           parent: int) -> None:
+def _child(job: Callable[..., Any], arguments: tuple[Any, ...], results: int, parent: int) -> None:
     global _to_parent
     status = 0
     try:
@@ -108,25 +97,14 @@ def _child(job: Callable[..., Any], ready: Callable[[], None] | None, jobs: int,
             signal.signal(signum, signal.SIG_DFL)
         _die_with_parent(parent)
         _to_parent = results
-        failed = None
+        reply: tuple[str, Any]
         try:
-            if ready is not None:
-                ready()
+            reply = ("klar", job(*arguments))
+        except UserError as error:
+            reply = ("användarfel", error)
         except BaseException:
-            failed = traceback.format_exc()
-        data = _read_all(jobs)
-        if data:  # nothing: the parent gave up before sending the job
-            reply: tuple[str, Any]
-            if failed is not None:
-                reply = ("fel i förberedelsen", failed)
-            else:
-                try:
-                    reply = ("klar", job(*pickle.loads(data)))
-                except UserError as error:
-                    reply = ("användarfel", error)
-                except BaseException:
-                    reply = ("fel", traceback.format_exc())
-            _send_frame(results, reply)
+            reply = ("fel", traceback.format_exc())
+        _send_frame(results, reply)
     except BaseException:
         status = 1
     finally:
@@ -134,56 +112,31 @@ def _child(job: Callable[..., Any], ready: Callable[[], None] | None, jobs: int,
 
 
 class Forked:
-    """A forked child that will run *job* once; see the module's docstring."""
+    """A forked child running *job*; see the module's docstring."""
 
-    def __init__(self, job: Callable[..., Any], ready: Callable[[], None] | None = None) -> None:
-        job_read, self._job_write = os.pipe()
-        self._result_read, result_write = os.pipe()
+    def __init__(self, job: Callable[..., Any], *arguments: Any) -> None:
+        read, write = os.pipe()
         for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
             with contextlib.suppress(Exception):
                 stream.flush()
         parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child ends in os._exit
-            # Not this child's ends, nor another child's: a job pipe is read to its end,
-            # which comes only when every copy of its writing end is closed.
-            for fd in (self._job_write, self._result_read, *_parent_ends):
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-            _child(job, ready, job_read, result_write, parent)
+            os.close(read)
+            _child(job, arguments, write, parent)
+        os.close(write)
         self.pid: int | None = pid
-        os.close(job_read)
-        os.close(result_write)
-        _parent_ends.update((self._job_write, self._result_read))
-        self._sender: threading.Thread | None = None
+        self._read = read
         self._lock = threading.Lock()
-
-    def submit(self, *arguments: Any) -> None:
-        """Send the job's arguments (pickled); written by a thread, so the parent goes on
-        while the child is still getting ready."""
-        payload = pickle.dumps(arguments, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, self._job_write = self._job_write, -1
-        _parent_ends.discard(fd)
-
-        def send() -> None:
-            try:
-                _write_all(fd, payload)
-            except OSError:
-                pass  # the child has gone; result() says so
-            finally:
-                os.close(fd)
-
-        self._sender = threading.Thread(target=send, name="reportgen-forked", daemon=True)
-        self._sender.start()
 
     def result(self, on_message: Callable[[Any], None] | None = None) -> Any:
         """What the job returned; re-raises its UserError; ChildFailed otherwise. Each
         message the job sent on its way (`tell`) is handed to *on_message* first."""
         try:
             while True:
-                header = _read_exactly(self._result_read, 8)
+                header = _read_exactly(self._read, 8)
                 frame = None if header is None else _read_exactly(
-                    self._result_read, int.from_bytes(header, "big"))
+                    self._read, int.from_bytes(header, "big"))
                 if frame is None:
                     raise self._ended()
                 kind, value = pickle.loads(frame)
@@ -236,19 +189,14 @@ class Forked:
             return None
 
     def close(self) -> None:
-        """Kill the child if it still runs, reap it, close the pipes. Safe to call twice,
+        """Kill the child if it still runs, reap it, close the pipe. Safe to call twice,
         and from the thread that waits for `result` while another kills the child."""
         self._reap(kill=True)
         with self._lock:
-            fds = [fd for fd in (self._job_write, self._result_read) if fd >= 0]
-            self._job_write = self._result_read = -1
-            sender, self._sender = self._sender, None
-        for fd in fds:
-            _parent_ends.discard(fd)
+            fd, self._read = self._read, -1
+        if fd >= 0:
             with contextlib.suppress(OSError):
                 os.close(fd)
-        if sender is not None and sender is not threading.current_thread():
-            sender.join()
 
     def __enter__(self) -> Forked:
         return self

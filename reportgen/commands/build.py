@@ -13,16 +13,15 @@ Fast where it can be:
   only reads the files the last one read and prints the findings it printed; the report
   is not even loaded. `--om` renders everything again.
 - **Both cores.** WeasyPrint's layout of the PDF is most of a build. When a PDF is to be
-  made, this process forks two (reportgen/forked.py) and does nothing itself but pass
-  messages and write the files: the *PDF process* imports WeasyPrint while the *report
-  process* loads the report; the report process hands over the PDF's job the moment the
-  report model is built (before the checks run: `prepare(model_ready=…)`), then runs
-  the checks and renders the HTML and the DOCX while the PDF process lays out the PDF.
-  The report process ends when it has sent its files, so its memory is given back while
-  the PDF is still being made. Without a PDF, or with `parallel=False`, everything runs
-  here, one format after the other; the bytes are the same.
-- **Only what is used is imported**: WeasyPrint for a PDF (in the PDF process only),
-  python-docx for a DOCX, matplotlib for a report with charts.
+  made, a *report process* is forked first thing (reportgen/forked.py): it loads the
+  report while this process imports WeasyPrint, hands over the PDF's job the moment the
+  report model is built (before the checks run: `prepare(model_ready=…)`), then runs the
+  checks and renders the HTML and the DOCX while this process lays out the PDF. It ends
+  when it has sent its files, so its memory is given back while the PDF is still being
+  made. Without a PDF, or with `parallel=False`, everything runs here, one format after
+  the other; the bytes are the same.
+- **Only what is used is imported**: WeasyPrint for a PDF (and then nothing of the report
+  model beside it), python-docx for a DOCX, matplotlib for a report with charts.
 """
 
 from __future__ import annotations
@@ -292,8 +291,7 @@ class _Report:
     its result (or what it raised) to `made`."""
 
     def __init__(self, plan: _Plan, say: Callable[[str], None]) -> None:
-        self.process = forked.Forked(_report_process)
-        self.process.submit(plan)
+        self.process = forked.Forked(_report_process, plan)
         self.say = say
         self.jobs: queue.SimpleQueue[PrintJob | None] = queue.SimpleQueue()
         self.made: _Made | None = None
