@@ -220,3 +220,24 @@ def test_a_signal_while_the_pdf_is_made_leaves_no_process_and_no_file(
     else:
         assert build.returncode == -signal.SIGTERM
     assert not out.exists() or list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("formats, expected", [
+    ("html", ["jinja2"]),
+    ("docx", ["docx", "fontTools"]),
+    ("html,docx", ["docx", "fontTools", "jinja2"]),
+])
+def test_a_build_imports_only_what_its_formats_use(tmp_path: Path, formats: str,
+                                                   expected: list[str]) -> None:
+    """No WeasyPrint without a PDF, no python-docx (nor fontTools) without a DOCX, no
+    matplotlib in a report without charts (issue 18)."""
+    script = ("import sys; from reportgen import cli; code = cli.main(sys.argv[1:]); "
+              "print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx', "
+              "'fontTools', 'matplotlib', 'jinja2'}), code)")
+    result = subprocess.run(
+        [sys.executable, "-c", script, "build", str(EXAMPLE), "--out", str(tmp_path), "--tyst",
+         "--format", formats],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+        timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"{expected} 0"
