@@ -61,11 +61,12 @@ def test_a_stage_is_told_before_it_runs_not_after(tmp_path, monkeypatch):
     ]
 
 
-def test_the_pdf_starts_before_the_checks_run_while_another_process_prepares(tmp_path, monkeypatch):
+def test_the_pdf_starts_as_soon_as_the_checks_pass_while_another_process_renders(tmp_path,
+                                                                                monkeypatch):
     """Issue 18: with a PDF to make, the report is prepared in a forked process while this
-    one imports WeasyPrint; the PDF's job is handed over as soon as the report model is
-    built, before the checks run and the HTML is rendered, and laid out here. Each step
-    notes its process in a log file (the processes share no memory)."""
+    one imports WeasyPrint; the PDF's job is handed over as soon as the checks have passed,
+    before the HTML is rendered, and laid out here. Each step notes its process in a log
+    file (the processes share no memory)."""
     import os
 
     import reportgen.pipeline as pipeline
@@ -109,7 +110,7 @@ def test_the_pdf_starts_before_the_checks_run_while_another_process_prepares(tmp
         pid, text = line.split(" ", 1)
         steps.setdefault(int(pid), []).append(text)
     assert steps.pop(os.getpid()) == ["renderar pdf a"]
-    assert list(steps.values()) == [["PDF-jobbet lämnas", "kontrollerna körs", "renderar html"]]
+    assert list(steps.values()) == [["kontrollerna körs", "PDF-jobbet lämnas", "renderar html"]]
     assert (out / "2023.pdf").read_bytes() == b"%PDF"
     assert (out / "2023.html").read_bytes() == b"<html>"
 

@@ -13,13 +13,12 @@ Fast where it can be:
   only reads the files the last one read and prints the findings it printed; the report
   is not even loaded. `--om` renders everything again.
 - **Both cores.** WeasyPrint's layout of the PDF is most of a build. When a PDF is to be
-  made, a *report process* is forked first thing (reportgen/forked.py): it loads the
-  report while this process imports WeasyPrint, hands over the PDF's job the moment the
-  report model is built (before the checks run: `prepare(model_ready=…)`), then runs the
-  checks and renders the HTML and the DOCX while this process lays out the PDF. It ends
-  when it has sent its files, so its memory is given back while the PDF is still being
-  made. Without a PDF, or with `parallel=False`, everything runs here, one format after
-  the other; the bytes are the same.
+  made, a *report process* is forked first thing (reportgen/forked.py): it loads and
+  checks the report while this process imports WeasyPrint, hands over the PDF's job as
+  soon as the checks have passed, then renders the HTML and the DOCX while this process
+  lays out the PDF. It ends when it has sent its files, so its memory is given back
+  while the PDF is still being made. Without a PDF, or with `parallel=False`, everything
+  runs here, one format after the other; the bytes are the same.
 - **Only what is used is imported**: WeasyPrint for a PDF (and then nothing of the report
   model beside it), python-docx for a DOCX, matplotlib for a report with charts.
 """
@@ -227,11 +226,10 @@ def run(
 
 @dataclass
 class _Made:
-    rendered: dict[str, bytes]  # format → its bytes (the PDF's, if sent away, comes later)
+    rendered: dict[str, bytes]  # format → its bytes (not the PDF, if its job was sent)
     reads: Reads  # every file the build read, with what it found
     messages: list[str]  # the findings printed
     keys: dict[str, str]  # format → its cache key
-    pdf_sent: bool = False  # the PDF's job went to the PDF process
 
 
 def _make(
@@ -239,8 +237,8 @@ def _make(
     send_pdf: Callable[[PrintJob], None] | None = None,
 ) -> _Made:
     """Prepare the report and render the stale formats; with *send_pdf*, the PDF's job is
-    handed to it the moment the report model is built (before the checks run) instead.
-    *show* prints a finding.
+    handed to it instead, as soon as the checks have passed, before anything else is
+    rendered. *show* prints a finding.
 
     A format found up to date before the report was read is rendered all the same if a
     file changed in between (the keys of what this build read are not those it was kept
@@ -248,15 +246,9 @@ def _make(
     from reportgen.pipeline import prepare
     from reportgen.readfile import recording
 
-    def start_pdf(document: Document) -> None:
-        assert send_pdf is not None
-        say(f"reportgen: skapar {STEG['pdf']} …")
-        send_pdf(_print_job(document, plan.variant))
-
     say(f"reportgen: kontrollerar {plan.file} …")
     with recording() as reads:
-        prepared = prepare(plan.file, draft=plan.draft,
-                           model_ready=start_pdf if send_pdf is not None else None)
+        prepared = prepare(plan.file, draft=plan.draft)
     messages = [str(f) for f in (*prepared.errors, *prepared.warnings)]
     for line in messages:
         show(line)
@@ -264,10 +256,14 @@ def _make(
     todo = [fmt for fmt in plan.formats if fmt in plan.stale or not plan.up_to_date(fmt, keys[fmt])]
     rendered = {}
     for fmt in ORDER:
-        if fmt in todo and not (fmt == "pdf" and send_pdf is not None):
-            say(f"reportgen: skapar {STEG[fmt]} …")
+        if fmt not in todo:
+            continue
+        say(f"reportgen: skapar {STEG[fmt]} …")
+        if fmt == "pdf" and send_pdf is not None:
+            send_pdf(_print_job(prepared.document, plan.variant))
+        else:
             rendered[fmt] = _renderer(fmt, plan.variant)(prepared.document)
-    return _Made(rendered, dict(reads), messages, keys, pdf_sent=send_pdf is not None)
+    return _Made(rendered, dict(reads), messages, keys)
 
 
 def _renderer(fmt: str, pdf_variant: str) -> Callable[[Document], bytes]:
