@@ -1,4 +1,5 @@
-"""Command line: `reportgen build|check|serve FILE`, `reportgen återför DOCX`.
+"""Command line: `reportgen build|check|serve FILE`, `reportgen återför DOCX`,
+`reportgen nytt-år FILE`, `reportgen importera BOKFÖRING [FILE]`.
 
 Help and messages are Swedish."""
 
@@ -109,6 +110,37 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--utan-spårade-ändringar", "--utan-sparade-andringar", action="store_true",
                    dest="reject",
                    help="ta inte med spårade ändringar (de listas); standard: de godtas")
+
+    n = sub.add_parser(
+        "nytt-år", aliases=["nytt-ar"], add_help=False,
+        help="gör nästa års YAML-fil av årets: jämförelseår, femårsöversikt och luckor att fylla i",
+        description="Skriv nästa års rapport från årets: årets siffror blir jämförelseår, "
+        "femårsöversikten flyttas ett år, styrelse, revisorer och insatser följer med, och det "
+        "som ska fyllas i för det nya året lämnas tomt (reportgen check listar det). "
+        "Markdown-filerna kopieras. Ingen befintlig fil skrivs över.")
+    n.add_argument("-h", "--help", action="help", help="visa hjälpen för nytt-år")
+    n.add_argument("fil", type=Path, metavar="FIL", help="årets YAML-fil, t.ex. content/2023.yaml")
+    n.add_argument("--mapp", type=Path, metavar="MAPP",
+                   help="mapp för det nya årets filer (standard: en ny mapp bredvid, t.ex. "
+                   "content-2024; finns den redan avbryts kommandot)")
+    n.add_argument("--visa", action="store_true", help="skriv inga filer, visa vad som skulle göras")
+
+    i = sub.add_parser(
+        "importera", add_help=False,
+        help="läs in bokföringen (SIE-fil eller saldobalans) i rapportens siffror",
+        description="Läs en SIE-fil (typ 1–4) eller en saldobalans (XLSX eller CSV) och skriv "
+        "resultat- och balansräkningen, notraderna och budgetens utfall i rapportens YAML-fil "
+        "genom kontoplanen. Allt annat i filen lämnas som det är, kommentarer också.")
+    i.add_argument("-h", "--help", action="help", help="visa hjälpen för importera")
+    i.add_argument("export", type=Path, metavar="BOKFÖRING",
+                   help="SIE-filen (.se) eller saldobalansen (.xlsx, .csv)")
+    i.add_argument("yaml", type=Path, metavar="FIL", nargs="?",
+                   help="rapportens YAML-fil (standard: content/ÅR.yaml för bokföringens år)")
+    i.add_argument("--kontoplan", metavar="NAMN",
+                   help="kommun-bas, bas eller en egen kontoplansfil (standard: ekonomi.kontoplan "
+                   "i rapporten, annars kommun-bas)")
+    i.add_argument("--visa", action="store_true",
+                   help="skriv ingenting, visa varje ändring (gammalt → nytt)")
     return p
 
 
@@ -150,7 +182,16 @@ def main(argv: list[str] | None = None) -> int:
             from reportgen.commands.aterfor import aterfor
 
             return aterfor(args.fil, args.yaml, args.visa, args.reject)
-        assert args.command == "serve", args.command  # the parser requires one of the four
+        if args.command in {"nytt-år", "nytt-ar"}:
+            from reportgen.commands.nyttar import nytt_år
+
+            return nytt_år(args.fil, args.mapp, args.visa)
+        if args.command == "importera":
+            from reportgen.commands.importera import importera, report_for
+
+            yaml = args.yaml or report_for(args.export)
+            return importera(args.export, yaml, args.kontoplan, args.visa)
+        assert args.command == "serve", args.command  # the parser requires one of the six
         from reportgen.commands.serve import serve
 
         return serve(args.fil, args.port)

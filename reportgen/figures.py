@@ -26,25 +26,35 @@ from decimal import Decimal
 from functools import partial
 from typing import Union
 
+from reportgen.compute.avrundning import resultaträkning_tkr
+from reportgen.compute.mal import (
+    Målberakning,
+    Målmiljö,
+    Måttberakning,
+    Statusskala,
+    Uppslag,
+    bedöm_mått,
+    beräkna_lista,
+    nivåer,
+    statusräkning,
+    statusskala,
+)
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.compute.verksamhet import (
     Antal,
     Deltagarberakning,
-    Målberakning,
-    Uppslag,
     Verksamhetsberakning,
     andel,
-    beräkna_mål,
     compute_verksamhet,
+    förbundsfinansierad,
     händelsedeltagare,
     medverkande,
-    statusräkning,
 )
 from reportgen.findings import Finding, Location, Severity, UserError
-from reportgen.fmt import kronor, procent, tkr
+from reportgen.fmt import kronor, procent, tkr, visad_procent
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
-from reportgen.schema.verksamhet import Insatstyp, Målstatus
+from reportgen.schema.verksamhet import Insatstyp
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,13 +100,18 @@ def antal_figur(value: int) -> Figur:
 
 
 def andel_figur(ratio: Decimal) -> Figur:
-    return Figur(partial(procent, ratio), ratio * 100)
+    """A share: its text "70 %" and its number as printed (70), which is what a mått
+    compares with its target (reportgen.fmt.visad_procent)."""
+    return Figur(partial(procent, ratio), visad_procent(ratio))
 
 
-def _amounts(out: Grupp, name: str, value: int | None) -> None:
+def _amounts(out: Grupp, name: str, value: int | None, shown_tkr: int | None = None) -> None:
+    """*name* in kronor and in tkr (*shown_tkr*: as the tables print it, where the rounding
+    policy decides it; reportgen/compute/avrundning.py)."""
     if value is not None:
         out[name] = belopp(value)
-        out[f"{name}_tkr"] = belopp_tkr(value)
+        out[f"{name}_tkr"] = belopp_tkr(value) if shown_tkr is None else Figur(
+            partial(kronor, shown_tkr), Decimal(shown_tkr))
 
 
 def _share(out: Grupp, name: str, ratio: Decimal | None) -> None:
@@ -111,9 +126,10 @@ def årsfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning,
     """Figures of one year (the report year at top level, the comparison year under `fg`)."""
     out: Grupp = {"år": Figur(str(year), Decimal(year))}
     rr, br = eko.resultaträkning, eko.balansräkning
-    _amounts(out, "verksamhetens_intäkter", rr.belopp("verksamhetens_intäkter", year))
-    _amounts(out, "verksamhetens_kostnader", rr.belopp("verksamhetens_kostnader", year))
-    _amounts(out, "årets_resultat", rr.belopp("årets_resultat", year))
+    # In tkr as every table prints them: the resultaträkning rounded so that it adds up.
+    rr_tkr = resultaträkning_tkr(eko, year)
+    for name in ("verksamhetens_intäkter", "verksamhetens_kostnader", "årets_resultat"):
+        _amounts(out, name, rr.belopp(name, year), rr_tkr[name])
     _amounts(out, "summa_tillgångar", br.belopp("summa_tillgångar", year))
     _amounts(out, "eget_kapital", br.belopp("summa_eget_kapital", year))
     _share(out, "soliditet", andel(br.belopp("summa_eget_kapital", year),
@@ -202,9 +218,15 @@ def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) 
     out["deltagare"] = deltagare
     individ = [i for i in indata.insatser if i.typ is Insatstyp.individinriktad]
     struktur = [i for i in indata.insatser if i.typ is Insatstyp.strukturövergripande]
-    out["insatser_antal"] = antal_figur(len(indata.insatser))
-    out["insatser_individinriktade"] = antal_figur(len(individ))
-    out["insatser_strukturövergripande"] = antal_figur(len(struktur))
+    # What the förbund finances (with its own money), and everything described.
+    financed = [i for i in indata.insatser if förbundsfinansierad(i)]
+    out["insatser_antal"] = antal_figur(len(financed))
+    out["insatser_individinriktade"] = antal_figur(
+        sum(i.typ is Insatstyp.individinriktad for i in financed))
+    out["insatser_strukturövergripande"] = antal_figur(
+        sum(i.typ is Insatstyp.strukturövergripande for i in financed))
+    out["insatser_alla"] = antal_figur(len(indata.insatser))
+    out["insatser_utan_förbundsmedel"] = antal_figur(len(indata.insatser) - len(financed))
     aktiva = [vb.deltagare[i.id].aktiva.totalt for i in individ if i.id in vb.deltagare]
     if aktiva:
         out["deltagare_totalt"] = antal_figur(sum(aktiva))
@@ -214,13 +236,24 @@ def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) 
     return out
 
 
-def målfigurer(mål: tuple[Målberakning, ...]) -> Grupp:
-    counts = statusräkning(mål)
+def statusnyckel(namn: str) -> str:
+    """A status as a figure name's part: "till övervägande del uppfyllt" →
+    till_övervägande_del_uppfyllt."""
+    return "_".join(namn.lower().split())
+
+
+def målfigurer(mål: tuple[Målberakning, ...], skala: Statusskala) -> Grupp:
+    """Counts of the top-level goals (the verksamhetsplan's, not their delmål) by status:
+    the best status of the scale, those between, the worst, and each by name."""
+    counts = statusräkning(mål, skala)
+    best, worst = skala.bästa.namn, skala.sämsta.namn
+    between = sum(n for name, n in counts.items() if name not in (best, worst))
     return {
         "mål_antal": antal_figur(len(mål)),
-        "mål_uppfyllda": antal_figur(counts[Målstatus.uppfyllt]),
-        "mål_delvis_uppfyllda": antal_figur(counts[Målstatus.delvis]),
-        "mål_ej_uppfyllda": antal_figur(counts[Målstatus.ej]),
+        "mål_uppfyllda": antal_figur(counts[best]),
+        "mål_delvis_uppfyllda": antal_figur(between),
+        "mål_ej_uppfyllda": antal_figur(counts[worst]),
+        "mål_med_status": {statusnyckel(name): antal_figur(n) for name, n in counts.items()},
     }
 
 
@@ -357,6 +390,11 @@ class Figurer:
         found = lookup(self.träd, dotted)
         return found.number if isinstance(found, Figur) else None
 
+    def text_or_none(self, dotted: str) -> str | None:
+        """A figure as prose and the tables print it, or None when there is none."""
+        found = lookup(self.träd, dotted)
+        return found.text if isinstance(found, Figur) else None
+
     def textfel(self, text: str, location: Location, field_name: str,
                 line_offset: int) -> list[Finding]:
         """What is wrong with the `{{ … }}` expressions in *text*, as located errors.
@@ -407,9 +445,9 @@ class Figurer:
         parts.append(text[pos:])
         return tuple(p for p in parts if not isinstance(p, str) or p)
 
-    def med_mål(self, mål: tuple[Målberakning, ...]) -> Figurer:
+    def med_mål(self, mål: tuple[Målberakning, ...], skala: Statusskala) -> Figurer:
         """These figures and the counts of assessed mål (`mål_antal`, …)."""
-        return Figurer({**self.träd, **målfigurer(mål)})
+        return Figurer({**self.träd, **målfigurer(mål, skala)})
 
     def tal(self, dotted: str) -> tuple[Decimal, str]:
         """(number, "") of a figure, without formatting its text; KeyError if none."""
@@ -428,6 +466,8 @@ class Verksamhetsunderlag:
     mål: tuple[Målberakning, ...]
     ekonomiska_mål: tuple[Målberakning, ...]
     figurer: Figurer
+    skala: Statusskala
+    resultatmål: dict[str, tuple[Måttberakning, ...]]  # insats id → its assessed resultatmål
 
 
 def verksamhetsfigurer(indata: Indata, eko: Ekonomiberakning) -> tuple[Verksamhetsberakning, Figurer]:
@@ -439,12 +479,14 @@ def verksamhetsfigurer(indata: Indata, eko: Ekonomiberakning) -> tuple[Verksamhe
 Bedömda = tuple[Målberakning, ...]
 
 
-def _bedöm(indata: Indata, uppslag: Uppslag) -> tuple[Bedömda, Bedömda]:
-    """(ekonomiska mål, mål), assessed with *uppslag* looking up the figures mått name."""
-    ekonomiska = tuple(beräkna_mål(n, goal, uppslag)
-                       for n, goal in enumerate(indata.ekonomiska_mål, start=1))
-    mål = tuple(beräkna_mål(n, goal, uppslag) for n, goal in enumerate(indata.mål, start=1))
-    return ekonomiska, mål
+def målmiljö(indata: Indata, uppslag: Uppslag) -> Målmiljö:
+    return Målmiljö(statusskala(indata.statusskala), nivåer(indata.målnivåer), uppslag)
+
+
+def _bedöm(indata: Indata, miljö: Målmiljö) -> tuple[Bedömda, Bedömda]:
+    """(ekonomiska mål, mål), assessed in *miljö* (its lookup finds the figures mått name)."""
+    return (beräkna_lista(indata.ekonomiska_mål, miljö, ("ekonomiska_mål",)),
+            beräkna_lista(indata.mål, miljö, ("mål",)))
 
 
 def verksamhetsunderlag(indata: Indata, eko: Ekonomiberakning) -> Verksamhetsunderlag:
@@ -455,13 +497,18 @@ def verksamhetsunderlag(indata: Indata, eko: Ekonomiberakning) -> Verksamhetsund
     neither read nor computed has none.
     """
     vb, figurer = verksamhetsfigurer(indata, eko)
-    ekonomiska, mål = _bedöm(indata, figurer.number)
-    return Verksamhetsunderlag(vb, mål, ekonomiska, figurer.med_mål(mål))
+    miljö = målmiljö(indata, figurer.number)
+    ekonomiska, mål = _bedöm(indata, miljö)
+    resultatmål = {i.id: tuple(bedöm_mått(m, miljö.uppslag, miljö.skala) for m in i.resultatmål)
+                   for i in indata.insatser if i.resultatmål}
+    return Verksamhetsunderlag(vb, mål, ekonomiska, figurer.med_mål(mål, miljö.skala),
+                               miljö.skala, resultatmål)
 
 
 def textfigurer(indata: Indata, figurer: Figurer) -> Figurer:
     """The namespace narrative can name, as `verksamhetsunderlag` gives it to the build,
     from the figures before the mål are assessed; for `reportgen check`, so no figure's
     text is formatted (which would import Babel)."""
-    _ekonomiska, mål = _bedöm(indata, figurer.tal)
-    return figurer.med_mål(mål)
+    miljö = målmiljö(indata, figurer.tal)
+    _ekonomiska, mål = _bedöm(indata, miljö)
+    return figurer.med_mål(mål, miljö.skala)

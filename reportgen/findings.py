@@ -7,6 +7,7 @@ User errors are reported cleanly (no traceback, exit 1); anything else is a bug.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import field as _field
 from enum import Enum
 from pathlib import Path
 
@@ -38,6 +39,10 @@ class Finding:
     severity: Severity = Severity.ERROR
     field: str = ""  # dotted path of the YAML field, e.g. "ekonomi.resultaträkning.2023"
     rule: str = ""  # short identifier of the rule that produced it
+    # The figure the field should hold (kronor), when the rule computed one: a draft marks
+    # the stated figure in its table with it (reportgen/document/findings_in_place.py).
+    expected: int | None = _field(default=None, compare=False, kw_only=True)
+    stated: int | None = _field(default=None, compare=False, kw_only=True)  # as the YAML has it
 
     def __str__(self) -> str:
         where = f" [{self.field}]" if self.field else ""

@@ -11,6 +11,11 @@ from __future__ import annotations
 YAML_BYTES = 2 * 1024 * 1024
 TEXT_BYTES = 1024 * 1024
 PICTURE_BYTES = 10 * 1024 * 1024
+# The bookkeeping's export (`reportgen importera`): an SIE file with a year's vouchers, a
+# trial balance as CSV or XLSX; and what an XLSX file may unpack to, and its rows.
+BOOKKEEPING_BYTES = 50 * 1024 * 1024
+XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
+TRIAL_BALANCE_ROWS = 100_000
 
 # The YAML's structure: mappings and lists inside each other, and the values there are
 # once every alias (*namn) is replaced by what its anchor (&namn) holds.

@@ -80,7 +80,8 @@ def prepare(file: Path, draft: bool = False, errors_make_draft: bool = False) ->
     if errors and not (draft or errors_make_draft):
         raise UserError([*errors, *(f for f in findings if f.severity is Severity.WARNING)])
     document, built_warnings = build_document(
-        checked.indata, checked.source, checked.eko, draft=draft or bool(errors)
+        checked.indata, checked.source, checked.eko, draft=draft or bool(errors),
+        findings=errors,
     )
     # The checks read the named Markdown files too; a warning about one is said once.
     warnings = tuple(

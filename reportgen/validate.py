@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from reportgen import schema_messages as messages
 from reportgen.findings import Finding, Severity, UserError
@@ -12,6 +12,7 @@ from reportgen.load import PathKey, Source, dotted
 from reportgen.schema import Indata
 
 _ABSENT = object()
+M = TypeVar("M", bound=BaseModel)
 
 
 def yaml_path(loc: tuple[Any, ...], data: Any, kind: str) -> tuple[PathKey, int | None]:
@@ -86,10 +87,11 @@ def _worded(errors: list[Any], data: Any) -> list[tuple[PathKey, str, str]]:
     return plain
 
 
-def validate(source: Source) -> Indata:
-    """The validated input model, or a UserError listing every problem."""
+def validate_as(model_type: type[M], source: Source) -> M:
+    """*source*'s data as *model_type*, or a UserError with every problem at its place (the
+    report's YAML, and other YAML files reportgen reads such as a kontoplan)."""
     try:
-        model = Indata.model_validate(source.data)
+        return model_type.model_validate(source.data)
     except ValidationError as exc:
         findings: list[Finding] = []
         seen: set[tuple[PathKey, str]] = set()
@@ -101,6 +103,11 @@ def validate(source: Source) -> Indata:
             findings.append(Finding(location, message, Severity.ERROR, dotted(path), f"schema.{kind}"))
         findings.sort(key=lambda f: (f.location.line or 0, f.location.column or 0))
         raise UserError(findings) from None
+
+
+def validate(source: Source) -> Indata:
+    """The validated input model, or a UserError listing every problem."""
+    model = validate_as(Indata, source)
     findings = _structural(model, source)
     if findings:
         raise UserError(findings)

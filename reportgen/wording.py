@@ -13,7 +13,9 @@ report year, a date, a name); the parameters each key takes are listed with it, 
 replacement may use those and no others (`reportgen check`, rule text.fast_text).
 Double braces, `{{ eget_kapital_tkr }}`, name computed figures as in any narrative text.
 
-Others who add a fixed sentence add its key here.
+Others who add a fixed sentence add its key here. Keys are written with underscores,
+grouped by a prefix: `rubrik_…`, `tabell_…`, `kolumn_…`, `mått_…`, `insats_…`,
+`indikatorer_…`.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ FASTA_TEXTER: dict[str, Fasttext] = {
                               "Dokumentets beskrivning i filens egenskaper", "år", "förbund"),
     "nyckelord": _t("årsredovisning, samordningsförbund, finsam",
                     "Nyckelord i filens egenskaper"),
-    "omslag_titel": _t("Årsredovisning", "Försättsbladets titel"),
+    "omslag_titel": _t("Årsredovisning {år}", "Försättsbladets titel: vad dokumentet är och "
+                       "för vilket år", "år"),
     "omslag_period": _t("För räkenskapsåret {period}",
                         "Försättsbladets rad om räkenskapsåret", "period"),
     "omslag_beslutad": _t("Beslutad av styrelsen {datum}",
@@ -77,6 +80,7 @@ FASTA_TEXTER: dict[str, Fasttext] = {
     "utkast_titeltillägg": _t("(utkast)", "Efter försättsbladets titel i ett utkast"),
     "utkast_status": _t("Utkast", "Dokumentstatus i filens egenskaper för ett utkast"),
     # -- headings of the standard sections (a section's `rubrik` in `avsnitt` wins) ------------
+    "rubrik_året_i_siffror": _t("Året i siffror", "Avsnittets rubrik"),
     "rubrik_förvaltningsberättelse": _t("Förvaltningsberättelse", "Avsnittets rubrik"),
     "rubrik_organisation": _t("Organisation", "Avsnittets rubrik"),
     "rubrik_uppdrag": _t("Uppdrag", "Avsnittets rubrik"),
@@ -129,15 +133,133 @@ FASTA_TEXTER: dict[str, Fasttext] = {
     "underskrift_ersättare_för": _t("Ersättare för {namn}",
                                     "Under underskriften av en ersättare som skriver under "
                                     "för en ordinarie ledamot", "namn"),
+    # -- mål, mått and the goal matrix (document/sections_goals.py) ----------------------
+    "rubrik_finansiella_mål": _t("Finansiella mål", "Rubriken över de finansiella målen"),
+    "rubrik_verksamhetens_mål": _t("Verksamhetens mål", "Rubriken över verksamhetens mål"),
+    "målområde_rubrik": _t("Målområde {namn}",
+                           "Ett målområdes rubrik när det inte har en egen", "namn"),
+    "status_bedömning": _t("Bedömning: ", "Före statusen i ett måls bedömning"),
+    "status_beräknad_mått": _t(" (beräknad från måtten)",
+                               "Efter en status som är beräknad från målets mått"),
+    "status_beräknad_delmål": _t(" (beräknad från delmålen)",
+                                 "Efter en status som är beräknad från målets delmål"),
+    "status_beräknad_båda": _t(" (beräknad från mått och delmål)",
+                               "Efter en status som är beräknad från mått och delmål"),
+    "status_beräknad_resultatmål": _t(" (beräknad från resultatmålen)",
+                                      "Efter en insats status som är beräknad från dess "
+                                      "resultatmål"),
+    "mål_aktiviteter": _t("Aktiviteter", "Före listan över ett måls aktiviteter"),
+    "mål_insatser": _t("Insatser som bidrar till målet: ", "Före ett måls insatser"),
+    "tabell_måluppfyllelse": _t("Måluppfyllelse", "Tabellen över målen och deras bedömning"),
+    "tabell_mått": _t("Mått", "Rubriken på ett måls tabell över mått"),
+    "kolumn_mått": _t("Mått", "Kolumnrubrik i tabellen över mått"),
+    "kolumn_målvärde": _t("Mål", "Kolumnrubrik i tabellen över mått: målet"),
+    "kolumn_utfall": _t("Utfall", "Kolumnrubrik i tabellen över mått och i målmatrisen"),
+    "kolumn_bedömning": _t("Bedömning", "Kolumnrubrik i tabellerna över mått och mål"),
+    "mått_minst": _t("minst {värde}", "Ett mått med minst", "värde"),
+    "mått_högst": _t("högst {värde}", "Ett mått med högst", "värde"),
+    "mått_ja": _t("Ja", "Ett ja i tabellen över mått"),
+    "mått_nej": _t("Nej", "Ett nej i tabellen över mått"),
+    "mått_ej_mätt": _t("ej mätt", "Utfallet av ett mått som inte har mätts"),
+    "mått_ej_bedömt": _t("ej bedömt", "Bedömningen av ett mått eller mål som inte har bedömts"),
+    "mått_styrelsens_bedömning": _t(" (styrelsens bedömning)",
+                                    "Efter en angiven bedömning som ersätter den beräknade"),
+    "mått_kommentar": _t("Kommentar", "Raden med ett mått kommentar"),
+    "tabell_målmatris": _t("Mål och måluppfyllelse {år}", "Målmatrisens rubrik", "år"),
+    "kolumn_matris_mål": _t("Mål", "Målmatrisens kolumn mål"),
+    "kolumn_matris_aktivitet": _t("Aktivitet", "Målmatrisens kolumn aktivitet"),
+    "kolumn_matris_förslag": _t("Förslag", "Målmatrisens kolumn förslag"),
+    "kolumn_matris_utfall": _t("Utfall", "Målmatrisens kolumn utfall"),
+    "kolumn_matris_status": _t("Status", "Målmatrisens kolumn status"),
+    # -- insatser (document/sections_insatser.py) ----------------------------------------------
+    "rubrik_insatser": _t("Insatser", "Rubriken över insatserna"),
+    "rubrik_individinriktade_insatser": _t("Individinriktade insatser",
+                                           "Rubriken över de individinriktade insatserna"),
+    "rubrik_strukturövergripande_insatser": _t("Strukturövergripande insatser",
+                                               "Rubriken över de strukturövergripande "
+                                               "insatserna"),
+    "rubrik_övriga_insatser": _t("Övriga insatser",
+                                 "Rubriken över insatser utan typ, när andra har en"),
+    "insats_rubrik_projekt": _t("{namn}, projekt {nummer}",
+                                "En insats rubrik när den har ett projektnummer",
+                                "namn", "nummer", obligatoriska=("namn",)),
+    "insats_period": _t("{från} – {till}", "En insats period med start och slut",
+                        "från", "till"),
+    "insats_period_från": _t("från och med {datum}", "En insats period med bara start",
+                             "datum"),
+    "insats_period_till": _t("till och med {datum}", "En insats period med bara slut",
+                             "datum"),
+    "tabell_insats_uppgifter": _t("Mer om {namn}", "Tabellen över en insats övriga uppgifter "
+                                  "(uppgifter:)", "namn"),
+    "tabell_resultatmål": _t("Resultatmål för {namn}", "Tabellen över en insats resultatmål",
+                             "namn"),
+    "insats_utfall_andelar": _t("Andelarna summerar till {andel}, inte 100 %.",
+                                "Fotnot när utfallen i andelar inte summerar till 100 %",
+                                "andel"),
+    "kolumn_uppgift": _t("Uppgift", "Kolumnrubrik i tabellerna om en insats"),
+    "kolumn_insatsen": _t("Insatsen", "Kolumnrubrik i tabellerna om en insats"),
+    "kolumn_resultatmål": _t("Resultatmål", "Kolumnrubrik i tabellen över resultatmål"),
+    # -- the indicator bilagor (document/sections_indicators.py) -------------------------------
+    "indikatorer_läsanvisning_inledning": _t("Så läser du tabellerna:",
+                                             "Läsanvisningens första mening"),
+    "indikatorer_läsanvisning_andel": _t("Andel är förbundets egen andel positiva svar i "
+                                         "procent.", "Läsanvisningen: kolumnen Andel"),
+    "indikatorer_läsanvisning_skala": _t(
+        "Positiva svar är skalsteg {positiva} på skalan från ”{lägsta}” till ”{högsta}”.",
+        "Läsanvisningen: skalan och dess positiva svar", "positiva", "lägsta", "högsta"),
+    "indikatorer_läsanvisning_annan_skala": _t(
+        "{frågor} besvaras på skalan från ”{lägsta}” till ”{högsta}”; där är skalsteg "
+        "{positiva} positiva svar{negativa}.",
+        "Läsanvisningen: frågor på en annan skala", "frågor", "lägsta", "högsta", "positiva",
+        "negativa"),
+    "indikatorer_läsanvisning_annan_skala_negativa": _t(
+        " och skalsteg {negativa} negativa",
+        "Läsanvisningen: de negativa svaren på en annan skala", "negativa"),
+    "indikatorer_läsanvisning_negativa": _t(
+        "I sammanfattningen räknas skalsteg {negativa} som negativa{neutrala}.",
+        "Läsanvisningen: de negativa svaren", "negativa", "neutrala"),
+    "indikatorer_läsanvisning_neutrala": _t(" och {steg} som varken eller",
+                                            "Läsanvisningen: de neutrala svaren", "steg"),
+    "indikatorer_läsanvisning_rikssnitt": _t(
+        "Rikssnitt är andelen för samma respondentgrupp i hela landet. Skillnad är andelen "
+        "minus rikssnittet i procentenheter: {högre} högre, mer än {marginal} över "
+        "rikssnittet; {lägre} lägre, mer än {marginal} under; {varken} varken högre eller "
+        "lägre.", "Läsanvisningen: rikssnitt och skillnad", "högre", "lägre", "varken",
+        "marginal"),
+    "indikatorer_läsanvisning_trend": _t(
+        "Trend är förändringen mot samma fråga året före i procentenheter: {upp} bättre, "
+        "{ned} sämre, {plan} oförändrat (inom ±{marginal}).", "Läsanvisningen: trenden",
+        "upp", "ned", "plan", "marginal"),
+    "indikatorer_läsanvisning_undanhållna": _t(
+        "Resultat med färre än {minsta} svar redovisas inte.",
+        "Läsanvisningen: undanhållna resultat", "minsta"),
+    "indikatorer_markering_båda": _t(
+        "{markering} Skillnad mot rikssnittet eller förändring mot året före på minst "
+        "{markera} procentenheter.", "Fotnot om markerade skillnader och förändringar",
+        "markering", "markera"),
+    "indikatorer_markering_skillnad": _t(
+        "{markering} Skillnad mot rikssnittet på minst {markera} procentenheter.",
+        "Fotnot om markerade skillnader", "markering", "markera"),
+    "indikatorer_markering_förändring": _t(
+        "{markering} Förändring mot året före på minst {markera} procentenheter.",
+        "Fotnot om markerade förändringar", "markering", "markera"),
+    "indikatorer_redovisas_inte": _t("Redovisas inte{antal}",
+                                     "I stället för ett undanhållet resultat", "antal"),
+    "indikatorer_underlag": _t("Underlag.", "Före enkätens underlag"),
+    "indikatorer_resultat": _t("Resultat {år}.", "Före resultattabellen när underlag saknas",
+                               "år"),
+    "indikatorer_sammanfattning_rubrik": _t(
+        "Negativa, neutrala och positiva svar per indikator",
+        "Sammanfattningens rubrik (bilagan och tabellen)"),
+    "indikatorer_sammanfattning_text": _t(
+        "Andelen av svaren som är negativa, varken eller positiva, per indikator och "
+        "respondentgrupp, det senaste året med svarsfördelning. Vilka skalsteg som räknas hur "
+        "står i läsanvisningen i respektive bilaga. En indikator med flera frågor visar "
+        "medelvärdet av frågornas andelar.", "Sammanfattningens text"),
+    "indikatorer_lista_tabell": _t("Indikatorer för finansiell samordning",
+                                   "Indikatorlistans tabell"),
 }
 
-
-
-def standardtexter(texter: Mapping[str, str], beskrivning: str) -> dict[str, Fasttext]:
-    """Fixed sentences given as key → standard wording (a module's own table), with their
-    parameters read from the wording: `FASTA_TEXTER.update(standardtexter(…))` adds them."""
-    return {key: Fasttext(text, beskrivning, tuple(dict.fromkeys(parametrar(text))))
-            for key, text in texter.items()}
 
 
 # The blank line of a paper signature's date, when no date is stated.

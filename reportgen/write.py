@@ -120,17 +120,29 @@ def _signals_raise() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold back SIGINT, SIGTERM and SIGHUP; one that came meanwhile acts on leaving."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(
-        signal, "pthread_sigmask"
-    ):
+    """Hold back SIGINT, SIGTERM and SIGHUP; one that came meanwhile acts on leaving.
+
+    Held by Python-level handlers that only note the signal, not by blocking it
+    (pthread_sigmask): a blocking mask is the calling thread's alone, and a native thread
+    (OpenBLAS's, once matplotlib has drawn a chart) takes a signal sent to the process,
+    whose handler then runs in the main thread in the middle of the moves.
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    pending: list[int] = []
+
+    def note(signum: int, frame: FrameType | None) -> None:
+        pending.append(signum)
+
+    previous = {signum: signal.signal(signum, note) for signum in SIGNALS}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if pending:
+            signal.raise_signal(pending[0])  # now, with the build's own handler back
 
 
 def _write_temporary(folder: Path, name: str, data: bytes, made: list[Path]) -> Path:

@@ -22,15 +22,26 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportgen.render import docx_fonts  # noqa: E402
+from reportgen.render import docx_fonts, docx_theme  # noqa: E402
 from reportgen.render import docx_styles as S  # noqa: E402
 
 # -- page and palette (the same palette as templates/report.css) ------------------------------
 PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1247, 1247, 1247, 1134  # 22/22/22/20 mm
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1361, 1247, 1361, 1134  # 24/22/24/20 mm
 TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
 FONT = docx_fonts.FAMILY  # the PDF's typeface, embedded in the package (font_parts)
-INK, MUTED, ACCENT, RULE, BAND = "1D2530", "5A6472", "1F4E79", "B8C2CC", "EEF2F6"
+# The palette of templates/report.css. PRIMARY and ACCENT are the standard theme's colours:
+# the renderer recolours them to the förbund's `tema` (reportgen/render/docx_theme.py).
+INK, MUTED, RULE, HAIRLINE, BAND = "1D2530", "525C69", "C9D1D9", "E1E6EB", "F3F5F7"
+PRIMARY, ACCENT = docx_theme.PRIMARY, docx_theme.ACCENT
+BODY_PT = 10
+# Running text keeps to a measure of 34 em (about 75 characters a line), as in the PDF:
+# Body Text (running text, and the styles based on it) has a right indent. Normal does not:
+# a paragraph the kansli adds in a table cell is Normal and takes the cell's width. What
+# spans the text area (headings, captions, the cover …) says so itself (WIDE).
+MEASURE = round(34 * BODY_PT * 20)
+RIGHT_INDENT = TEXT_W - MEASURE
+WIDE = '<w:ind w:right="0"/>'
 DRAFT_RED = "B3261E"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -147,7 +158,11 @@ NO_NUMBERING = numbering_ref(0, 0)  # for styles based on a numbered heading sty
 def styles() -> list[Style]:
     """Every style of the reference document."""
     out: list[Style] = [
+        # Normal is full width: it is what Word gives a paragraph the kansli adds in a
+        # table cell. Running text is Body Text ("Brödtext"), kept to the measure.
         Style("paragraph", "Normal", "Normal", default=True, quick=True, rpr=color(INK)),
+        Style("paragraph", S.BODY, "BodyText", based_on="Normal", next="BodyText",
+              priority=1, quick=True, ppr=f'<w:ind w:right="{RIGHT_INDENT}"/>'),
         Style("character", "Default Paragraph Font", "DefaultParagraphFont", default=True,
               priority=1, hidden_until_used=True),
         Style("table", "Normal Table", "TableNormal", default=True, priority=99,
@@ -160,22 +175,25 @@ def styles() -> list[Style]:
               hidden_until_used=True),
     ]
     # Headings: level 1–2 feed the table of contents.
+    # Four levels that look different (report.css): a chapter in the primary colour over an
+    # accent rule, a section in the primary colour, then ink, then muted ink.
     heading_look = {
-        1: (spacing(480, 240), 17),
-        2: (spacing(360, 120), 13),
-        3: (spacing(240, 80), 11),
-        4: (spacing(200, 60), 10.5),
-        5: (spacing(160, 40), 10.5),
-        6: (spacing(160, 40), 10.5),
+        1: (spacing(0, 280), 20, PRIMARY, "<w:pBdr>" + border("bottom", sz=10, col=ACCENT,
+                                                               space=6) + "</w:pBdr>"),
+        2: (spacing(400, 120), 13, PRIMARY, ""),
+        3: (spacing(300, 80), 10.5, INK, ""),
+        4: (spacing(240, 60), 10, MUTED, ""),
+        5: (spacing(200, 40), 10, MUTED, ""),
+        6: (spacing(200, 40), 10, MUTED, ""),
     }
-    for level, (space, points) in heading_look.items():
-        extra_r = ITALIC if level >= 5 else ""
+    for level, (space, points, ink, rule) in heading_look.items():
+        extra_r = ITALIC if level >= 6 else ""
         numbered = numbering_ref(HEADING_NUM_ID, level - 1) if level <= NUMBERED_HEADINGS else ""
         out.append(Style(
             "paragraph", f"heading {level}", f"Heading{level}", based_on="Normal", next="Normal",
             priority=9, quick=True, hidden_until_used=level > 1,
-            ppr=KEEP + numbered + space + outline(level - 1),
-            rpr=BOLD + extra_r + color(ACCENT) + size(points),
+            ppr=KEEP + numbered + rule + space + WIDE + outline(level - 1),
+            rpr=BOLD + extra_r + color(ink) + size(points),
         ))
     for level in (1, 2):
         out.append(Style(
@@ -185,50 +203,51 @@ def styles() -> list[Style]:
         ))
     out += [
         Style("paragraph", "Title", "Title", based_on="Normal", next="Subtitle", priority=10,
-              quick=True, ppr=spacing(0, 120, 240), rpr=BOLD + '<w:kern w:val="28"/>' + size(32)),
+              quick=True, ppr=spacing(0, 160, 240) + WIDE,
+              rpr=BOLD + color(PRIMARY) + '<w:kern w:val="28"/>' + size(40)),
         Style("paragraph", "Subtitle", "Subtitle", based_on="Normal", next="Normal",
-              priority=11, quick=True, ppr=spacing(0, 60), rpr=size(13)),
+              priority=11, quick=True, ppr=spacing(0, 60) + WIDE, rpr=size(13)),
         Style("paragraph", S.COVER_LOGO, based_on="Normal", next=_id(S.COVER_ORGANISATION),
-              custom=True, ppr=spacing(1800, 0)),
+              custom=True, ppr=spacing(0, 0) + WIDE),
         Style("paragraph", S.COVER_ORGANISATION, based_on="Normal",
               next=_id(S.COVER_ORGANISATION_NUMBER), custom=True, quick=True,
-              ppr=spacing(1800, 40, 240), rpr=BOLD + color(ACCENT) + size(22)),
+              ppr=spacing(2400, 40, 240) + WIDE, rpr=BOLD + color(PRIMARY) + size(17)),
         Style("paragraph", S.COVER_ORGANISATION_NUMBER, based_on="Normal", next="Title",
-              custom=True, ppr=spacing(0, 1700), rpr=color(MUTED)),
+              custom=True, ppr=spacing(0, 1200) + WIDE, rpr=color(MUTED)),
         Style("paragraph", S.COVER_DETAIL, based_on="Normal", next="Normal", custom=True,
-              quick=True, ppr=spacing(0, 60), rpr=color(MUTED) + size(11)),
+              quick=True, ppr=spacing(0, 60) + WIDE, rpr=color(MUTED) + size(10.5)),
         Style("paragraph", S.DRAFT, based_on="Normal", next="Normal", custom=True,
-              ppr=spacing(0, 0) + CENTER, rpr=BOLD + color(DRAFT_RED) + size(11)),
+              ppr=spacing(0, 0) + CENTER + WIDE, rpr=BOLD + color(DRAFT_RED) + size(11)),
         Style("paragraph", S.DRAFT_BANNER, based_on="Normal", next="Normal", custom=True,
               ppr='<w:shd w:val="clear" w:color="auto" w:fill="B3261E"/>' + spacing(0, 240)
-                  + CENTER,
+                  + CENTER + WIDE,
               rpr=BOLD + color("FFFFFF") + size(11)),
         Style("paragraph", "TOC Heading", "TOCHeading", based_on="Heading1", next="Normal",
               priority=39, quick=True, ppr=NO_NUMBERING + spacing(0, 300) + outline(9),
-              rpr=size(18)),
+              rpr=size(20)),
         Style("paragraph", "toc 1", "TOC1", based_on="Normal", next="Normal", priority=39,
               hidden_until_used=True,
-              ppr=right_tab(leader="dot") + spacing(120, 40), rpr=BOLD),
+              ppr=right_tab(leader="dot") + spacing(120, 40) + WIDE, rpr=BOLD),
         Style("paragraph", "toc 2", "TOC2", based_on="Normal", next="Normal", priority=39,
               hidden_until_used=True,
-              ppr=right_tab(leader="dot") + spacing(0, 40) + '<w:ind w:left="454"/>'),
+              ppr=right_tab(leader="dot") + spacing(0, 40) + '<w:ind w:left="510" w:right="0"/>'),
         Style("paragraph", S.CONTACT, based_on="Normal", next="Normal", custom=True,
               ppr="<w:pBdr>" + border("top", sz=4, col=RULE, space=8) + "</w:pBdr>"
-                  + spacing(600, 0),
-              rpr=color(MUTED)),
+                  + spacing(600, 0) + WIDE,
+              rpr=color(MUTED) + size(9)),
         Style("paragraph", "header", "Header", based_on="Normal", priority=99,
-              hidden_until_used=True, ppr=right_tab() + spacing(0, 0, 240),
-              rpr=color(MUTED) + size(8)),
+              hidden_until_used=True, ppr=right_tab() + spacing(0, 0, 240) + WIDE,
+              rpr=color(MUTED) + size(7.5)),
         Style("paragraph", "footer", "Footer", based_on="Normal", priority=99,
-              hidden_until_used=True, ppr=spacing(0, 0, 240) + CENTER,
-              rpr=color(MUTED) + size(8)),
+              hidden_until_used=True, ppr=spacing(0, 0, 240) + CENTER + WIDE,
+              rpr=color(MUTED) + size(7.5)),
         Style("paragraph", "caption", "Caption", based_on="Normal", next="Normal", priority=35,
-              quick=True, hidden_until_used=True, ppr=KEEP + spacing(160, 80),
-              rpr=BOLD + size(10.5)),
+              quick=True, hidden_until_used=True, ppr=KEEP + spacing(160, 80) + WIDE,
+              rpr=BOLD + size(9.5)),
         # Table cell paragraphs.
         # Tabular figures, as in the PDF's tables (Word 2010 and later; others ignore it).
         Style("paragraph", S.TABLE_TEXT, based_on="Normal", custom=True, quick=True,
-              ppr=spacing(0, 0, 240), rpr=size(9.5) + '<w14:numSpacing w14:val="tabular"/>'),
+              ppr=spacing(0, 0, 240) + WIDE, rpr=size(9) + '<w14:numSpacing w14:val="tabular"/>'),
         Style("paragraph", S.TABLE_AMOUNT, based_on=_id(S.TABLE_TEXT), custom=True,
               quick=True, ppr=RIGHT),
         Style("paragraph", S.TABLE_NOTE_REF, based_on=_id(S.TABLE_TEXT), custom=True,
@@ -241,29 +260,29 @@ def styles() -> list[Style]:
         Style("paragraph", S.TABLE_SUM_AMOUNT, based_on=_id(S.TABLE_AMOUNT), custom=True,
               rpr=BOLD),
         Style("paragraph", S.TABLE_SUBHEADING, based_on=_id(S.TABLE_TEXT), custom=True,
-              ppr="<w:keepNext/>" + spacing(60, 0, 240), rpr=BOLD + color(ACCENT)),
+              ppr="<w:keepNext/>" + spacing(60, 0, 240), rpr=BOLD + color(PRIMARY)),
         Style("paragraph", S.TABLE_FOOTNOTE, based_on="Normal", next="Normal", custom=True,
-              ppr=spacing(80, 240), rpr=color(MUTED) + size(8.5)),
+              ppr=spacing(80, 240) + WIDE, rpr=color(MUTED) + size(8.5)),
         # Prose. A sub-heading inside a section ("Insatsens mål", "Finansiering") is kept
         # with what follows; not a heading, so it stays out of the outline and the TOC.
-        Style("paragraph", S.PARAGRAPH_STYLES["label"], based_on="Normal", next="Normal",
+        Style("paragraph", S.PARAGRAPH_STYLES["label"], based_on="BodyText", next="Normal",
               custom=True, quick=True, ppr=KEEP + spacing(200, 60), rpr=BOLD),
-        Style("paragraph", S.PARAGRAPH_STYLES["lead"], based_on="Normal", next="Normal",
+        Style("paragraph", S.PARAGRAPH_STYLES["lead"], based_on="BodyText", next="Normal",
               custom=True, quick=True, ppr=spacing(0, 160), rpr=size(12.5)),
-        Style("paragraph", S.PARAGRAPH_STYLES["small"], based_on="Normal", next="Normal",
+        Style("paragraph", S.PARAGRAPH_STYLES["small"], based_on="BodyText", next="Normal",
               custom=True, quick=True, rpr=color(MUTED) + size(9)),
-        Style("paragraph", S.PARAGRAPH_STYLES["attestation"], based_on="Normal", next="Normal",
+        Style("paragraph", S.PARAGRAPH_STYLES["attestation"], based_on="BodyText", next="Normal",
               custom=True, ppr=spacing(0, 240)),
         Style("paragraph", S.FIGURE, based_on="Normal", next="Normal", custom=True,
-              ppr=spacing(120, 160)),
+              ppr=spacing(120, 160) + WIDE),
         # A block quote (Markdown "> …"), as report.css draws it: a rule on the left, italic.
         Style("paragraph", S.QUOTE, "Quote", based_on="Normal", next="Normal", priority=29,
               quick=True,
-              ppr="<w:pBdr>" + border("left", sz=12, col=RULE, space=8) + "</w:pBdr>"
+              ppr="<w:pBdr>" + border("left", sz=12, col=ACCENT, space=8) + "</w:pBdr>"
                   + spacing(0, 120) + '<w:ind w:left="227" w:right="227"/>',
               rpr=ITALIC),
         Style("character", "Hyperlink", "Hyperlink", priority=99, hidden_until_used=True,
-              rpr=color(ACCENT) + '<w:u w:val="single"/>'),
+              rpr=color(PRIMARY) + '<w:u w:val="single"/>'),
     ]
     # Goal assessments: a coloured badge, always with its words (never colour alone).
     for key, fill, ink in (
@@ -272,7 +291,7 @@ def styles() -> list[Style]:
         ("status-ej", "F8D9D6", "9A2118"),
     ):
         out.append(Style(
-            "paragraph", S.PARAGRAPH_STYLES[key], based_on="Normal", next="Normal", custom=True,
+            "paragraph", S.PARAGRAPH_STYLES[key], based_on="BodyText", next="Normal", custom=True,
             quick=True, ppr=spacing(0, 120),
             rpr=BOLD + color(ink) + f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>',
         ))
@@ -280,18 +299,18 @@ def styles() -> list[Style]:
     for ordered, num_id in ((False, BULLET_NUM_ID), (True, NUMBER_NUM_ID)):
         for depth in (1, 2, 3):
             out.append(Style(
-                "paragraph", S.list_item(ordered, depth), based_on="Normal", priority=99,
+                "paragraph", S.list_item(ordered, depth), based_on="BodyText", priority=99,
                 hidden_until_used=True, quick=depth == 1,
                 ppr=numbering_ref(num_id, depth - 1) + spacing(0, 60),
             ))
     for depth in (1, 2, 3):
         out.append(Style(
-            "paragraph", S.list_continue(depth), based_on="Normal", priority=99,
+            "paragraph", S.list_continue(depth), based_on="BodyText", priority=99,
             hidden_until_used=True, ppr=spacing(0, 60) + f'<w:ind w:left="{360 * depth}"/>',
         ))
     # Signatures.
     out += [
-        Style("paragraph", S.PLACE_AND_DATE, based_on="Normal", next="Normal", custom=True,
+        Style("paragraph", S.PLACE_AND_DATE, based_on="BodyText", next="Normal", custom=True,
               ppr=spacing(0, 240), rpr=color(MUTED)),
         # The signature line is the top rule of the name paragraph: no empty paragraphs.
         Style("paragraph", S.SIGNATURE_NAME, based_on="Normal", next=_id(S.SIGNATURE_ROLE),
@@ -311,15 +330,16 @@ def styles() -> list[Style]:
                     "</w:tblCellMar>")
     out += [
         Style("table", S.TABLE_STYLE, based_on="TableNormal", custom=True, quick=True,
-              ppr=spacing(0, 0, 240), rpr=size(9.5),
+              ppr=spacing(0, 0, 240), rpr=size(9),
+              # light: hairlines between rows, a firm rule under the header (the sums draw
+              # their own rule above them, docx_ooxml.set_cell_top_rule)
               tblpr='<w:tblStyleRowBandSize w:val="1"/><w:tblStyleColBandSize w:val="1"/>'
-                    "<w:tblBorders>" + border("bottom", sz=4, col=RULE)
-                    + border("insideH", sz=2, col=RULE) + "</w:tblBorders>" + cell_margins,
+                    "<w:tblBorders>" + border("bottom", sz=2, col=HAIRLINE)
+                    + border("insideH", sz=2, col=HAIRLINE) + "</w:tblBorders>" + cell_margins,
               extra='<w:tblStylePr w:type="firstRow"><w:pPr><w:keepNext/></w:pPr>'
-                    f"<w:rPr>{BOLD}</w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>"
-                    f'<w:tcPr><w:tcBorders>{border("bottom", sz=8, col=INK)}</w:tcBorders>'
-                    f'<w:shd w:val="clear" w:color="auto" w:fill="{BAND}"/></w:tcPr>'
-                    "</w:tblStylePr>"),
+                    f"<w:rPr>{BOLD}{size(8)}</w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>"
+                    f'<w:tcPr><w:tcBorders>{border("bottom", sz=7, col=INK)}</w:tcBorders>'
+                    "</w:tcPr></w:tblStylePr>"),
     ]
     return out
 
@@ -328,10 +348,10 @@ def styles_xml() -> str:
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-        + size(10.5)
+        + size(BODY_PT)
         + '<w:lang w:val="sv-SE" w:eastAsia="sv-SE" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-        + spacing(0, 120, 264)
+        + spacing(0, 120, 276)
         + "<w:widowControl/></w:pPr></w:pPrDefault></w:docDefaults>"
     )
     latent = ('<w:latentStyles w:defLockedState="0" w:defUIPriority="99" w:defSemiHidden="0" '
@@ -394,39 +414,13 @@ def settings_xml() -> str:
     )
 
 
-def _panose(font: bytes) -> str:
-    from fontTools.ttLib import TTFont
-
-    p = TTFont(io.BytesIO(font))["OS/2"].panose
-    return "".join(f"{v:02X}" for v in (
-        p.bFamilyType, p.bSerifStyle, p.bWeight, p.bProportion, p.bContrast, p.bStrokeVariation,
-        p.bArmStyle, p.bLetterForm, p.bMidline, p.bXHeight))
-
-
-def embedded_fonts() -> list[tuple[docx_fonts.FontFace, bytes, str]]:
-    """Each face of the typeface: the face, its TrueType bytes and its obfuscation key."""
-    out = []
-    for face in docx_fonts.FACES:
-        data = docx_fonts.truetype(face.path)
-        out.append((face, data, docx_fonts.font_key(data)))
-    return out
-
-
 def font_part(index: int) -> str:
     return f"fonts/font{index}.odttf"
 
 
 def font_table_xml() -> str:
-    fonts = embedded_fonts()
-    embeds = "".join(f'<w:{face.element} r:id="rId{i}" w:fontKey="{key}"/>'
-                     for i, (face, _, key) in enumerate(fonts, start=1))
-    return (
-        f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-        f'<w:font w:name="{FONT}"><w:panose1 w:val="{_panose(fonts[0][1])}"/>'
-        '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>'
-        f"{embeds}</w:font>"
-        "</w:fonts>"
-    )
+    count = len(docx_fonts.embedded(FONT))
+    return docx_fonts.font_table_xml({FONT: [f"rId{i}" for i in range(1, count + 1)]})
 
 
 def font_table_rels() -> str:
@@ -438,8 +432,8 @@ def font_table_rels() -> str:
 
 def font_parts() -> dict[str, bytes]:
     """The obfuscated fonts (ECMA-376 Part 1 §17.8.1), as fontTable.xml names them."""
-    return {f"word/{font_part(i)}": docx_fonts.obfuscate(data, key)
-            for i, (_, data, key) in enumerate(embedded_fonts(), start=1)}
+    return {f"word/{font_part(i)}": e.obfuscated
+            for i, e in enumerate(docx_fonts.embedded(FONT), start=1)}
 
 
 def _p(style_id: str, text: str) -> str:

@@ -39,6 +39,10 @@ def run_build(yaml_file: Path, out: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+# The example's list of sections (one line), which the section cases replace.
+EXAMPLE_AVSNITT = next(line for line in (ROOT / "content" / "2023.yaml").read_text(
+    encoding="utf-8").splitlines() if line.startswith("avsnitt: ["))
+
 CASES = {
     # name: (line to replace, replacement, expected message, expected field or None)
     "yaml-syntax": ("namn: Bergsjödalens Samordningsförbund", "namn: [Bergsjödalens",
@@ -53,23 +57,25 @@ CASES = {
     "missing-markdown": ("personal: text/personal.md", "personal: text/saknas.md",
                          "finns inte", "förvaltningsberättelse.personal"),
     # Sections, blocks and fixed texts by name: the closest valid names.
-    "unknown-section": ("underskrifter:",
-                        "avsnitt: [förvaltningsberättelse, resultatrakning]\nunderskrifter:",
+    "unknown-section": (EXAMPLE_AVSNITT,
+                        "avsnitt: [förvaltningsberättelse, resultatrakning]",
                         "avsnittet 'resultatrakning' finns inte; menade du 'resultaträkning'",
                         "avsnitt.1"),
-    "unknown-block": ("underskrifter:",
-                      "avsnitt: [{rubrik: Året i korthet, innehåll: [{txt: Hej}]}]\n"
-                      "underskrifter:",
+    "unknown-block": (EXAMPLE_AVSNITT,
+                      "avsnitt: [{rubrik: Året i korthet, innehåll: [{txt: Hej}]}]",
                       "blockarten 'txt' finns inte; menade du 'text'? (giltiga: text, "
-                      "sidbrytning, standard)", "avsnitt.0.innehåll.0"),
-    "unknown-standard-part": ("underskrifter:",
-                              "avsnitt: [{rubrik: Styrelsen, innehåll: [{standard: styrelsen}]}]"
-                              "\nunderskrifter:",
+                      "sidbrytning, standard, målmatris, diagram, tabell)", "avsnitt.0.innehåll.0"),
+    "unknown-standard-part": (EXAMPLE_AVSNITT,
+                              "avsnitt: [{rubrik: Styrelsen, innehåll: [{standard: styrelsen}]}]",
                               "standardinnehållet 'styrelsen' finns inte; menade du 'styrelse'?",
                               "avsnitt.0.innehåll.0.standard"),
-    "section-without-heading": ("underskrifter:",
-                                "avsnitt: [{innehåll: [{text: Hej}]}]\nunderskrifter:",
+    "section-without-heading": (EXAMPLE_AVSNITT,
+                                "avsnitt: [{innehåll: [{text: Hej}]}]",
                                 "ett eget avsnitt behöver en rubrik", "avsnitt.0"),
+    # Goals: a status not on the scale (here the standard one), with the closest names.
+    "unknown-status": ("högst: 20", "högst: 20\n        bedömning: uppfylld",
+                       "statusen 'uppfylld' finns inte; menade du 'uppfyllt'",
+                       "mål.2.mått.0.bedömning"),
     "unknown-fixed-text": ("underskrifter:", "texter: {intygandet: Vi intygar.}\nunderskrifter:",
                            "den fasta texten 'intygandet' finns inte; menade du 'intygande'?",
                            "texter.intygandet"),
@@ -95,7 +101,8 @@ def test_bad_input_is_reported_and_outputs_untouched(tmp_path: Path, case: str) 
     if field:
         assert f"[{field}]" in result.stderr
     # The missing field is reported at its parent mapping (förbund:), the rest at the line itself.
-    expected_line = 7 if case == "missing-field" else line
+    # A replacement that adds a line below the one replaced is reported at the added line.
+    expected_line = 7 if case == "missing-field" else line + 1 if case == "unknown-status" else line
     assert f"{yaml_file}:{expected_line}:" in result.stderr, result.stderr
     assert "inga filer skrevs" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(previous)

@@ -35,6 +35,87 @@ def verksamhet(insatser: str = INSATS, mål: str = MÅL) -> list[tuple[str, str]
     return [(BUDGET, f"insatser:\n{insatser}mål:\n{mål}\n{BUDGET}")]
 
 
+# The clean report's five-year overview (today's form, tkr), and one in kronor in its place.
+FEMÅR_TKR = (
+    "  femårsöversikt:\n"
+    "    2023: {intäkter_tkr: 4508, kostnader_tkr: -4360, resultat_tkr: 160, soliditet_procent: 93, "
+    "anställda: 1, eget_kapital_tkr: 1906, eget_kapital_andel_procent: 42}\n"
+    "    2022: {intäkter_tkr: 4509, kostnader_tkr: -4690, resultat_tkr: -187, soliditet_procent: 93, "
+    "anställda: 1, eget_kapital_andel_procent: 39}\n"
+    "    2021: {intäkter_tkr: 4518, kostnader_tkr: -5130, resultat_tkr: -612, soliditet_procent: 88, "
+    "anställda: 1}\n"
+    "    2020: {intäkter_tkr: 4512, kostnader_tkr: -4560, resultat_tkr: -59, soliditet_procent: 93, "
+    "anställda: 1}\n"
+    "    2019: {intäkter_tkr: 4543, kostnader_tkr: -4592, resultat_tkr: -52, soliditet_procent: 92, "
+    "anställda: 1}\n"
+)
+
+
+def femår_kr(intäkter: int = 4507990, kostnader: int = -4360316, bidrag: int = 4496000,
+             rader: str = "") -> list[tuple[str, str]]:
+    """The replacement that gives the clean report a five-year overview in kronor."""
+    return [(FEMÅR_TKR,
+             "  femårsöversikt:\n    enhet: kr\n    rader:\n"
+             "      - rad: verksamhetens_intäkter\n"
+             f"        värden: {{2023: {intäkter}, 2022: 4509336, 2021: 4518000}}\n"
+             "      - rad: verksamhetens_kostnader\n"
+             f"        värden: {{2023: {kostnader}, 2022: -4689710}}\n"
+             "      - rad: medlemsbidrag\n"
+             f"        värden: {{2023: {bidrag}, 2022: 4505000}}\n"
+             "      - {text: ESF-medel, värden: {2023: 120000, 2022: 90000}}\n" + rader)]
+
+
+# A driftredovisning of its own, costs only, in kronor (budget.rader are then not printed).
+DRIFT = (
+    "  driftredovisning:\n    enhet: kr\n"
+    "    kolumner: [årsbudget, utfall, avvikelse, utfall_föregående_år]\n    rader:\n"
+    "      - grupp: Administration\n        summa: {utfall: -880586}\n        rader:\n"
+    "          - {namn: Kansli, årsbudget: -600000, utfall: -580586, utfall_föregående_år: -520676}\n"
+    "          - {namn: Styrelse, årsbudget: -300000, utfall: -300000, utfall_föregående_år: -300000}\n"
+    "      - grupp: Insatser\n        rader:\n"
+    "          - {namn: Deltagarinsatser, årsbudget: -1300000, utfall: -1232566, "
+    "utfall_föregående_år: -1488065}\n"
+    "          - {namn: Strukturövergripande insatser, årsbudget: -2400000, utfall: -2247164, "
+    "utfall_föregående_år: -2380969}\n"
+)
+BUDGET_RUBRIKER = "budget:\n  rubriker:\n"
+
+
+def changed(block: str, old: str, new: str) -> str:
+    """*block* with *old* (which must occur once, if given) replaced by *new*."""
+    assert not old or block.count(old) == 1
+    return block.replace(old, new) if old else block
+
+
+def drift(old: str = "", new: str = "") -> list[tuple[str, str]]:
+    return [(BUDGET_RUBRIKER, "budget:\n" + changed(DRIFT, old, new) + "  rubriker:\n")]
+
+
+# Two checked tables in the förvaltningsberättelse (the other sections listed as they are).
+TABELLER = (
+    "avsnitt:\n  - standard: förvaltningsberättelse\n    innehåll:\n"
+    "      - tabell:\n          rubrik: Eget kapital och medlemsbidrag\n          enhet: tkr\n"
+    "          kolumner: [2021, 2022, 2023]\n          rader:\n"
+    "            - {text: Eget kapital, nyckel: ek, värden: [1933, 1746, 1905]}\n"
+    "            - {text: Medlemsbidrag, nyckel: bidrag, värden: [4505, 4505, 4496]}\n"
+    "            - {andel: Eget kapital i procent av medlemsbidragen, av: [ek], genom: bidrag, "
+    "värden: [43, 39, 42]}\n"
+    "      - tabell:\n          rubrik: Kostnader per slag\n          enhet: tkr\n"
+    "          kolumner: [2022, 2023]\n          andel_av: totalt\n          rader:\n"
+    "            - {text: Deltagarinsatser, värden: [1488, 1233], andelar: [32, 28]}\n"
+    "            - {text: Strukturövergripande insatser, värden: [2381, 2247]}\n"
+    "            - {text: Administration, värden: [821, 881]}\n"
+    "            - {summa: Totala kostnader, nyckel: totalt, värden: [4690, 4361]}\n"
+    "  - resultaträkning\n  - balansräkning\n  - kassaflödesanalys\n  - driftredovisning\n"
+    "  - noter\n  - sammanställning\n  - underskrifter\n"
+)
+UNDERSKRIFTER = "underskrifter:\n  sätt: digital\n"
+
+
+def tabeller(old: str = "", new: str = "") -> list[tuple[str, str]]:
+    return [(UNDERSKRIFTER, changed(TABELLER, old, new) + UNDERSKRIFTER)]
+
+
 # case → (replacements, the rule ids of the findings in order)
 CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "rr_delsumma": (
@@ -42,10 +123,13 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         ["rr.summa"],
     ),
     "rr_kostnad_med_plustecken": (
-        # The cost entered with the wrong sign: a warning at the line itself, besides the
-        # subtotal below it and the budget's financial items and result, now 10 kr off.
+        # The cost entered with the wrong sign: a warning at the line itself, and one finding
+        # for what it spoils, the subtotal below it and the sammanställning's financial
+        # items, which copy it (issue 11, item 8: the sammanställning's financial items and
+        # result were two more findings, at figures that are right). The financial income
+        # 10 kr lower would explain both as well, so the finding names both figures.
         [("      finansiella_kostnader: -5\n", "      finansiella_kostnader: 5\n")],
-        ["rr.tecken", "rr.summa", "budget.resultaträkning", "budget.resultaträkning"],
+        ["rr.tecken", "rr.summa"],
     ),
     "br_skuld_med_minustecken": (
         # The warning names the line. The one wrong figure spoils the summa eget kapital,
@@ -142,15 +226,104 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "budget_utfall_mot_resultaträkningen": (
         [("{nr: 203, namn: Ekonomi, slag: administration, årsbudget: -116000, utfall: -102850}",
           "{nr: 203, namn: Ekonomi, slag: administration, årsbudget: -116000, utfall: -112850}")],
-        # Totala kostnader and periodens resultat are both 10 tkr off.
-        ["budget.resultaträkning", "budget.resultaträkning"],
+        # Totala kostnader are 10 tkr off (periodens resultat, their sum with the intäkter
+        # and financial items, is no longer a finding of its own: issue 11, item 5).
+        ["budget.resultaträkning"],
     ),
     "budget_1000_kr_fel_i_kronor": (
         # A budget in kronor is compared to the krona: 1 000 kr off is found (rounded to
         # tkr, -4 361 316 and -4 360 316 kr are 1 tkr apart and were let through).
         [("{nr: 203, namn: Ekonomi, slag: administration, årsbudget: -116000, utfall: -102850}",
           "{nr: 203, namn: Ekonomi, slag: administration, årsbudget: -116000, utfall: -103850}")],
-        ["budget.resultaträkning", "budget.resultaträkning"],
+        ["budget.resultaträkning"],
+    ),
+    # -- issue 11: the five-year overview in kronor, budget tables of one's own, checked tables
+    "femår_i_kronor_utan_fel": (femår_kr(), []),
+    "femår_i_kronor_300_och_1180_kr": (
+        # In a table in kronor, a copy is compared to the krona: 300 kr and 1 180 kr off are
+        # found (in tkr, both would be within ±1 tkr).
+        femår_kr(intäkter=4507690, kostnader=-4361496),
+        ["femår.belopp", "femår.belopp"],
+    ),
+    "femår_medlemsbidrag": (
+        # The row copies the note rows marked medlemsbidrag (4 496 000 kr in 2023).
+        femår_kr(bidrag=4496100),
+        ["femår.belopp"],
+    ),
+    "femår_medlemsbidrag_utan_notrader": (
+        femår_kr() + [(f"{year}}}, medlemsbidrag: true}}", f"{year}}}}}") for year in
+                      ("2022: 2253000", "2022: 721000", "2022: 405000", "2022: 1126000")],
+        ["femår.belopp", "femår.belopp"],  # 2023 and 2022
+    ),
+    "femår_rätt_kopia_av_fel_rad": (
+        # Issue 11, item 8: the resultaträkning's intäkter 2 kr off, the five-year overview in
+        # kronor (and verksamhetens resultat and Not 2) right: one finding, at the line, naming
+        # the five-year overview among what it spoils.
+        femår_kr() + [("      verksamhetens_intäkter: 4507990\n",
+                       "      verksamhetens_intäkter: 4507988\n")],
+        ["rr.summa"],
+    ),
+    "femår_lucka_i_egen_rad": (
+        # A value left to fill in (`reportgen nytt-år` leaves them so) is a gap, named by its row.
+        femår_kr() + [("{text: ESF-medel, värden: {2023: 120000,", "{text: ESF-medel, värden: {2023: ,")],
+        ["lucka"],
+    ),
+    "budget_egen_driftredovisning_utan_fel": (drift(), []),
+    "budget_summa": (
+        # The stated sum of a group, 18 kr off; it also spoils the table's costs against the
+        # resultaträkning, which read the stated sum: one finding, at the sum.
+        drift("summa: {utfall: -880586}", "summa: {utfall: -880568}"),
+        ["budget.summa"],
+    ),
+    "budget_bara_kostnader": (
+        # A table of costs only is compared with the resultaträkning's costs, and says so.
+        drift("utfall: -1232566", "utfall: -1242566"),
+        ["budget.resultaträkning"],
+    ),
+    "budget_utfall_föregående_år": (
+        drift("utfall_föregående_år: -2380969", "utfall_föregående_år: -2380996"),
+        ["budget.resultaträkning"],
+    ),
+    "budget_okänd_kolumn": (
+        drift("[årsbudget, utfall, avvikelse, utfall_föregående_år]",
+              "[årsbudget, utfal, avvikelse, utfall_föregående_år]"),
+        ["schema.value_error"],
+    ),
+    "budget_okänd_summakolumn": (
+        drift("summa: {utfall: -880586}", "summa: {utfal: -880586}"),
+        ["schema.value_error"],
+    ),
+    "budget_rad_utan_slag": (
+        [("    - {nr: 201, namn: Styrelsen, slag: administration, ",
+          "    - {nr: 201, namn: Styrelsen, ")],
+        ["schema.value_error"],
+    ),
+    "femår_okänd_rad": (
+        femår_kr(rader="      - verksamhetens_intakter\n"),
+        ["schema.value_error"],
+    ),
+    "tabell_utan_fel": (tabeller(), []),
+    "tabell_summa_avrundning": (
+        # Typed in tkr, the sum as its exact amount rounds (−4 360 316 kr → 4 360) while the
+        # lines rounded one by one add up to 4 361: the rounding does not foot.
+        tabeller("värden: [4690, 4361]", "värden: [4690, 4360]"),
+        ["tabell.summa"],
+    ),
+    "tabell_andel": (
+        tabeller("andelar: [32, 28]", "andelar: [32, 30]"),
+        ["tabell.andel"],
+    ),
+    "tabell_andelsrad": (
+        tabeller("värden: [43, 39, 42]", "värden: [43, 39, 45]"),
+        ["tabell.andel"],
+    ),
+    "tabell_okänd_rad": (
+        tabeller("av: [ek]", "av: [eget]"),
+        ["schema.value_error"],
+    ),
+    "tabell_fel_antal_värden": (
+        tabeller("värden: [821, 881]", "värden: [821, 881, 900]"),
+        ["schema.value_error"],
     ),
     "styrelse_utan_ordförande": (
         [("      - namn: Jonas Arnesson\n        roll: ordförande\n",
@@ -243,6 +416,12 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
          ("  förväntad_utveckling: Budget i balans.\n",
           "  förväntad_utveckling: Budget i balans. TODO siffror för 2025\n")],
         ["text.platshållare", "text.platshållare"],
+    ),
+    "lucka": (
+        # A figure left empty to fill in (as reportgen nytt-år leaves the new year's): one
+        # finding at it, and nothing about the sums it is part of, which cannot be checked yet.
+        [("      kortfristiga_skulder: 132581\n", "      kortfristiga_skulder:\n")],
+        ["lucka"],
     ),
     "avsnitt_visas_inte": (
         # The listed sections leave out 1.2, 1.3, 1.6, 1.7 and the budget: each is warned about.
@@ -362,6 +541,13 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "yaml_syntaxfel": (
         [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-03-14\n   fel: [\n")],
         ["yaml.syntax"],
+    ),
+    "tema_låg_kontrast": (
+        # A light primary colour (3,3:1 on white) is refused at its line with the ratio; a
+        # dark enough accent (5,8:1) is not.
+        [("rapport:\n", "tema:\n  primärfärg: '#4a90d9'\n  accentfärg: '#00707a'\n"
+          "rapport:\n")],
+        ["tema.kontrast"],
     ),
 }
 

@@ -108,7 +108,7 @@ def test_domain_examples_name_found_expected_and_difference():
     assert typo["meddelande"] == (
         "Resultaträkningen, verksamhetens intäkter 2023: angivet 4 507 988 kr, förväntat "
         "4 507 990 kr (då stämmer resultaträkningens verksamhetens resultat 2023 och Not 2 "
-        "Verksamhetens intäkter 2023); skillnad -2 kr")
+        "Verksamhetens intäkter 2023); 2 kr lägre än förväntat")
     # Nothing is reported at the two totals that are right.
     fields = {field for _, field in found}
     assert "ekonomi.resultaträkning.2023.verksamhetens_resultat" not in fields

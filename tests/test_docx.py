@@ -165,7 +165,7 @@ def test_headings_and_cover_use_real_styles(word, example_prepared):
     document = example_prepared.document
     model_styles = {b.style for b in walk_blocks(document.sections) if isinstance(b, Paragraph)}
     for style in model_styles:
-        assert S.PARAGRAPH_STYLES.get(style, S.NORMAL) in used, style
+        assert S.PARAGRAPH_STYLES.get(style, S.BODY) in used, style
     title = next(p for p in paragraphs(word) if style_name(p) == "Title")
     assert title.text == document.cover.title
 
@@ -434,7 +434,7 @@ def test_every_block_kind_renders_through_the_dispatcher():
                style_name(p)) for p in paragraphs(word)]
     assert ("Fet kursiv länk internrad ett\nrad två\nrad tre", "Ingress") in styled
     assert ("Uppfyllt", "Status uppfyllt") in styled
-    assert ("Okänd stil", "Normal") in styled
+    assert ("Okänd stil", "Body Text") in styled  # running text, as a "normal" paragraph
     assert ("Mellanrubrik i text", "Mellanrubrik 2") in styled
     assert ("ett a", "List Number 2") in styled
     assert ("fortsättning", "List Continue") in styled
@@ -495,7 +495,7 @@ def test_draft_is_marked_in_header_and_on_cover(example_prepared):
     assert "UTKAST" in "\n".join(p.text for p in section.first_page_header.paragraphs)
     cover = [p.text for p in paragraphs(word)[:6]]
     assert any(text.startswith("UTKAST") for text in cover)
-    assert "Årsredovisning (utkast)" in cover
+    assert "Årsredovisning 2023 (utkast)" in cover
     assert word.core_properties.content_status == "Utkast"
 
 
@@ -557,7 +557,7 @@ def test_libreoffice_pdf_has_every_heading_and_statement_figure(example_docx_pdf
 def test_kansli_can_edit_paragraph_and_table_and_libreoffice_still_converts(
         example_build, tmp_path):
     word = open_docx(example_build["docx"])
-    paragraph = next(p for p in paragraphs(word) if style_name(p) == "Normal" and p.text)
+    paragraph = next(p for p in paragraphs(word) if style_name(p) == "Body Text" and p.text)
     paragraph.text = "Kansliet har skrivit om det här stycket."
     table = next(t for t in data_tables(word) if table_rows(t)[0][0] == "Belopp i kr"
                  and any(r[0] == "Verksamhetens intäkter" for r in table_rows(t)))
@@ -581,3 +581,18 @@ def test_toc_page_numbers_are_estimated_in_reading_order(example_docx):
     assert pages[0] == 3  # cover, table of contents, then the report
     assert pages == sorted(pages)
     assert pages[-1] > pages[0] + 10  # the estimate follows the content, not only breaks
+
+
+def test_a_paragraph_added_in_a_table_cell_takes_the_cells_width(word):
+    """Word gives a paragraph the kansli adds in a table cell (a new row) the Normal style:
+    it has no right indent, so the text is not squeezed to a letter a line; the measure
+    of running text is Body Text's."""
+    from docx.shared import Twips
+
+    styles = {s.name: s for s in word.styles}
+    normal, body = styles["Normal"], styles[S.BODY]
+    assert (normal.paragraph_format.right_indent or 0) == 0
+    assert body.base_style is not None and body.base_style.name == "Normal"
+    assert body.paragraph_format.right_indent > Twips(1000)  # the measure
+    prose = [p for p in paragraphs(word) if p.text.strip() and style_name(p) == S.BODY]
+    assert len(prose) > 50  # running text is Body Text

@@ -7,7 +7,8 @@ from reportgen import fmt
 
 def test_amounts_use_non_breaking_space_and_minus():
     assert fmt.kronor(4507988) == "4\u00a0507\u00a0988"
-    assert fmt.kronor(-4360316) == "-4\u00a0360\u00a0316"
+    # The real minus sign (U+2212), not a hyphen-minus.
+    assert fmt.kronor(-4360316) == "\u22124\u00a0360\u00a0316"
     assert fmt.kronor(0) == "0"
 
 
@@ -52,8 +53,8 @@ def test_a_value_that_rounds_to_zero_has_no_minus_sign():
     assert fmt.tal(Decimal("-0.004"), "personer") == "0 personer"
     assert fmt.avrunda(Decimal("-0.4")) == 0 and str(fmt.avrunda(Decimal("-0.4"))) == "0"
     # a value that does not round to zero keeps its sign
-    assert fmt.procent(Decimal("-0.005")) == "-1\u00a0%"
-    assert fmt.tal(Decimal("-0.005"), "") == "-0,01"
+    assert fmt.procent(Decimal("-0.005")) == "\u22121\u00a0%"
+    assert fmt.tal(Decimal("-0.005"), "") == "\u22120,01"
 
 
 def test_a_value_without_unit_has_no_trailing_space():
@@ -61,3 +62,15 @@ def test_a_value_without_unit_has_no_trailing_space():
 
     assert fmt.tal(Decimal("12"), "") == "12"
     assert fmt.tal(Decimal("4.5"), "") == "4,5"
+
+
+def test_a_change_is_signed_and_zero_is_plus_minus_zero():
+    assert [fmt.förändring(v) for v in (5, -3, 0, -1200)] == [
+        "+5", "\u22123", "\u00b10", "\u22121\u00a0200"]
+
+
+def test_check_messages_write_a_hyphen_minus_that_the_yaml_reads_back():
+    from reportgen.checks.meddelanden import kr, riktning
+
+    assert kr(-4360316) == "-4\u00a0360\u00a0316 kr"
+    assert riktning(-9) == "9 kr lägre" and riktning(2, "tkr") == "2 tkr högre"

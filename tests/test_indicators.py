@@ -289,10 +289,13 @@ def test_charts_become_images_when_asked_for(example_prepared):
     indata = example_prepared.indata.model_copy(
         update={"indikatorer": Indikatorer.model_validate(data)})
 
+    from reportgen.wording import STANDARD
+
     class Stub:  # the part of the Builder the bilagor use
         def __init__(self) -> None:
             self.indata = indata
             self.source = example_prepared.source
+            self.wording = STANDARD
 
         def text(self, path, value):  # type: ignore[no-untyped-def]
             return ()

@@ -316,7 +316,7 @@ def test_every_subtotal_stated_wrong_is_one_finding_at_its_line(file, statement,
         "fält": f"ekonomi.{YAML_KEY[statement]}.{year}.{key}",
         "meddelande": f"{BESTÄMD[statement]}, {label[:1].lower() + label[1:]} {year}: angivet "
                       f"{kronor(computed + 1)} kr, förväntat {kronor(computed)} kr (summan av "
-                      f"{delar}); skillnad +1 kr",
+                      f"{delar}); 1 kr högre än förväntat",
     }]
 
 
@@ -348,7 +348,7 @@ def _zero_rows(rows: list[list[str]], first_figure: int) -> list[str]:
 
 
 @pytest.mark.parametrize("file", FIXTURE_FILES, ids=lambda p: p.parent.name + "/" + p.name)
-def test_no_line_zero_in_both_years_is_printed_unless_asked(file, tmp_path):
+def test_no_line_zero_in_both_years_and_no_table_not_given_is_printed(file, tmp_path):
     from extract import html_tables
 
     from reportgen.pipeline import prepare
@@ -375,6 +375,33 @@ def test_no_line_zero_in_both_years_is_printed_unless_asked(file, tmp_path):
                      for y in prepared.eko.years)
         if table.id == "balansräkning":
             assert any(row[0] == "Ansvarsförbindelser" for row in model) == stated
+    # No table the YAML does not give (issue 11): the five-year overview, each budget table
+    # and each table block only where the YAML has it, and no five-year row nothing fills.
+    assert {t.id for t in tables if t.id in GIVEN or t.id.startswith("egen-")} <= _given(
+        prepared.indata)
+    for table in (t for t in tables if t.id == "femarsoversikt"):
+        assert all(any(c.text != "–" for c in row.cells[1:]) for row in table.body), file
+
+
+# The tables outside the statements, and when the YAML gives each.
+GIVEN = {
+    "femarsoversikt": lambda indata: indata.ekonomi.femårsöversikt is not None,
+    "driftredovisning": lambda indata: indata.budget is not None
+    and "driftredovisning" in indata.budget.tabeller,
+    "driftredovisning-sammandrag": lambda indata: indata.budget is not None
+    and indata.budget.tabell("driftredovisning") is not None
+    and indata.budget.tabell("driftredovisning").rader is None,
+    "sammanstallning": lambda indata: indata.budget is not None
+    and "sammanställning" in indata.budget.tabeller,
+}
+
+
+def _given(indata) -> set[str]:  # type: ignore[no-untyped-def]
+    from reportgen.compute.tabell import tabellblock
+
+    blocks = {"egen-" + "-".join(str(p) for p in path if isinstance(p, int))
+              for path, _ in tabellblock(indata)}
+    return {name for name, given in GIVEN.items() if given(indata)} | blocks
 
 
 def test_the_readme_example_layout_resolves():

@@ -121,7 +121,7 @@ def test_a_year_figure_at_a_line_start_stays_a_sentence_in_html_and_docx(content
     word = open_docx(render_docx(document))
     (paragraph,) = [p for p in paragraphs(word) if "ny förbundschef" in p.text]
     assert paragraph.text == "2023. Året då förbundet fick en ny förbundschef."
-    assert list_start(word, paragraph) is None and style_name(paragraph) == S.NORMAL
+    assert list_start(word, paragraph) is None and style_name(paragraph) == S.BODY
 
 
 def test_figure_errors_keep_their_line_and_column_in_markdown(content):
@@ -155,7 +155,7 @@ def test_a_block_quote_has_the_quote_style_in_docx():
     word = open_docx(render_docx(mini_document(blocks)))
     styled = {p.text: style_name(p) for p in paragraphs(word)}
     assert styled["Ett citat ur protokollet på två rader."] == S.QUOTE
-    assert styled["Efter citatet."] == S.NORMAL
+    assert styled["Efter citatet."] == S.BODY
     quoted = next(p for p in paragraphs(word) if p.text.startswith("Ett citat"))
     assert quoted._p.pPr.numPr is None  # not a bullet
 

@@ -87,7 +87,7 @@ def test_a_wrong_group_sum_is_one_finding_at_it(tmp_path):
         ("not.summa", "ekonomi.noter.4.rader.0.rader.0.summa.2023")]
     assert found[0]["meddelande"] == (
         "Not 5 Kortfristiga skulder, summa semesterlöneskuld 2023: angivet 43 598 kr, förväntat "
-        "43 588 kr (summan av gruppens rader); skillnad +10 kr")
+        "43 588 kr (summan av gruppens rader); 10 kr högre än förväntat")
 
 
 def test_a_note_without_grand_total_still_adds_up_to_its_line(tmp_path):

@@ -284,8 +284,8 @@ def test_placeholder_in_a_markdown_file_is_an_error_at_line_and_column(tmp_path:
 
 # -- the example: today's sections, and what the standard block does -----------------------------
 
-EXAMPLE_TOC = [  # today's, as seed 000 numbers them
-    (None, "Ordförande har ordet"), ("1", "Förvaltningsberättelse"),
+EXAMPLE_TOC = [  # today's, as seed 000 numbers them, with Året i siffror after the foreword
+    (None, "Ordförande har ordet"), (None, "Året i siffror"), ("1", "Förvaltningsberättelse"),
     ("1.1", "Översikt över verksamhetens utveckling"),
     ("1.2", "Viktiga förhållanden för resultat och ekonomisk ställning"),
     ("1.3", "Händelser av väsentlig betydelse"),
@@ -300,9 +300,11 @@ EXAMPLE_TOC = [  # today's, as seed 000 numbers them
     ("Bilaga 3.", "Sammanställning resultat indikatorer – Styrelsen"),
     ("Bilaga 4.", "Indikatorerna 1–16"),
 ]
-# The standard order, written out as a förbund would write it in avsnitt:.
+# The example's order (the standard order and Året i siffror after the foreword), written
+# out as a förbund would write it in avsnitt:, in block form.
 STANDARD_ORDER = """avsnitt:
   - ordförande_har_ordet
+  - året_i_siffror
   - standard: förvaltningsberättelse
     avsnitt: [organisation, uppdrag, lagrum, finansiering, verksamhetsidé, översikt,
               viktiga_förhållanden, väsentliga_händelser, styrning, god_hushållning,
@@ -319,10 +321,14 @@ STANDARD_ORDER = """avsnitt:
 
 
 def example_copy(tmp_path: Path, extra: str) -> Path:
+    """A copy of the example with *extra* appended; an `avsnitt:` in it replaces the example's."""
     target = tmp_path / "content"
     shutil.copytree(ROOT / "content", target)
     yaml = target / "2023.yaml"
-    yaml.write_text(yaml.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    text = yaml.read_text(encoding="utf-8")
+    if extra.startswith("avsnitt:"):
+        text = "\n".join(line for line in text.splitlines() if not line.startswith("avsnitt: ["))
+    yaml.write_text(text + "\n" + extra, encoding="utf-8")
     return yaml
 
 
@@ -414,7 +420,7 @@ def test_signature_lines_are_derived_from_the_board_when_not_stated(tmp_path: Pa
 
 
 def test_texter_fill_parameters_and_cut_at_them() -> None:
-    from reportgen.wording import STANDARD, Texter, standardtexter
+    from reportgen.wording import FASTA_TEXTER, STANDARD, Texter
 
     assert STANDARD("omslag_beslutad", datum="2024-03-14") == "Beslutad av styrelsen 2024-03-14"
     own = Texter({"sidnummer": "{sida} / {sidor}", "ort_och_datum": "{ort}, {datum}"})
@@ -422,8 +428,9 @@ def test_texter_fill_parameters_and_cut_at_them() -> None:
     assert own("ort_och_datum", ort="Granås", datum="2024-03-21") == "Granås, 2024-03-21"
     with pytest.raises(KeyError):  # a parameter the key does not have is the caller's bug
         STANDARD("innehållsförteckning", år="2023")
-    added = standardtexter({"bilaga.underlag": "Underlag {år}: {antal} svar."}, "Bilagorna")
-    assert added["bilaga.underlag"].parametrar == ("år", "antal")
+    # The indicator bilagor's sentences are keys of the same module, in the same key style.
+    assert FASTA_TEXTER["indikatorer_resultat"].parametrar == ("år",)
+    assert all("." not in key for key in FASTA_TEXTER)
 
 
 def test_a_text_block_is_narrative_that_check_reads(tmp_path: Path) -> None:
@@ -434,3 +441,19 @@ def test_a_text_block_is_narrative_that_check_reads(tmp_path: Path) -> None:
     (found,) = collect(yaml)
     assert (found.rule, found.field) == ("text.okänd_siffra", "avsnitt.0.innehåll.0.text")
     assert "menade du 'årets_resultat_tkr'" in found.message
+
+
+def test_året_i_siffror_is_printed_only_where_avsnitt_lists_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An optional section: the example lists it; without `avsnitt:` (the standard order),
+    a report has no section its förbund never asked for."""
+    from reportgen.schema.avsnitt import STANDARDORDNING
+
+    assert "året_i_siffror" not in STANDARDORDNING
+    yaml = tmp_path / "content" / "2023.yaml"
+    shutil.copytree(ROOT / "content", yaml.parent)
+    text = yaml.read_text(encoding="utf-8")
+    assert "året_i_siffror" in next(line for line in text.splitlines() if line.startswith("avsnitt:"))
+    yaml.write_text("\n".join(line for line in text.splitlines()
+                              if not line.startswith("avsnitt:")), encoding="utf-8")
+    titles = [s.title for s in prepare(yaml).document.walk_sections()]
+    assert "Året i siffror" not in titles and "Förvaltningsberättelse" in titles

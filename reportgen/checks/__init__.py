@@ -15,12 +15,15 @@ from reportgen.checks import (
     datum,
     indikatorer,
     kassaflode,
+    luckor,
     noter,
     oversikt,
     platshallare,
     resultatrakning,
     struktur,
     styrelse,
+    tabell,
+    tema,
     texter,
     uppgifter,
     verksamhet,
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from reportgen.schema import Indata
 
 REGLER: tuple[Regel, ...] = (
+    *luckor.REGLER,
     *verksamhet.REGLER,
     *resultatrakning.REGLER,
     *balansrakning.REGLER,
@@ -41,6 +45,7 @@ REGLER: tuple[Regel, ...] = (
     *noter.REGLER,
     *oversikt.REGLER,
     *budget.REGLER,
+    *tabell.REGLER,
     *styrelse.REGLER,
     *uppgifter.REGLER,
     *datum.REGLER,
@@ -48,10 +53,12 @@ REGLER: tuple[Regel, ...] = (
     *indikatorer.REGLER,
     *platshallare.REGLER,
     *struktur.REGLER,
+    *tema.REGLER,
 )
 
 # Group titles for the output, by the first part of a finding's rule id.
 GRUPPER: dict[str, str] = {
+    "lucka": "Att fylla i",
     "yaml": "Filen",
     "schema": "Indata (schemat)",
     "text": "Texter och filer",
@@ -65,11 +72,13 @@ GRUPPER: dict[str, str] = {
     "not": "Noter",
     "femår": "Femårsöversikt",
     "budget": "Driftredovisning och sammanställning av utfall och budget",
+    "tabell": "Tabeller",
     "styrelse": "Styrelse och underskrifter",
     "datum": "Datum",
     "indikator": "Indikatorer",
     "uppgift": "Uppgifter som en årsredovisning brukar visa",
     "avsnitt": "Avsnitt",
+    "tema": "Tema (färger och typsnitt)",
 }
 
 

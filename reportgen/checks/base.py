@@ -13,12 +13,25 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reportgen.checks.meddelanden import _signed, kr, meddelande_kr, skillnad_kr, uppräkning
+from reportgen.checks.meddelanden import (
+    PROCENTTOLERANS_TEXT,
+    TOLERANS_KR,
+    TOLERANS_PROCENTENHETER,
+    TOLERANS_TKR,
+    kr,
+    meddelande_kr,
+    meddelande_tkr,
+    skillnad_kr,
+    tkr_text,
+    uppräkning,
+)
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
-from reportgen.fmt import kronor, procent, tkr
+from reportgen.fmt import meddelandetal, procent, tkr
 
-__all__ = ["Kontext", "Regel", "kr", "meddelande_kr", "skillnad_kr", "uppräkning"]
+__all__ = ["PROCENTTOLERANS_TEXT", "TOLERANS_KR", "TOLERANS_PROCENTENHETER", "TOLERANS_TKR",
+           "Kontext", "Regel", "kr", "meddelande_kr", "meddelande_tkr", "skillnad_kr", "tkr_text",
+           "uppräkning"]
 from reportgen.load import PathKey, Source
 from reportgen.schema import Indata
 
@@ -26,12 +39,6 @@ if TYPE_CHECKING:
     from reportgen.checks.relationer import Relationer
     from reportgen.figures import Figurer
 
-# Explicit tolerances (see the issue): tables in kronor must agree to the krona,
-# tables rounded to tkr within one thousand, percentages within their rounding.
-TOLERANS_KR = 0
-TOLERANS_TKR = 1
-TOLERANS_PROCENTENHETER = Decimal("0.5")
-PROCENTTOLERANS_TEXT = "0,5"
 
 
 @dataclass(frozen=True)
@@ -58,10 +65,12 @@ class Kontext:
 
     @cached_property
     def relationer(self) -> Relationer:
-        """The relations of the statements and notes, and the figures as printed."""
+        """The relations of the statements, the notes and the tables that copy or sum their
+        figures, and the figures as printed."""
         from reportgen.checks.relationer import Relationer
+        from reportgen.checks.tabellrelationer import relationer
 
-        return Relationer(self.indata, self.eko)
+        return Relationer(self.indata, self.eko, relationer)
 
     @cached_property
     def diagnos(self) -> dict[str, list[Finding]]:
@@ -74,9 +83,13 @@ class Kontext:
         return self.source.locate(path)
 
     def fynd(
-        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR
+        self, path: PathKey, message: str, rule: str, severity: Severity = Severity.ERROR,
+        förväntat: int | None = None, angivet: int | None = None,
     ) -> Finding:
-        return Finding(self.plats(path), message, severity, _dotted(path), rule)
+        """A finding at *path*; *förväntat*: the figure the field should hold, if computed,
+        and *angivet* the one it holds."""
+        return Finding(self.plats(path), message, severity, _dotted(path), rule,
+                       expected=förväntat, stated=angivet)
 
 
 Kontroll = Callable[[Kontext], Iterable[Finding]]
@@ -124,25 +137,10 @@ def avviker_tkr(angivet_tkr: int, *förväntade_kr: int) -> bool:
     return all(abs(angivet_tkr - tkr(f)) > TOLERANS_TKR for f in förväntade_kr)
 
 
-def tkr_text(amount: int) -> str:
-    return f"{kronor(amount)} tkr"
-
-
-def meddelande_tkr(vad: str, angivet_tkr: int, förväntat_kr: int, grund: str,
-                   varför: str = "") -> str:
-    """… '; skillnad -12 tkr (tolerans ±1 tkr)', with *varför* the tolerance's reason if given."""
-    förväntat = tkr(förväntat_kr)
-    return (
-        f"{vad}: angivet {tkr_text(angivet_tkr)}, förväntat {tkr_text(förväntat)} "
-        f"({grund} {kr(förväntat_kr)} avrundat); skillnad {_signed(angivet_tkr - förväntat)} tkr "
-        f"(tolerans ±{TOLERANS_TKR} tkr{': ' + varför if varför else ''})"
-    )
-
-
 def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:
     stated = Decimal(str(angivet))
     return all(abs(stated - f * 100) > TOLERANS_PROCENTENHETER for f in förväntade)
 
 
 def procent_text(share: Decimal) -> str:
-    return procent(share, 1)
+    return meddelandetal(procent(share, 1))

@@ -1,87 +1,32 @@
-"""Driftredovisning and sammanställning av utfall och budget agree with the statements.
+"""The budget tables: their stated sums add up, and their outcome agrees with the
+resultaträkning, for what each table covers.
 
-Both tables are computed from the budget lines (reportgen/compute/budget.py); the
-driftredovisning's summary row is the sammanställning's totals. So it is enough that
-the budget's outcome totals (intäkter, kostnader, finansiella poster, periodens resultat)
-equal the resultaträkning. Both sides are kronor, and are compared to the krona; except
-when every line's utfall is a whole number of thousands (a report copied from its printed
-tkr tables): then only the tkr are known, and the totals are compared in tkr, ±1 tkr.
-Each message states the tolerance it applied and why.
+Both are relations of the one relation engine (reportgen/checks/relationer.py), built in
+reportgen/checks/relationer_budget.py:
+
+- `budget.summa`: a sum a table states (`summa:` of a group or of the table) = the sum of
+  its rows as printed (a stated sum of a group within it stands for its rows);
+- `budget.resultaträkning`: for each kind of the resultaträkning a table's lines are
+  (intäkter, kostnader, finansiella poster: the line's `slag`, the parts of a figure split
+  into intäkt and kostnad, else the sign of its figures), their outcome (and last year's,
+  where stated) = the resultaträkning's figures of that kind: a table of costs only is
+  compared with the costs, and says so. These are copies of statement figures
+  (`Relation.kopia`): a wrong figure in the resultaträkning is named once, at itself.
+  Compared to the krona; ±1 tkr when every line's figure is a whole number of thousands
+  (copied from a table printed in tkr, so its kronor are not known). Each message states
+  the tolerance it applied and why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from reportgen.checks.base import Regel
+from reportgen.checks.summor import relationsregel
 
-from reportgen.checks.base import (
-    TOLERANS_KR,
-    Kontext,
-    Regel,
-    avviker,
-    avviker_tkr,
-    meddelande_kr,
-    meddelande_tkr,
-    regel,
-)
-from reportgen.compute.budget import (
-    FINANSIELLA_SLAG,
-    INTÄKTSSLAG,
-    KOSTNADSSLAG,
-    Avstamning,
-    Budgetberakning,
-    avstamning,
-    compute_budget,
-)
-from reportgen.findings import Finding
-from reportgen.fmt import tkr
-from reportgen.schema.budget import Budgetslag
+budget_summa = relationsregel(
+    "budget.summa", "Driftredovisningens och sammanställningens angivna summor = summan av raderna")
+budget_resultaträkning = relationsregel(
+    "budget.resultaträkning",
+    "Driftredovisningens och sammanställningens utfall = resultaträkningen, för det tabellen "
+    "redovisar: exakt, eller ±1 tkr när raderna är angivna i hela tkr")
 
-# The totals compared, with the kinds of line they add (a finding points at the first
-# such line). Eget kapital at the end is not compared: the sammanställning computes it
-# from the balansräkning's opening eget kapital and periodens resultat, so it can only
-# disagree when one of those does, and each has its own rule.
-SLAG: dict[str, frozenset[Budgetslag]] = {
-    "summa_intäkter": INTÄKTSSLAG,
-    "totala_kostnader": KOSTNADSSLAG,
-    "finansiella": FINANSIELLA_SLAG,
-    "periodens_resultat": frozenset(),
-}
-
-
-def _avvikelse(budget: Budgetberakning, a: Avstamning) -> str | None:
-    """The message for a total that disagrees with the statement; None when it agrees."""
-    vad = f"Sammanställningen av utfall och budget, {a.label.lower()} (utfall)"
-    if budget.i_hela_tkr:
-        if not avviker_tkr(tkr(a.budget_kr), a.statement_kr):
-            return None
-        return meddelande_tkr(vad, tkr(a.budget_kr), a.statement_kr, a.statement_label,
-                              "budgetens rader är angivna i hela tkr")
-    if not avviker(a.budget_kr, a.statement_kr):
-        return None
-    return (f"{meddelande_kr(vad, a.budget_kr, a.statement_kr, a.statement_label)} "
-            f"(tolerans {TOLERANS_KR} kr: budgetens rader är angivna i kronor)")
-
-
-@regel("budget.resultaträkning",
-       "Sammanställningens och driftredovisningens utfall = resultaträkningen: exakt, eller "
-       "±1 tkr när budgetens rader är angivna i hela tkr")
-def budget_resultaträkning(ctx: Kontext) -> Iterator[Finding]:
-    budget = compute_budget(ctx.indata, ctx.eko)
-    if budget is None:
-        return
-    for a in avstamning(budget, ctx.eko):
-        if a.key not in SLAG:
-            continue
-        message = _avvikelse(budget, a)
-        if message is None:
-            continue
-        first = next((p.index for g in budget.grupper if g.slag in SLAG[a.key]
-                      for p in g.poster), None)
-        yield ctx.fynd(
-            ("budget", "rader") if first is None else ("budget", "rader", first, "utfall"),
-            message,
-            "budget.resultaträkning",
-        )
-
-
-REGLER: tuple[Regel, ...] = (budget_resultaträkning,)
+REGLER: tuple[Regel, ...] = (budget_summa, budget_resultaträkning)

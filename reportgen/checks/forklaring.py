@@ -33,15 +33,28 @@ class Förklaring:
 
 def förklaringar(relationer: tuple[Relation, ...], siffror: Mapping[PathKey, Siffra],
                  ) -> tuple[list[int], list[Förklaring]]:
-    """The failing relations, and the explanations found for them."""
+    """The failing relations, and the explanations found for them.
+
+    A copy of a figure in another table (`Relation.kopia`) that disagrees with it does not
+    keep the figure from explaining the rest; it is explained too when the change makes it
+    agree. Copies alone explain nothing: where only copies disagree, each is reported at
+    itself (and compared with the figures named wrong, as corrected).
+    """
     failing = [i for i, r in enumerate(relationer) if not r.håller(siffror)]
     failing_set = set(failing)
-    rest = {i: relationer[i].rest(siffror) for i in range(len(relationer))
-            if relationer[i].villkor is None}
+    sides = {i: (r.vänster.värde(siffror), r.höger.värde(siffror))
+             for i, r in enumerate(relationer) if r.villkor is None}
+    rest = {i: v - h for i, (v, h) in sides.items()}
     containing: dict[PathKey, list[int]] = {}
     for i in rest:
         for plats in relationer[i].termer:
             containing.setdefault(plats, []).append(i)
+
+    def holds_after(j: int, plats: PathKey, change: int) -> bool:
+        r, (v, h) = relationer[j], sides[j]
+        return r.stämmer(v + r.vänster.termer.get(plats, 0) * change,
+                         h + r.höger.termer.get(plats, 0) * change)
+
     by_set: dict[frozenset[int], list[tuple[PathKey, int]]] = {}
     tried: set[PathKey] = set()
     for i in failing:
@@ -54,10 +67,13 @@ def förklaringar(relationer: tuple[Relation, ...], siffror: Mapping[PathKey, Si
             if rest[i] % c:
                 continue
             change = -rest[i] // c
-            if all(abs(rest[j] + relationer[j].termer[plats] * change) <= relationer[j].tolerans
-                   for j in containing[plats]):
-                explained = frozenset(j for j in containing[plats] if j in failing_set)
-                by_set.setdefault(explained, []).append((plats, change))
+            after = {j: holds_after(j, plats, change) for j in containing[plats]}
+            if not all(ok for j, ok in after.items() if not relationer[j].kopia):
+                continue
+            explained = frozenset(j for j, ok in after.items() if ok and j in failing_set)
+            if not explained or all(relationer[j].kopia for j in explained):
+                continue
+            by_set.setdefault(explained, []).append((plats, change))
     out: list[Förklaring] = []
     done: set[int] = set()
     for explained in sorted(by_set, key=lambda s: (-len(s), min(s))):
@@ -75,8 +91,9 @@ def förklaringar(relationer: tuple[Relation, ...], siffror: Mapping[PathKey, Si
 
 ANTAL = {2: "två", 3: "tre", 4: "fyra", 5: "fem"}
 
-# Where a finding is, what it says, its rule → the finding (Kontext.fynd).
-Fynd = Callable[[PathKey, str, str], Finding]
+# Where a finding is, what it says, its rule (and the figure it should be) → the finding
+# (Kontext.fynd).
+Fynd = Callable[..., Finding]
 
 
 def diagnos(rel: Relationer, fynd: Fynd) -> dict[str, list[Finding]]:
@@ -98,7 +115,9 @@ def diagnos(rel: Relationer, fynd: Fynd) -> dict[str, list[Finding]]:
             names = uppräkning([relationer[i].namn for i in indices])
             message = meddelande_kr(figure.namn, figure.belopp, figure.belopp + change,
                                     f"då stämmer {names}")
-            instead[indices[0]] = fynd(plats, message, relationer[indices[0]].regel)
+            instead[indices[0]] = fynd(plats, message, relationer[indices[0]].regel,
+                                       förväntat=figure.belopp + change,
+                                       angivet=figure.belopp)
         else:
             first = förklaring.siffror[0][0]
             names = uppräkning([relationer[i].namn for i in indices])
@@ -109,16 +128,52 @@ def diagnos(rel: Relationer, fynd: Fynd) -> dict[str, list[Finding]]:
             message = (f"{names[:1].upper()}{names[1:]} stämmer inte; en fel siffra förklarar "
                        f"det, men {ANTAL.get(count, str(count))} siffror lika väl: {either}")
             instead[indices[0]] = fynd(first, message, relationer[indices[0]].regel)
+    rättade = _rättade(explanations, siffror)
     out: dict[str, list[Finding]] = {}
     for i in failing:
         relation = relationer[i]
         if i in instead:
             out.setdefault(relation.regel, []).append(instead[i])
-        elif i not in silenced:
+        elif i in silenced:
+            continue
+        elif relation.kopia and rättade.keys() & relation.höger.termer.keys():
+            finding = _fynd_rättad(fynd, relation, siffror, rättade)
+            if finding is not None:
+                out.setdefault(relation.regel, []).append(finding)
+        else:
             out.setdefault(relation.regel, []).append(_fynd(fynd, relation, siffror))
     return out
 
 
+def _rättade(explanations: list[Förklaring], siffror: Mapping[PathKey, Siffra],
+             ) -> dict[PathKey, Siffra]:
+    """The figures named as wrong (one figure per explanation), with their right amounts."""
+    out = {}
+    for förklaring in explanations:
+        if len(förklaring.siffror) == 1:
+            plats, change = förklaring.siffror[0]
+            figure = siffror[plats]
+            out[plats] = Siffra(plats, figure.namn, figure.belopp + change, figure.tecken)
+    return out
+
+
+def _fynd_rättad(fynd: Fynd, relation: Relation, siffror: Mapping[PathKey, Siffra],
+                 rättade: Mapping[PathKey, Siffra]) -> Finding | None:
+    """A copy that disagrees with its original, compared with the original as corrected by
+    the finding at it (so the copy's message gives the right figure); None when the copy
+    agrees with the corrected original."""
+    corrected = {**siffror, **rättade}
+    v, h = relation.vänster.värde(corrected), relation.höger.värde(corrected)
+    if relation.stämmer(v, h):
+        return None
+    used = [rättade[p] for p in relation.höger.termer if p in rättade]
+    how = uppräkning([f"{gemen(s.namn)} rättad till {kr(s.belopp)}" for s in used])
+    return fynd(relation.plats, f"{relation.text(v, h)}; räknat med {how}", relation.regel)
+
+
 def _fynd(fynd: Fynd, relation: Relation, siffror: Mapping[PathKey, Siffra]) -> Finding:
-    return fynd(relation.plats, relation.text(relation.vänster.värde(siffror),
-                                              relation.höger.värde(siffror)), relation.regel)
+    left, right = relation.vänster.värde(siffror), relation.höger.värde(siffror)
+    # A relation that checks a stated figure (its subject) says what that figure should be.
+    own = relation.subjekt is not None and relation.subjekt == relation.plats
+    return fynd(relation.plats, relation.text(left, right), relation.regel,
+                förväntat=right if own else None, angivet=left if own else None)

@@ -1,13 +1,18 @@
-"""Femårsöversikt (tkr), soliditet and eget kapital as a share of the member contributions.
+"""The five-year overview against the statements: amounts, soliditet and eget kapital as a
+share of the member contributions.
 
-Years that have statements in this report are compared with them within tkr rounding;
-percentages are recomputed and compared within their rounding to whole percent.
+For a year whose statements are in the file, every amount the overview states for a row
+reportgen derives is a copy of a statement figure (a relation of reportgen/checks/
+relationer.py, `kopia`, built in reportgen/checks/relationer_oversikt.py): compared at the
+table's own precision, to the krona in a table in kronor, ±1 tkr in a table in tkr. So a
+wrong figure in the statements that the copy shows right is named once, with the copy among
+what it spoils. Percentages are recomputed and compared within their rounding to whole
+percent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.checks.balansrakning import br_tryckt, eget_kapital
@@ -15,43 +20,57 @@ from reportgen.checks.base import (
     PROCENTTOLERANS_TEXT,
     Kontext,
     Regel,
-    avviker_tkr,
     kr,
-    meddelande_tkr,
     procent_avviker,
     procent_text,
     regel,
 )
-from reportgen.checks.resultatrakning import årets_resultat_rr
+from reportgen.compute.overview import översiktsrader
 from reportgen.compute.verksamhet import andel, medlemsbidrag
 from reportgen.findings import Finding
 from reportgen.fmt import procenttal
+from reportgen.load import PathKey
 
 
-@dataclass(frozen=True)
-class Tkrfält:
-    fält: str
-    namn: str
-    grund: str
-    kronor: Callable[[Kontext, int], list[int]]  # acceptable readings in kr
+def _ej_räknebart(ctx: Kontext) -> Iterator[Finding]:
+    """A medlemsbidrag stated for a statement year that no note row gives."""
+    form = översiktsrader(ctx.indata.ekonomi)
+    if form is None:
+        return
+    for row in form.rader:
+        if row.key != "medlemsbidrag":
+            continue
+        for år in sorted(ctx.eko.years, reverse=True):
+            if år in ctx.eko.luckor:
+                continue  # the statements leave figures to fill in (`lucka`)
+            if år in row.angivet and medlemsbidrag(ctx.indata, år) is None:
+                yield ctx.fynd(row.angivet[år].plats, _ingen_notrad("medlemsbidragen", år),
+                               "femår.belopp")
 
 
-TKR_FÄLT = (
-    Tkrfält("intäkter_tkr", "verksamhetens intäkter", "resultaträkningens verksamhetens intäkter",
-            lambda ctx, y: [ctx.eko.resultaträkning.belopp("verksamhetens_intäkter", y)]),
-    Tkrfält("kostnader_tkr", "verksamhetens kostnader",
-            "resultaträkningens verksamhetens kostnader och avskrivningar",
-            lambda ctx, y: [ctx.eko.resultaträkning.belopp("verksamhetens_kostnader", y)
-                            + ctx.eko.resultaträkning.belopp("avskrivningar", y)]),
-    Tkrfält("resultat_tkr", "årets resultat", "resultaträkningens årets resultat",
-            årets_resultat_rr),
-    Tkrfält("eget_kapital_tkr", "eget kapital", "balansräkningens summa eget kapital",
-            eget_kapital),
-)
+def _ingen_notrad(vad: str, år: int) -> str:
+    return (f"Femårsöversikten, {vad} {år} kan inte räknas om: ingen notrad för året är "
+            "markerad med medlemsbidrag: true")
 
 
-def _path(år: int, fält: str) -> tuple[str | int, ...]:
-    return ("ekonomi", "femårsöversikt", år, fält)
+@regel("femår.belopp",
+       "Femårsöversiktens belopp = resultat- och balansräkningens: exakt i kronor, ±1 tkr i tkr")
+def femår_belopp(ctx: Kontext) -> Iterator[Finding]:
+    yield from ctx.diagnos.get("femår.belopp", ())
+    yield from _ej_räknebart(ctx)
+
+
+def _angivna(ctx: Kontext, key: str) -> Iterator[tuple[int, int | float, PathKey]]:
+    """The percentages stated for row *key* in the statement years, newest first."""
+    form = översiktsrader(ctx.indata.ekonomi)
+    if form is None:
+        return
+    for row in form.rader:
+        if row.key != key:
+            continue
+        for år in sorted(ctx.eko.years, reverse=True):
+            if år in row.angivet and år not in ctx.eko.luckor:
+                yield år, row.angivet[år].värde, row.angivet[år].plats
 
 
 def soliditeter(ctx: Kontext, år: int) -> list[Decimal]:
@@ -64,35 +83,14 @@ def soliditeter(ctx: Kontext, år: int) -> list[Decimal]:
     return [r for r in readings if r is not None]
 
 
-@regel("femår.belopp", "Femårsöversiktens belopp = resultat- och balansräkningens, ±1 tkr")
-def femår_belopp(ctx: Kontext) -> Iterator[Finding]:
-    for år, rad in sorted(ctx.indata.ekonomi.femårsöversikt.items(), reverse=True):
-        if år not in ctx.eko.years:
-            continue
-        for spec in TKR_FÄLT:
-            stated = getattr(rad, spec.fält)
-            if stated is None:
-                continue
-            readings = spec.kronor(ctx, år)
-            if avviker_tkr(stated, *readings):
-                yield ctx.fynd(
-                    _path(år, spec.fält),
-                    meddelande_tkr(f"Femårsöversikten, {spec.namn} {år}", stated, readings[0],
-                                   spec.grund),
-                    "femår.belopp",
-                )
-
-
 @regel("femår.soliditet", "Soliditet = eget kapital / summa tillgångar, räknat om")
 def femår_soliditet(ctx: Kontext) -> Iterator[Finding]:
-    for år, rad in sorted(ctx.indata.ekonomi.femårsöversikt.items(), reverse=True):
-        if år not in ctx.eko.years or rad.soliditet_procent is None:
-            continue
+    for år, stated, plats in _angivna(ctx, "soliditet"):
         readings = soliditeter(ctx, år)
-        if readings and procent_avviker(rad.soliditet_procent, *readings):
+        if readings and procent_avviker(stated, *readings):
             yield ctx.fynd(
-                _path(år, "soliditet_procent"),
-                f"Femårsöversikten, soliditet {år}: angivet {procenttal(rad.soliditet_procent)}, "
+                plats,
+                f"Femårsöversikten, soliditet {år}: angivet {procenttal(stated)}, "
                 f"förväntat {procent_text(readings[0])} (eget kapital {kr(eget_kapital(ctx, år)[0])}"
                 f" / summa tillgångar {kr(br_tryckt(ctx, år, 'summa_tillgångar'))}; "
                 f"tolerans ±{PROCENTTOLERANS_TEXT} procentenheter)",
@@ -103,25 +101,19 @@ def femår_soliditet(ctx: Kontext) -> Iterator[Finding]:
 @regel("femår.eget_kapital_andel",
        "Eget kapital i procent av årets medlemsbidrag (notrader med medlemsbidrag), räknat om")
 def femår_andel(ctx: Kontext) -> Iterator[Finding]:
-    for år, rad in sorted(ctx.indata.ekonomi.femårsöversikt.items(), reverse=True):
-        if år not in ctx.eko.years or rad.eget_kapital_andel_procent is None:
-            continue
+    for år, stated, plats in _angivna(ctx, "eget_kapital_andel"):
         bidrag = medlemsbidrag(ctx.indata, år)
         if not bidrag:
-            yield ctx.fynd(
-                _path(år, "eget_kapital_andel_procent"),
-                f"Femårsöversikten, eget kapital i procent av medlemsbidragen {år} kan inte "
-                "räknas om: ingen notrad för året är markerad med medlemsbidrag: true",
-                "femår.eget_kapital_andel",
-            )
+            yield ctx.fynd(plats, _ingen_notrad("eget kapital i procent av medlemsbidragen", år),
+                           "femår.eget_kapital_andel")
             continue
         ek = eget_kapital(ctx, år)
         readings = [r for r in (andel(e, bidrag) for e in ek) if r is not None]
-        if procent_avviker(rad.eget_kapital_andel_procent, *readings):
+        if procent_avviker(stated, *readings):
             yield ctx.fynd(
-                _path(år, "eget_kapital_andel_procent"),
+                plats,
                 f"Femårsöversikten, eget kapital i procent av medlemsbidragen {år}: angivet "
-                f"{procenttal(rad.eget_kapital_andel_procent)}, förväntat "
+                f"{procenttal(stated)}, förväntat "
                 f"{procent_text(readings[0])} (eget kapital {kr(ek[0])} / medlemsbidrag "
                 f"{kr(bidrag)}; tolerans ±{PROCENTTOLERANS_TEXT} procentenheter)",
                 "femår.eget_kapital_andel",

@@ -16,19 +16,23 @@ stated is 0. The relations come from the layouts and from what lines mean:
   liabilities and provisions = the balance-sheet differences, likvida medel at the start
   (`kf.balansräkning`); likvida medel at the end = the balance sheet's (`kf.balansräkning`);
 - every stated note sum = the sum of its rows, every note = the line(s) it explains
-  (`not.summa`, `not.rad`; a partial breakdown, `delredovisning`, may only not exceed them).
+  (`not.summa`, `not.rad`; a partial breakdown, `delredovisning`, may only not exceed them);
+- and, given as `tabeller` (reportgen/checks/tabellrelationer.py), the relations of the
+  tables outside the statements: the five-year overview's and the budget tables' copies of
+  statement figures (`Relation.kopia`; a figure in tkr is compared within its rounding,
+  `Relation.inom`), the budget tables' and checked tables' stated sums.
 
 Which findings the failing relations give is reportgen/checks/forklaring.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from reportgen.checks.meddelanden import kr, meddelande_kr, skillnad_kr, uppräkning
+from reportgen.checks.meddelanden import jämförelse, kr, meddelande_kr, uppräkning
 from reportgen.load import PathKey
 from reportgen.schema.ekonomi import IngåendeBalans, Not, Notrad
 from reportgen.schema.uppstallning import (
@@ -105,6 +109,13 @@ class Relation:
     # A relation that is not an equation (a partial breakdown may not exceed its line):
     # checked, but never explained by a figure.
     villkor: Callable[[int, int], bool] | None = None
+    # A table's copy of statement figures (the five-year overview, the budget tables):
+    # vänster is the copy, höger the original. A copy that disagrees does not keep a wrong
+    # original from being named (forklaring.py), and the original is never blamed on copies
+    # alone.
+    kopia: bool = False
+    # When the two sides agree, if not to the krona (a figure in tkr against kronor).
+    inom: Callable[[int, int], bool] | None = None
 
     @cached_property
     def termer(self) -> Mapping[PathKey, int]:
@@ -116,13 +127,23 @@ class Relation:
     def håller(self, siffror: Mapping[PathKey, Siffra]) -> bool:
         if self.villkor is not None:
             return self.villkor(self.vänster.värde(siffror), self.höger.värde(siffror))
-        return abs(self.rest(siffror)) <= self.tolerans
+        return self.stämmer(self.vänster.värde(siffror), self.höger.värde(siffror))
+
+    def stämmer(self, vänster: int, höger: int) -> bool:
+        """Do sides of these values agree (within the relation's precision)?"""
+        if self.inom is not None:
+            return self.inom(vänster, höger)
+        return abs(vänster - höger) <= self.tolerans
 
 
 class Relationer:
     """Every relation of one report's statements and notes, built from the layout."""
 
-    def __init__(self, indata: Indata, eko: Ekonomiberakning) -> None:
+    def __init__(self, indata: Indata, eko: Ekonomiberakning,
+                 tabeller: Callable[[Relationer], Iterable[Relation]] | None = None) -> None:
+        """*tabeller*: the relations of the tables outside the statements (the five-year
+        overview, the budget tables, checked tables: reportgen/checks/tabellrelationer.py),
+        evaluated with these."""
         self.indata = indata
         self.eko = eko
         self.layout = eko.layout
@@ -138,6 +159,7 @@ class Relationer:
             *self._kassaflöde(),
             *self._notsummor(),
             *self._notrader(),
+            *(tabeller(self) if tabeller is not None else ()),
         )
 
     # -- figures as the statements print them ---------------------------------------------
@@ -148,6 +170,12 @@ class Relationer:
             self.indata.ekonomi, upp.yaml_nyckel)
         value = by_year.get(år, {}).get(key)
         return value if isinstance(value, int) else None
+
+    def lucka(self, räkning: str, key: str, år: int) -> bool:
+        """The YAML leaves the figure to fill in (the key with an empty value)."""
+        by_year = getattr(self.indata.ekonomi, self.layout.räkning(räkning).yaml_nyckel)
+        values = by_year.get(år, {})
+        return key in values and values[key] is None
 
     def figur(self, räkning: str, key: str, år: int) -> Uttryck | None:
         """A line as printed: stated, or its definition; None where that needs the balance
@@ -164,6 +192,8 @@ class Relationer:
         upp = self.layout.räkning(räkning)
         rad = upp.rad(key)
         assert rad is not None, key
+        if self.lucka(räkning, key, år):
+            return None  # a gap to fill in: no relation with it is checked (`lucka` lists it)
         stated = self.angivet(räkning, key, år)
         if stated is not None and rad.slag is not Radslag.TEXTRAD:
             plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, key)
@@ -196,6 +226,17 @@ class Relationer:
                 ) -> Uttryck:
         self.siffror.setdefault(plats, Siffra(plats, namn, belopp, tecken))
         return Uttryck({plats: 1})
+
+    def siffra(self, plats: PathKey, namn: str, belopp: int) -> Uttryck:
+        """A stated figure of another table (its place, its name in messages, its amount)."""
+        return self._siffra(plats, namn, belopp)
+
+    def notrad(self, index: int, path: PathKey, row: Notrad, år: int) -> Uttryck:
+        """Note *index*'s amount line *row* (at *path*) of *år* as a stated figure."""
+        assert row.belopp is not None
+        return self._siffra((*path, "belopp", år),
+                            f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
+                            row.belopp[år] or 0)
 
     def ingående_känd(self, år: int) -> bool:
         return år - 1 in self.eko.years or self.indata.ekonomi.ingående_balans is not None
@@ -283,8 +324,8 @@ class Relationer:
                               else ("ekonomi", "balansräkning", år))
 
             def text(v: int, h: int, år: int = år) -> str:
-                return (f"Balansräkningen {år} balanserar inte: {t_text} {kr(v)}, {s_text} "
-                        f"{kr(h)}; {skillnad_kr(h, v)}")
+                return (f"Balansräkningen {år} balanserar inte: "
+                        f"{jämförelse(t_text, v, s_text, h)}")
 
             yield Relation("br.balans", left, right, plats, f"balansräkningens summor {år}", text)
 
@@ -368,8 +409,8 @@ class Relationer:
         label = gemen(rad.text)
 
         def text(v: int, h: int) -> str:
-            return (f"Kassaflödesanalysen {år}: {label} {kr(v)}, men balansräkningens "
-                    f"{text_br} ({poster}) är {kr(h)}; {skillnad_kr(v, h)}{hint}")
+            return (f"Kassaflödesanalysen {år}: "
+                    f"{jämförelse(label, v, f'balansräkningens {text_br} ({poster})', h)}{hint}")
 
         return Relation("kf.balansräkning", left, right, plats,
                         f"kassaflödesanalysens {label} {år}", text,
@@ -384,7 +425,8 @@ class Relationer:
         """The statement years for which the note has figures, newest first."""
         have = {y for row in note.poster() for y in row.belopp or {}} | set(note.summa or {})
         have |= {y for row in _grupper(note.rader) for y in row.summa or {}}
-        return [y for y in self._år() if y in have]
+        gaps = {y for row in note.poster() for y, v in (row.belopp or {}).items() if v is None}
+        return [y for y in self._år() if y in have and y not in gaps]  # a gap: `lucka` says it
 
     def _rader(self, index: int, rows: list[Notrad], path: PathKey, år: int) -> Uttryck:
         """The sum of *rows* as the note prints it: stated group sums, or their rows."""
@@ -396,7 +438,7 @@ class Relationer:
             elif row.belopp is not None and år in row.belopp:
                 total = total + self._siffra((*at, "belopp", år),
                                              f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
-                                             row.belopp[år])
+                                             row.värde(år))
         return total
 
     def _grupp(self, index: int, row: Notrad, path: PathKey, år: int) -> Uttryck:

@@ -1,10 +1,12 @@
 """Mål, mått and insatser: ids, references between them, assessable mål, outcomes.
 
 What the report model builder (reportgen/document/sections_goals.py) relies on: insats
-ids are unique and every mål names existing insatser; a mått's `utfall` that names a
-computed figure names a number (reportgen/figures.py); every mål has a status or one
-that can be computed from its mått. The outcomes of an insats's participants that do not
-add up to those who ended are a warning (the table says so in a footnote).
+ids (given, or derived from the names) are unique and every mål names existing insatser;
+a mått's `utfall` that names a computed figure names a number (reportgen/figures.py);
+every mål has a status, stated or computed from its mått and delmål. The outcomes of an
+insats's participants that do not add up to those who ended are a warning (the table says
+so in a footnote). Unknown statuses, levels and målområden are schema errors
+(reportgen/schema/mal.py).
 """
 
 from __future__ import annotations
@@ -13,55 +15,81 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportgen.checks.base import Kontext, Regel, regel
-from reportgen.compute.verksamhet import Uppslag, beräkna_mål, deltagare, figurnamn
+from reportgen.compute.mal import Målberakning, Uppslag, figurnamn
+from reportgen.compute.verksamhet import deltagare, insats_för
 from reportgen.findings import Finding, Severity
-from reportgen.schema.verksamhet import Mål, Mått
+from reportgen.load import PathKey
+from reportgen.schema.mal import Mått
 
 MÅLLISTOR = ("ekonomiska_mål", "mål")
 
 
-def _mållistor(ctx: Kontext) -> Iterator[tuple[str, int, Mål]]:
-    """(list key, index, mål) for the financial goals and the activity goals."""
+def _mått(ctx: Kontext) -> Iterator[tuple[PathKey, Mått]]:
+    """Every mått of every goal, delmål and insats, with its YAML path."""
+    def walk(path: PathKey, goals: list) -> Iterator[tuple[PathKey, Mått]]:  # type: ignore[type-arg]
+        for i, goal in enumerate(goals):
+            for k, m in enumerate(goal.mått):
+                yield (*path, i, "mått", k), m
+            yield from walk((*path, i, "delmål"), goal.delmål)
+
     for key in MÅLLISTOR:
-        for index, goal in enumerate(getattr(ctx.indata, key)):
-            yield key, index, goal
+        yield from walk((key,), getattr(ctx.indata, key))
+    for i, insats in enumerate(ctx.indata.insatser):
+        for k, m in enumerate(insats.resultatmål):
+            yield ("insatser", i, "resultatmål", k), m
 
 
-def _figurproblem(ctx: Kontext, mått: Mått) -> str | None:
-    """Why a mått's `utfall` naming a figure cannot be used; None if it can or is a number."""
-    if not isinstance(mått.utfall, str):
-        return None
-    return ctx.figurer.talproblem(figurnamn(mått.utfall))
+def _figurer(mått: Mått) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(path below the mått, figure name) for each `utfall` that names a figure."""
+    if isinstance(mått.utfall, str):
+        yield ("utfall",), mått.utfall
+    for group, value in (mått.grupputfall or {}).items():
+        if isinstance(value, str):
+            yield ("utfall", group), value
 
 
-@regel("insats.id", "Varje insats har ett eget id")
+@regel("insats.id", "Varje insats har ett eget id (angivet eller härlett ur namnet)")
 def insats_id(ctx: Kontext) -> Iterator[Finding]:
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for index, insats in enumerate(ctx.indata.insatser):
         if insats.id in seen:
-            yield ctx.fynd(("insatser", index, "id"),
-                           f"id {insats.id!r} används av mer än en insats", "insats.id")
-        seen.add(insats.id)
+            first = ctx.plats(("insatser", seen[insats.id]))
+            if ctx.angivet(("insatser", index, "id")):
+                message = f"id {insats.id!r} används av mer än en insats (även rad {first.line})"
+                path: PathKey = ("insatser", index, "id")
+            else:
+                message = (f"insatsen {insats.namn!r} får id {insats.id!r} ur sitt namn, men "
+                           f"insatsen på rad {first.line} har redan det id:t; ange ett eget id: "
+                           "för en av dem")
+                path = ("insatser", index, "namn")
+            yield ctx.fynd(path, message, "insats.id")
+        seen.setdefault(insats.id, index)
 
 
-@regel("mål.insats", "Målens insatser finns bland insatserna")
+@regel("mål.insats", "Målens insatser finns bland insatserna (med id eller namn)")
 def mål_insats(ctx: Kontext) -> Iterator[Finding]:
-    ids = {insats.id for insats in ctx.indata.insatser}
-    known = ", ".join(sorted(ids)) or "inga insatser finns"
-    for key, i, goal in _mållistor(ctx):
-        for j, ref in enumerate(goal.insatser):
-            if ref not in ids:
-                yield ctx.fynd((key, i, "insatser", j),
-                               f"okänd insats {ref!r}; kända id: {known}", "mål.insats")
+    insatser = ctx.indata.insatser
+    known = ", ".join(sorted(i.id for i in insatser)) or "inga insatser finns"
+
+    def walk(path: PathKey, goals: list) -> Iterator[Finding]:  # type: ignore[type-arg]
+        for i, goal in enumerate(goals):
+            for j, ref in enumerate(goal.insatser):
+                if insats_för(ref, insatser) is None:
+                    yield ctx.fynd((*path, i, "insatser", j),
+                                   f"okänd insats {ref!r}; kända id: {known}", "mål.insats")
+            yield from walk((*path, i, "delmål"), goal.delmål)
+
+    for key in MÅLLISTOR:
+        yield from walk((key,), getattr(ctx.indata, key))
 
 
 @regel("mått.utfall", "Ett mått vars utfall är en beräknad siffra namnger ett tal som finns")
 def mått_utfall(ctx: Kontext) -> Iterator[Finding]:
-    for key, i, goal in _mållistor(ctx):
-        for k, m in enumerate(goal.mått):
-            problem = _figurproblem(ctx, m)
+    for path, m in _mått(ctx):
+        for below, name in _figurer(m):
+            problem = ctx.figurer.talproblem(figurnamn(name))
             if problem is not None:
-                yield ctx.fynd((key, i, "mått", k, "utfall"), problem, "mått.utfall")
+                yield ctx.fynd((*path, *below), problem, "mått.utfall")
 
 
 def _tal(ctx: Kontext) -> Uppslag:
@@ -76,18 +104,34 @@ def _tal(ctx: Kontext) -> Uppslag:
     return uppslag
 
 
-@regel("mål.status", "Varje mål har en status, angiven eller beräknad från måtten")
+def _utan_status(goals: tuple[Målberakning, ...]) -> Iterator[Målberakning]:
+    """The goals whose status can be neither read nor computed, not counting a goal that
+    has none only because a delmål has none (that delmål is the one to fix)."""
+    for g in goals:
+        yield from _utan_status(g.delmål)
+        if g.status is None and all(c.status is not None for c in g.delmål):
+            yield g
+
+
+@regel("mål.status", "Varje mål har en status, angiven eller beräknad från mått och delmål")
 def mål_status(ctx: Kontext) -> Iterator[Finding]:
-    for key, i, goal in _mållistor(ctx):
-        if goal.status is not None:
-            continue
-        if any(_figurproblem(ctx, m) is not None for m in goal.mått):
-            continue  # reported by mått.utfall; the status follows once that is fixed
-        if beräkna_mål(i + 1, goal, _tal(ctx)).status is None:
+    from reportgen.compute.mal import beräkna_lista
+    from reportgen.figures import målmiljö  # the figures are built for this rule anyway
+
+    bad_figures = {path for path, m in _mått(ctx) if any(
+        ctx.figurer.talproblem(figurnamn(name)) is not None for _b, name in _figurer(m))}
+    miljö = målmiljö(ctx.indata, _tal(ctx))
+    names = [s.namn for s in miljö.skala.statusar]
+    statuses = f"{', '.join(names[:-1])} eller {names[-1]}"
+    for key in MÅLLISTOR:
+        for g in _utan_status(beräkna_lista(getattr(ctx.indata, key), miljö, (key,))):
+            if any(p[:len(g.path) + 1] == (*g.path, "mått") for p in bad_figures):
+                continue  # reported by mått.utfall; the status follows once that is fixed
             yield ctx.fynd(
-                (key, i),
-                "målet saknar status (uppfyllt, delvis uppfyllt eller ej uppfyllt) och den "
-                "kan inte beräknas eftersom inget mått har både mål och utfall",
+                g.path,
+                f"målet saknar status ({statuses}) och den kan inte beräknas eftersom inget "
+                "mått eller delmål kan bedömas (ett mått behöver mål och utfall, ett mått i "
+                "ord en bedömning)",
                 "mål.status",
             )
 
@@ -100,14 +144,22 @@ def deltagare_utfall(ctx: Kontext) -> Iterator[Finding]:
         d = deltagare(insats.deltagare)
         if d.utfall_stämmer:
             continue
-        assert d.utfall_summa is not None and d.avslutade is not None
-        yield ctx.fynd(
-            ("insatser", index, "deltagare", "utfall"),
-            f"utfallen för {insats.namn} summerar till {d.utfall_summa.totalt}, men antalet "
-            f"avslutade är {d.avslutade.totalt}",
-            "deltagare.utfall",
-            Severity.WARNING,
-        )
+        assert d.avslutade is not None
+        if d.i_andelar:
+            total = _kommatal((d.utfall_andel or Decimal(0)) * 100)
+            tolerance = _kommatal(Decimal(len(d.utfall)) / 2)
+            message = (f"utfallen för {insats.namn} summerar till {total} % av de avslutade, "
+                       f"inte 100 % (tolerans ±{tolerance} procentenheter för avrundningen)")
+        else:
+            assert d.utfall_summa is not None
+            message = (f"utfallen för {insats.namn} summerar till {d.utfall_summa.totalt}, men "
+                       f"antalet avslutade är {d.avslutade.totalt}")
+        yield ctx.fynd(("insatser", index, "deltagare", "utfall"), message, "deltagare.utfall",
+                       Severity.WARNING)
+
+
+def _kommatal(value: Decimal) -> str:
+    return f"{value.normalize():f}".replace(".", ",")
 
 
 REGLER: tuple[Regel, ...] = (insats_id, mål_insats, mått_utfall, mål_status, deltagare_utfall)

@@ -11,12 +11,12 @@ if TYPE_CHECKING:
 def notsumma(note: Not, year: int) -> int:
     """The sum of the note's amount lines for *year* (in groups or not), as the note's Summa
     row prints it; a row without an amount for the year counts as 0."""
-    return sum((row.belopp or {}).get(year, 0) for row in note.poster())
+    return sum(row.värde(year) for row in note.poster())
 
 
 def gruppsumma(group: Notrad, year: int) -> int:
     """The sum of a group's amount lines for *year*, as its sum row prints it."""
-    return sum((row.belopp or {}).get(year, 0) for row in group.poster())
+    return sum(row.värde(year) for row in group.poster())
 
 
 def teckenfaktor(note: Not) -> int:

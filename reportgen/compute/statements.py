@@ -115,6 +115,9 @@ class Ekonomiberakning:
     kassaflödesanalys: Rakning
     notordning: tuple[int, ...]  # the notes (their index in ekonomi.noter) in printed order
     notnummer: dict[int, int]  # a note's index in ekonomi.noter → its printed number
+    # The years whose statements leave a figure to fill in (a gap): the rules that compare
+    # other tables with the statements pass them over (`lucka` reports the gaps).
+    luckor: frozenset[int] = frozenset()
 
     def räkning(self, key: str) -> Rakning:
         rakning: Rakning = getattr(self, key)
@@ -199,8 +202,12 @@ def compute_ekonomi(indata: Indata) -> Ekonomiberakning:
                         {k: n for (r, k), n in line_note.items() if r == u.key})
         for u in layout.alla()
     }
+    luckor = frozenset(
+        y for u in layout.alla()
+        for y, values in getattr(indata.ekonomi, u.yaml_nyckel).items()
+        if any(v is None for v in values.values()))
     return Ekonomiberakning(year=year, years=years, layout=layout, notordning=order,
-                            notnummer=numbers, **statements)
+                            notnummer=numbers, luckor=luckor, **statements)
 
 
 def _shown(upp: Uppställning, räknare: _Räknare, years: tuple[int, int]) -> dict[str, bool]:

@@ -1,19 +1,20 @@
 """Derived figures of the year's activity: pure functions of the validated input.
 
 Equity share of the member contributions, the cost split by kind, participant totals
-and shares, financing differences, the balanskravsresultat and the assessment of
-mått and mål. Money stays integer kronor; shares are exact Decimal ratios, rounded
-only when formatted.
+and shares, financing differences and the balanskravsresultat (mål and mått are assessed
+in reportgen/compute/mal.py). Money stays integer kronor; shares are exact Decimal
+ratios, rounded only when formatted, and compared with a printed limit as printed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from reportgen.compute.noter import teckenfaktor
 from reportgen.compute.statements import Ekonomiberakning
+from reportgen.fmt import visad_procent
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.verksamhet import (
@@ -24,9 +25,6 @@ from reportgen.schema.verksamhet import (
     Finansiering,
     Insats,
     KönAntal,
-    Mål,
-    Målstatus,
-    Mått,
 )
 
 
@@ -54,7 +52,7 @@ def medlemsbidrag(indata: Indata, year: int) -> int | None:
     the five-year overview's check (reportgen/checks/oversikt.py) all use this.
     """
     amounts = [
-        teckenfaktor(note) * (row.belopp or {})[year]
+        teckenfaktor(note) * row.värde(year)
         for note in indata.ekonomi.noter
         for row in note.poster()
         if row.medlemsbidrag and year in (row.belopp or {})
@@ -72,7 +70,10 @@ class Kapitalandel:
 
     @property
     def över_tak(self) -> bool | None:
-        return None if self.andel is None else self.andel > self.tak
+        """Above the ceiling, as the table prints both: 20,4 % is "20 %", within a 20 % tak."""
+        if self.andel is None:
+            return None
+        return visad_procent(self.andel) > visad_procent(self.tak)
 
 
 def kapitalandel(indata: Indata, eko: Ekonomiberakning, year: int) -> Kapitalandel:
@@ -110,7 +111,7 @@ def kostnadsfördelning(indata: Indata, year: int) -> Kostnadsfördelning | None
     for note in indata.ekonomi.noter:
         for row in note.poster():
             if row.kostnadsslag is not None:
-                cost = -teckenfaktor(note) * (row.belopp or {}).get(year, 0)
+                cost = -teckenfaktor(note) * row.värde(year)
                 belopp[row.kostnadsslag] = belopp.get(row.kostnadsslag, 0) + cost
     if not belopp:
         return None
@@ -123,27 +124,42 @@ def kostnadsfördelning(indata: Indata, year: int) -> Kostnadsfördelning | None
 
 @dataclass(frozen=True)
 class Antal:
-    """A head count, split by sex where the input gives the split."""
+    """A head count, split by sex where the input gives the split: as counts, or as shares
+    of the total ("67 % kvinnor" of 57, whose counts are not known)."""
 
     totalt: int
     kvinnor: int | None = None
     män: int | None = None
+    angiven_andel_kvinnor: Decimal | None = None  # ratio, as stated
+    angiven_andel_män: Decimal | None = None
 
     @property
     def andel_kvinnor(self) -> Decimal | None:
-        return None if self.kvinnor is None else andel(self.kvinnor, self.totalt)
+        if self.kvinnor is None:
+            return self.angiven_andel_kvinnor
+        return andel(self.kvinnor, self.totalt)
 
     @property
     def andel_män(self) -> Decimal | None:
-        return None if self.män is None else andel(self.män, self.totalt)
+        if self.män is None:
+            return self.angiven_andel_män
+        return andel(self.män, self.totalt)
 
 
 def antal(value: AntalPersoner | None) -> Antal | None:
     if value is None:
         return None
     if isinstance(value, KönAntal):
-        return Antal(value.kvinnor + value.män, value.kvinnor, value.män)
+        if value.kvinnor is not None and value.män is not None:
+            return Antal(value.kvinnor + value.män, value.kvinnor, value.män)
+        assert value.totalt is not None  # the schema requires counts or a total
+        return Antal(value.totalt, angiven_andel_kvinnor=_ratio(value.andel_kvinnor),
+                     angiven_andel_män=_ratio(value.andel_män))
     return Antal(value)
+
+
+def _ratio(percent: Decimal | None) -> Decimal | None:
+    return None if percent is None else percent / 100
 
 
 def summa(values: Iterable[Antal]) -> Antal:
@@ -159,7 +175,7 @@ def summa(values: Iterable[Antal]) -> Antal:
 @dataclass(frozen=True)
 class Utfallsrad:
     text: str
-    antal: Antal
+    antal: Antal | None  # None: given as a share of those who ended
     måluppfyllt: bool
     andel: Decimal | None  # of all who ended
 
@@ -173,21 +189,37 @@ class Deltagarberakning:
     tidiga_avhopp: Antal | None
     måluppfyllt: Antal | None
     utfall: tuple[Utfallsrad, ...] = ()
-    utfall_summa: Antal | None = None
+    utfall_summa: Antal | None = None  # None when the outcomes are shares
     föregående_år: Deltagarberakning | None = None
+    andel_måluppfyllt_angiven: Decimal | None = None  # from outcomes given as shares
+
+    @property
+    def i_andelar(self) -> bool:
+        """The outcomes are given as shares of those who ended."""
+        return any(r.antal is None for r in self.utfall)
+
+    @property
+    def utfall_andel(self) -> Decimal | None:
+        """The outcomes' shares of those who ended, summed."""
+        shares = [r.andel for r in self.utfall if r.andel is not None]
+        return sum(shares, Decimal(0)) if self.utfall and len(shares) == len(self.utfall) else None
 
     @property
     def andel_måluppfyllt(self) -> Decimal | None:
         if self.måluppfyllt is None or self.avslutade is None:
-            return None
+            return self.andel_måluppfyllt_angiven
         return andel(self.måluppfyllt.totalt, self.avslutade.totalt)
 
     @property
     def utfall_stämmer(self) -> bool:
-        """The outcomes add up to those who ended (or there is nothing to compare)."""
-        if not self.utfall or self.avslutade is None or self.utfall_summa is None:
+        """The outcomes add up to those who ended, or (as shares) to 100 % within the
+        rounding of their percentages (½ point each); or there is nothing to compare."""
+        if not self.utfall or self.avslutade is None:
             return True
-        return self.utfall_summa.totalt == self.avslutade.totalt
+        if self.i_andelar:
+            total = self.utfall_andel
+            return total is None or abs(total - 1) * 100 <= Decimal(len(self.utfall)) / 2
+        return self.utfall_summa is None or self.utfall_summa.totalt == self.avslutade.totalt
 
 
 def deltagare(stat: Deltagaruppgifter) -> Deltagarberakning:
@@ -196,13 +228,18 @@ def deltagare(stat: Deltagaruppgifter) -> Deltagarberakning:
     rows_list = []
     for u in utfall_in:
         count = antal(u.antal)
-        assert count is not None
-        share = andel(count.totalt, avslutade.totalt) if avslutade is not None else None
+        if count is None:
+            share = _ratio(u.andel)
+        else:
+            share = andel(count.totalt, avslutade.totalt) if avslutade is not None else None
         rows_list.append(Utfallsrad(u.text, count, u.måluppfyllt, share))
     rows = tuple(rows_list)
+    by_share = any(r.antal is None for r in rows)
     måluppfyllt = antal(stat.måluppfyllt)
-    if måluppfyllt is None and rows:
-        måluppfyllt = summa(r.antal for r in rows if r.måluppfyllt)
+    if måluppfyllt is None and rows and not by_share:
+        måluppfyllt = summa(r.antal for r in rows if r.måluppfyllt and r.antal is not None)
+    share_met = (sum((r.andel or Decimal(0) for r in rows if r.måluppfyllt), Decimal(0))
+                 if by_share and stat.måluppfyllt is None else None)
     föregående = (
         deltagare(stat.föregående_år)
         if isinstance(stat, Deltagarstatistik) and stat.föregående_år is not None
@@ -216,8 +253,10 @@ def deltagare(stat: Deltagaruppgifter) -> Deltagarberakning:
         tidiga_avhopp=antal(stat.tidiga_avhopp),
         måluppfyllt=måluppfyllt,
         utfall=rows,
-        utfall_summa=summa(r.antal for r in rows) if rows else None,
+        utfall_summa=(summa(r.antal for r in rows if r.antal is not None)
+                      if rows and not by_share else None),
         föregående_år=föregående,
+        andel_måluppfyllt_angiven=share_met,
     )
 
 
@@ -241,6 +280,21 @@ def finansiering(f: Finansiering | None) -> Finansberakning | None:
     if f is None or (f.beviljat is None and f.förbrukat is None):
         return None
     return Finansberakning(f.beviljat, f.förbrukat)
+
+
+def förbundsfinansierad(insats: Insats) -> bool:
+    """The förbund puts money into the insats: its financing grants or uses an amount other
+    than zero. An insats financed by others (an ESF project the förbund takes part in) or
+    one granted nothing is described but not counted as financed (`insatser_antal`)."""
+    f = insats.finansiering
+    return f is not None and any(v for v in (f.beviljat, f.förbrukat))
+
+
+def insats_för(ref: str, insatser: Iterable[Insats]) -> Insats | None:
+    """The insats a mål names in `insatser:`, by its id or by its name as written."""
+    items = list(insatser)
+    return (next((i for i in items if i.id == ref), None)
+            or next((i for i in items if i.namn == ref), None))
 
 
 def händelsedeltagare(insats: Insats) -> int | None:
@@ -281,96 +335,6 @@ def balanskravsresultat(
     )
     result = {y: årets[y] + sum(r.belopp[y] for r in rows) for y in years}
     return Balanskravsberakning(years, årets, rows, result)
-
-
-# -- mått and mål -------------------------------------------------------------------------------
-
-
-def bedöm_mått(mått: Mått, utfall: Decimal | None) -> Målstatus | None:
-    """The assessment: the YAML's own if given, else computed from target and measured value."""
-    if mått.bedömning is not None:
-        return mått.bedömning
-    if utfall is None:
-        return None
-    if mått.minst is not None:
-        if utfall >= mått.minst:
-            return Målstatus.uppfyllt
-        if mått.delvis_gräns is not None and utfall >= mått.delvis_gräns:
-            return Målstatus.delvis
-        return Målstatus.ej
-    assert mått.högst is not None
-    if utfall <= mått.högst:
-        return Målstatus.uppfyllt
-    if mått.delvis_gräns is not None and utfall <= mått.delvis_gräns:
-        return Målstatus.delvis
-    return Målstatus.ej
-
-
-def samlad_status(statuses: Iterable[Målstatus | None]) -> Målstatus | None:
-    """A goal from its mått: all met → uppfyllt, none → ej uppfyllt, otherwise delvis."""
-    known = [s for s in statuses if s is not None]
-    if not known:
-        return None
-    if all(s is Målstatus.uppfyllt for s in known):
-        return Målstatus.uppfyllt
-    if all(s is Målstatus.ej for s in known):
-        return Målstatus.ej
-    return Målstatus.delvis
-
-
-@dataclass(frozen=True)
-class Måttberakning:
-    mått: Mått
-    utfall: Decimal | None
-    utfall_text: str | None  # as shown in a table, when it comes from a computed figure
-    status: Målstatus | None
-    angiven: bool  # the YAML states the assessment
-
-
-@dataclass(frozen=True)
-class Målberakning:
-    nummer: int
-    mål: Mål
-    status: Målstatus | None
-    beräknad: bool  # status computed from the mått
-    mått: tuple[Måttberakning, ...]
-
-
-# Looks a figure name up: (number, formatted text); raises KeyError for an unknown name.
-Uppslag = Callable[[str], tuple[Decimal, str]]
-
-
-def figurnamn(utfall: str) -> str:
-    """The figure name a mått's `utfall` gives, written bare or as `{{ name }}`."""
-    return utfall.strip().strip("{} ").strip()
-
-
-def mått_utfall(mått: Mått, uppslag: Uppslag) -> tuple[Decimal | None, str | None]:
-    """The measured value (and its text, when it names a figure); a name the checks
-    reject (reportgen/checks/verksamhet.py) counts as not measured."""
-    if isinstance(mått.utfall, str):
-        try:
-            return uppslag(figurnamn(mått.utfall))
-        except KeyError:
-            return None, None
-    return mått.utfall, None
-
-
-def beräkna_mål(nummer: int, mål: Mål, uppslag: Uppslag) -> Målberakning:
-    rows = []
-    for m in mål.mått:
-        value, text = mått_utfall(m, uppslag)
-        rows.append(Måttberakning(m, value, text, bedöm_mått(m, value), m.bedömning is not None))
-    status = mål.status if mål.status is not None else samlad_status(r.status for r in rows)
-    return Målberakning(nummer, mål, status, mål.status is None, tuple(rows))
-
-
-def statusräkning(mål: Iterable[Målberakning]) -> dict[Målstatus, int]:
-    counts = {s: 0 for s in Målstatus}
-    for m in mål:
-        if m.status is not None:
-            counts[m.status] += 1
-    return counts
 
 
 # -- everything for one report -------------------------------------------------------------------

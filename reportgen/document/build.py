@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.document.builder import Builder
+from reportgen.document.findings_in_place import mark_findings
 from reportgen.document.model import Cover, Document, Identity, Image
 from reportgen.document.structure import build_sections
 from reportgen.findings import Finding, error_at
@@ -20,10 +21,14 @@ __all__ = ["Builder", "build_document"]
 
 
 def build_document(
-    indata: Indata, source: Source, eko: Ekonomiberakning, draft: bool = False
+    indata: Indata, source: Source, eko: Ekonomiberakning, draft: bool = False,
+    findings: tuple[Finding, ...] = (),
 ) -> tuple[Document, list[Finding]]:
+    """The report model; in a draft, the cells *findings* are about are marked in place."""
     b = Builder(indata, source, eko)
     sections = build_sections(b)
+    if draft:
+        sections = mark_findings(sections, findings)
     year = str(indata.rapport.räkenskapsår)
     förbund = indata.förbund.namn
     document = Document(
@@ -38,6 +43,7 @@ def build_document(
         identity=Identity(indata.förbund.organisationsnummer, indata.rapport.räkenskapsår,
                           indata.rapport.typ, source.file),
         texts=b.wording,
+        theme=b.theme,
     )
     return document, b.warnings
 
@@ -64,7 +70,7 @@ def cover(b: Builder) -> Cover:
     return Cover(
         organisation=f.namn,
         organisation_number=f.organisationsnummer,
-        title=b.fixed("omslag_titel"),
+        title=b.fixed("omslag_titel", år=str(r.räkenskapsår)),
         period=b.fixed("omslag_period", period=räkenskapsår(r.räkenskapsår)),
         decided=b.fixed("omslag_beslutad", datum=datum(r.beslutsdatum)) if r.beslutsdatum
         else None,

@@ -17,6 +17,7 @@ from reportgen.compute.statements import Ekonomiberakning
 from reportgen.document import markdown
 from reportgen.document.model import Block
 from reportgen.document.origin import TextSource, digest
+from reportgen.document.theme import Theme, theme
 from reportgen.figures import Verksamhetsunderlag, verksamhetsunderlag
 from reportgen.findings import Finding
 from reportgen.load import PathKey, Source
@@ -38,6 +39,11 @@ class Builder:
     def verksamhet(self) -> Verksamhetsunderlag:
         """Activity figures, assessed mål and the figures narrative can name (figures.py)."""
         return verksamhetsunderlag(self.indata, self.eko)
+
+    @cached_property
+    def theme(self) -> Theme:
+        """The förbund's look (`tema`): charts are drawn in its colours."""
+        return theme(self.indata.tema)
 
     @cached_property
     def budget(self) -> Budgetberakning | None:

@@ -13,9 +13,17 @@ from dataclasses import dataclass
 
 from reportgen.wording import Texter
 
-# A table of at most this many rows (header rows included) fits on a page: it is kept on
-# one page with its caption. A longer one may break between rows; its header rows repeat.
-KEEP_WHOLE_ROWS = 32
+# A table of at most this many rows (header rows included) is kept on one page with its
+# caption: short enough that moving it whole (with its heading) leaves at most a fifth of a
+# page empty.
+# A longer one may break between rows (its header rows repeat), but never leaves fewer than
+# ROWS_AT_A_BREAK rows before or after a break, keeps a subheading with the rows under it
+# and a sum with the row above it, and keeps a group of at most GROUP_WHOLE_ROWS rows (a
+# subheading and what stands under it until the next) on one page: it breaks between
+# groups, and inside a longer group only with ROWS_AT_A_BREAK rows on each side.
+KEEP_WHOLE_ROWS = 6
+ROWS_AT_A_BREAK = 3
+GROUP_WHOLE_ROWS = 8
 
 # A sub-line of a statement (or a row in a note's group within a group) is indented this
 # far per level, below the line it belongs to.
@@ -23,6 +31,27 @@ ROW_INDENT_MM = 4.0
 
 # The table of contents lists the chapters and their numbered subsections.
 TOC_DEPTH = 2
+
+
+def row_keeps_with_next(kinds: tuple[str, ...], index: int) -> bool:
+    """Does body row *index* of a table that may break stay on the page of the row after it?
+    *kinds*: each body row's kind ("normal", "sum", "subheading")."""
+    count = len(kinds)
+    if index + 1 >= count:
+        return False
+    if index < ROWS_AT_A_BREAK - 1 or index >= count - ROWS_AT_A_BREAK:
+        return True  # the first rows stay with the header and caption, the last together
+    if kinds[index] == "subheading" or kinds[index + 1] == "sum":
+        return True
+    if "subheading" not in kinds:
+        return False  # no groups: a break anywhere between the first and the last rows
+    if kinds[index + 1] == "subheading":
+        return False  # between groups
+    start = max((i for i in range(index + 1) if kinds[i] == "subheading"), default=0)
+    end = next((i for i in range(index + 1, count) if kinds[i] == "subheading"), count)
+    if end - start <= GROUP_WHOLE_ROWS:
+        return True
+    return index - start < ROWS_AT_A_BREAK - 1 or index >= end - ROWS_AT_A_BREAK
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportgen.document import layout
 from reportgen.document.origin import FigureRef, Origin
+from reportgen.document.theme import STANDARD_THEME, Theme
 from reportgen.findings import Location
 from reportgen.load import PathKey
 from reportgen.wording import STANDARD, Texter
@@ -34,12 +35,25 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Tint:
+    """Colours that repeat what a text already says (never the only sign): a light
+    background and an accent (a badge's edge), each #rrggbb. Renderers paint them as they
+    are; which text gets which colours is decided in document/ (a status's, from the
+    förbund's status scale)."""
+
+    background: str
+    accent: str
+
+
+@dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
     # normal | lead | small | attestation | status-uppfyllt | status-delvis | status-ej
+    # | status (a status of the förbund's own scale, coloured by its tint)
     # | label (a sub-heading such as "Insatsens mål": bold by its style, kept with the next block)
     # (renderers map a style to a CSS class and a Word paragraph style; unknown → normal)
     style: str = "normal"
+    tint: Tint | None = None
     origin: Origin | None = field(default=None, compare=False, kw_only=True)  # narrative's
 
     kind = "paragraph"
@@ -110,9 +124,34 @@ class Cell:
     tone: str | None = field(default=None, kw_only=True)
     # The YAML path a figure is given at, when it is input (not computed): where to change it.
     source: PathKey | None = field(default=None, compare=False, kw_only=True)
+    # Or colours of its own (a status of the förbund's scale): its background is painted.
+    tint: Tint | None = field(default=None, kw_only=True)
+    # Findings about the figure, marked in place in a draft (document/findings_in_place.py).
+    marks: tuple[CellMark, ...] = field(default=(), compare=False, kw_only=True)
 
 
 TONES = ("positiv", "negativ", "neutral")
+
+
+@dataclass(frozen=True)
+class CellMark:
+    """A finding about the figure in a cell, marked where it stands (a draft, the preview)."""
+
+    number: int  # through the report, in order: "1", "2" …
+    message: str  # the finding's message
+    stated: str  # the figure as the YAML states it (the cell may print the computed one)
+    expected: str | None  # the computed figure, as a table prints it, when the rule has one
+    field: str  # the finding's YAML field (so the preview can link the finding to the cell)
+
+    @property
+    def anchor(self) -> str:
+        return f"fynd-{self.number}"
+
+    @property
+    def note(self) -> str:
+        """What the note under the table says."""
+        computed = f"; beräknat {self.expected}" if self.expected else ""
+        return f"Angivet {self.stated}{computed}. {self.message}"
 
 
 @dataclass(frozen=True)
@@ -147,13 +186,22 @@ class Table:
     footnote: str | None = None
     row_headers: bool = True  # first column labels its row
     # May break across pages even when short enough to keep whole (a tall grid), but only
-    # between rows, and before a subheading row where it has them (keeps_with_next).
+    # between rows, as keeps_with_next says (between its groups where it has them).
     breakable: bool = False
+    # The heading right above says what the caption says ("Not 2. Verksamhetens intäkter"):
+    # the caption names the table for assistive technology (tagged, in the DOCX's alt text)
+    # but is not shown, so heading, caption and column header do not repeat one another.
+    caption_hidden: bool = field(default=False, kw_only=True)
     # The YAML path of what the table shows (a note, a statement), and a Markdown table's origin.
     source: PathKey | None = field(default=None, compare=False, kw_only=True)
     origin: Origin | None = field(default=None, compare=False, kw_only=True)
 
     kind = "table"
+
+    @property
+    def marks(self) -> tuple[CellMark, ...]:
+        """The findings marked in the table's cells, in order (listed under the table)."""
+        return tuple(m for row in self.body for cell in row.cells for m in cell.marks)
 
     def numeric_columns(self) -> tuple[bool, ...]:
         """Per column: does it hold figures (and so align right)?"""
@@ -178,14 +226,13 @@ class Table:
 
     def keeps_with_next(self, index: int) -> bool:
         """Does body row *index* stay on the page of the row after it? In a table kept whole,
-        every row does; in a breakable table with subheading rows, every row but the last
-        before a subheading (a subheading stays with the rows under it)."""
+        every row does; in one that may break, as layout.row_keeps_with_next says (its first
+        and last rows, a subheading with its rows, a sum with the row above, short groups)."""
         if index + 1 >= len(self.body):
             return False
         if self.keep_whole:
             return True
-        grouped = self.breakable and any(r.kind is RowKind.SUBHEADING for r in self.body)
-        return grouped and self.body[index + 1].kind is not RowKind.SUBHEADING
+        return layout.row_keeps_with_next(tuple(r.kind.value for r in self.body), index)
 
     def placed(self, row: Row, header: bool = False) -> tuple[PlacedCell, ...]:
         """The cells of *row* (a header row if *header*) with their column and alignment.
@@ -293,7 +340,27 @@ class PageBreak:
     kind = "pagebreak"
 
 
-Block = Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak
+@dataclass(frozen=True)
+class KeyFigure:
+    value: str  # "159 492 kr", as the tables print it
+    label: str  # what it is: "Årets resultat"
+    detail: str = ""  # a line more: "Föregående år −186 813 kr"
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """Figures at a glance (Året i siffror): the PDF and the preview set them as tiles, the
+    DOCX as a label, the value and its line more."""
+
+    id: str
+    caption: str
+    items: tuple[KeyFigure, ...]
+
+    kind = "keyfigures"
+
+
+Block = (Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak
+         | KeyFigures)
 
 
 @dataclass(frozen=True)
@@ -370,6 +437,7 @@ class Document:
     base_dir: Path = field(default_factory=Path)
     identity: Identity | None = None
     texts: Texter = field(default=STANDARD, kw_only=True, repr=False)  # the fixed sentences
+    theme: Theme = field(default=STANDARD_THEME, kw_only=True)  # the förbund's look (tema)
 
     toc_depth = layout.TOC_DEPTH  # the table of contents lists sections down to this level
 
@@ -422,6 +490,10 @@ class Document:
             TocEntry(s.id, s.level, s.number, s.title) for s in self.walk_sections()
             if self.in_toc(s)
         )
+
+    def marks(self) -> tuple[CellMark, ...]:
+        """Every finding marked in a table, in order."""
+        return tuple(m for table in self.tables() for m in table.marks)
 
     def tables(self) -> Iterator[Table]:
         def walk(blocks: tuple[Block | Section, ...]) -> Iterator[Table]:

@@ -35,20 +35,24 @@ from reportgen.document.sections_budget import (
 from reportgen.document.sections_goals import (
     balanskrav_blocks,
     goal_blocks,
-    insatser_blocks,
     kapital_table,
     kostnad_table,
+    matrix_block,
     måluppfyllelse_blocks,
     ordförande_blocks,
     ordförande_title,
 )
 from reportgen.document.sections_indicators import bilagor_sections
+from reportgen.document.sections_insatser import insatser_blocks
+from reportgen.document.sections_tabell import table_block
+from reportgen.document.sections_year import aret_i_siffror_blocks, chart_blocks
 from reportgen.load import PathKey
 from reportgen.schema.avsnitt import (
     AVSNITT,
     BLOCKARTER,
     DELAR,
     FÖRVALTNINGSBERÄTTELSENS_AVSNITT,
+    Diagramblock,
     Numrering,
     Sidbrytning,
     Standardblock,
@@ -110,6 +114,8 @@ def _one(blocks: Callable[[Builder], tuple[Any, ...]]) -> ContentBuilder:
 SECTIONS: dict[str, Avsnittstyp] = {
     "ordförande_har_ordet": Avsnittstyp("ordforande-har-ordet", ordförande_title,
                                         ordförande_blocks, numrering="ingen"),
+    "året_i_siffror": Avsnittstyp("aret-i-siffror", fixed_title("rubrik_året_i_siffror"),
+                                  aret_i_siffror_blocks, numrering="ingen"),
     "förvaltningsberättelse": Avsnittstyp(
         "forvaltningsberattelse", fixed_title("rubrik_förvaltningsberättelse"),
         fb.narrative("inledning"), underavsnitt=FÖRVALTNINGSBERÄTTELSENS_AVSNITT),
@@ -210,6 +216,10 @@ def page_break_block(b: Builder, path: PathKey, block: Sidbrytning) -> Content:
     return (PageBreak(),)
 
 
+def chart_block(b: Builder, path: PathKey, block: Diagramblock) -> Content:
+    return chart_blocks(b, block.diagram)
+
+
 def standard_block(b: Builder, path: PathKey, block: Standardblock) -> Content:
     """A standard section's content (not its heading or subsections), or a part of one,
     at the level of the section it is placed in."""
@@ -225,6 +235,9 @@ BLOCKS: dict[str, BlockBuilder] = {
     "text": text_block,
     "sidbrytning": page_break_block,
     "standard": standard_block,
+    "tabell": table_block,
+    "målmatris": matrix_block,
+    "diagram": chart_block,
 }
 
 # The schema names what the registry builds (and the other way round).

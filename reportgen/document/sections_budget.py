@@ -1,8 +1,10 @@
-"""Driftredovisning and sammanställning av utfall och budget as neutral tables (tkr).
+"""Driftredovisning and sammanställning av utfall och budget as neutral tables.
 
-The figures come from reportgen/compute/budget.py; this module only lays them out.
-Costs are negative, as in the resultaträkning; avvikelse = utfall − budget, so a positive
-avvikelse is better than budget for revenue and costs alike.
+The figures come from reportgen/compute/budget.py (rounded by reportgen/compute/
+avrundning.py); this module lays them out: the columns the YAML gives (a figure split into
+intäkt, kostnad and netto under one heading), rows and groups as given, and the footnote
+on rounding. Costs are negative, as in the resultaträkning; avvikelse = utfall − budget, so
+a positive avvikelse is better than budget for revenue and costs alike.
 """
 
 from __future__ import annotations
@@ -11,198 +13,179 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportgen.compute.budget import (
-    FINANSIELLA_SLAG,
-    INTÄKTSSLAG,
-    KOSTNADSSLAG,
+    Avrundningsdiff,
     Budgetberakning,
-    Budgetgrupp,
-    Budgetpost,
-    Driftsammandrag,
-    Kolumner,
-    Summa,
-    driftsammandrag,
+    Kolumnspec,
+    Sammandrag,
+    Tabellberakning,
+    Tabellrad,
 )
 from reportgen.document.model import Block, Cell, CellKind, Row, RowKind, Table
 from reportgen.document.tables import header
-from reportgen.fmt import datum, kronor
+from reportgen.fmt import datum, kronor, tkr
 
 if TYPE_CHECKING:
     from reportgen.document.builder import Builder
     from reportgen.load import PathKey
 
 AVRUNDNING = (
-    "Beloppen är avrundade till tkr rad för rad, och varje summa är summan av de "
-    "avrundade raderna ovanför, så att tabellen summerar."
+    "Beloppen är avrundade till tkr så att varje summa är summan av de avrundade raderna "
+    "ovanför; där radernas egna avrundningar inte går jämnt ut läggs skillnaden på de rader "
+    "som avrundningen flyttat mest."
 )
-KOLUMNNAMN = {"årsbudget": "årsbudget", "periodbudget": "periodbudget", "utfall": "utfall"}
+WIDTH = {"nr": 10, "förklaring": 34}
+AMOUNT_WIDTH = 12
+LABEL_MIN = 26
 
 
-def _tkr(value: int | None, total: bool = False) -> Cell:
+def _amount(value: int | None, total: bool = False) -> Cell:
     if value is None:
         return Cell("", CellKind.TEXT)
     return Cell(kronor(value), CellKind.SUM if total else CellKind.AMOUNT)
 
 
-def _columns(budget: Budgetberakning) -> tuple[str, ...]:
-    fields = ("årsbudget", "periodbudget", "utfall")
-    return fields if budget.visa_periodbudget else ("årsbudget", "utfall")
-
-
-def _figures(budget: Budgetberakning, values: Kolumner, total: bool,
-             avvikelse: bool = True) -> tuple[Cell, ...]:
-    cells = tuple(_tkr(getattr(values, name), total) for name in _columns(budget))
-    return (*cells, _tkr(values.avvikelse if avvikelse else None, total))
-
-
-def _blank(budget: Budgetberakning) -> tuple[Cell, ...]:
-    return tuple(Cell("", CellKind.TEXT) for _ in range(len(_columns(budget)) + 1))
-
-
-def _line(budget: Budgetberakning, post: Budgetpost) -> Row:
-    return Row((Cell(post.nr or "", CellKind.TEXT), Cell(post.namn, CellKind.LABEL),
-                *_figures(budget, post.tkr, False)))
-
-
-def _sum_row(budget: Budgetberakning, summa: Summa, avvikelse: bool = True) -> Row:
-    return Row((Cell("", CellKind.TEXT), Cell(summa.label, CellKind.LABEL),
-                *_figures(budget, summa.tkr, True, avvikelse)), RowKind.SUM)
-
-
-def _subheading(budget: Budgetberakning, text: str) -> Row:
-    """A group heading across the proj.nr and name columns (first cell, as renderers expect)."""
-    return Row((Cell(text, CellKind.LABEL, colspan=2), *_blank(budget)), RowKind.SUBHEADING)
-
-
-def _group_rows(budget: Budgetberakning, grupp: Budgetgrupp, with_sum: bool) -> list[Row]:
-    rows = [_subheading(budget, grupp.rubrik), *(_line(budget, p) for p in grupp.poster)]
-    if with_sum:
-        rows.append(_sum_row(budget, grupp.summa))
-    return rows
-
-
-def rounding_note(summor: tuple[Summa, ...], columns: tuple[str, ...]) -> str:
-    """The rounding method, and every shown total that differs from its exact total in tkr."""
-    differences = []
-    for summa in summor:
-        for name in columns:
-            diff = getattr(summa.avrundningsdifferens, name)
-            if diff:
-                exact = getattr(summa.kr, name)
-                shown = getattr(summa.tkr, name)
-                differences.append(
-                    f"{summa.label} ({KOLUMNNAMN[name]}) är exakt {kronor(exact)} kr, "
-                    f"vilket avrundat blir {kronor(shown - diff)} tkr; i tabellen "
-                    f"{kronor(shown)} tkr"
-                )
+def rounding_note(differences: tuple[Avrundningsdiff, ...]) -> str:
+    """The rounding method, and every printed figure that differs from its exact amount
+    rounded on its own."""
     if not differences:
         return AVRUNDNING
-    return f"{AVRUNDNING} Avrundningsdifferenser: " + "; ".join(differences) + "."
+    items = "; ".join(
+        f"{d.rad} ({d.kolumn.lower()}) är exakt {kronor(d.kr)} kr, vilket avrundat blir "
+        f"{kronor(tkr(d.kr))} tkr; i tabellen {kronor(d.tkr)} tkr"
+        for d in differences)
+    return f"{AVRUNDNING} Avrundningsdifferenser: {items}."
 
 
-def sammanstallning_table(budget: Budgetberakning) -> Table:
-    slut = datum(budget.periodens_slut)
-    labels = {
-        "årsbudget": f"Årsbudget {budget.year}",
-        "periodbudget": "Periodbudget",
-        "utfall": "Utfall",
-    }
-    head = header("Proj.nr", "Belopp i tkr", *(labels[c] for c in _columns(budget)),
-                  "Avvikelse")
-    rows: list[Row] = []
-    intäkter = [g for g in budget.grupper if g.slag in INTÄKTSSLAG]
-    kostnader = [g for g in budget.grupper if g.slag in KOSTNADSSLAG]
-    finansiella = [g for g in budget.grupper if g.slag in FINANSIELLA_SLAG]
-    for grupp in intäkter:
-        rows.extend(_group_rows(budget, grupp, with_sum=False))
-    rows.append(_sum_row(budget, budget.summa_intäkter))
-    if kostnader:
-        rows.append(_subheading(budget, "Kostnader"))
-    for grupp in kostnader:
-        rows.extend(_group_rows(budget, grupp, with_sum=True))
-    rows.append(_sum_row(budget, budget.totala_kostnader))
-    for grupp in finansiella:
-        rows.extend(_group_rows(budget, grupp, with_sum=False))
-        rows.append(_sum_row(budget, budget.finansiella))
-    rows.append(_sum_row(budget, budget.periodens_resultat))
-    ingång = budget.eget_kapital_ingång
-    rows.append(Row((Cell("", CellKind.TEXT), Cell(ingång.label, CellKind.LABEL),
-                     *_figures(budget, ingång.tkr, False, avvikelse=False))))
-    rows.append(_sum_row(budget, budget.eget_kapital_utgång, avvikelse=False))
-    n = len(_columns(budget))
-    widths = (10, 42 + (3 - n) * 12, *([12] * n), 12)
+def _header(table: Tabellberakning) -> tuple[Row, ...]:
+    """One header row, or two where a figure is split into parts: its heading over its parts
+    in the first, every other heading in the second, next to the figures."""
+    nr = [k for k in table.kolumner if k.namn == "nr"]
+    rest = [k for k in table.kolumner if k.namn != "nr"]
+    labels = [*(k.rubrik for k in nr), table.radrubrik]
+    if not any(k.överrubrik for k in rest):
+        return (header(*labels, *(k.rubrik for k in rest)),)
+    top: list[Cell] = [Cell("", CellKind.HEADER) for _ in labels]
+    i = 0
+    while i < len(rest):
+        over = rest[i].överrubrik
+        run = 1
+        while over is not None and i + run < len(rest) and rest[i + run].överrubrik == over:
+            run += 1
+        top.append(Cell(over or "", CellKind.HEADER, colspan=run))
+        i += run
+    return (Row(tuple(top)), header(*labels, *(k.rubrik for k in rest)))
+
+
+def _row(table: Tabellberakning, row: Tabellrad, text: Callable[[PathKey, str | None], str]) -> Row:
+    has_nr = any(k.namn == "nr" for k in table.kolumner)
+    rest = [k for k in table.kolumner if k.namn != "nr"]
+    if row.slag == "rubrik":
+        return Row((Cell(row.label, CellKind.LABEL, colspan=2 if has_nr else 1),
+                    *(Cell("", CellKind.TEXT) for _ in rest)), RowKind.SUBHEADING)
+    total = row.slag == "summa"
+    cells: list[Cell] = [Cell(row.nr, CellKind.TEXT)] if has_nr else []
+    cells.append(Cell(row.label, CellKind.LABEL))
+    for k in rest:
+        cells.append(_cell(k, row, total, text))
+    return Row(tuple(cells), RowKind.SUM if total else RowKind.NORMAL)
+
+
+def _cell(k: Kolumnspec, row: Tabellrad, total: bool,
+          text: Callable[[PathKey, str | None], str]) -> Cell:
+    if k.namn == "förklaring":
+        if row.förklaring is None:
+            return Cell("", CellKind.TEXT)
+        return Cell(text(*row.förklaring), CellKind.TEXT)
+    return _amount(row.visat.get(k.namn), total)
+
+
+def _widths(table: Tabellberakning) -> tuple[int, ...]:
+    """Relative widths: the project number narrow, each figure 12; the row label and the
+    förklaring share the rest (the label at least 26, the förklaring at most 34)."""
+    amounts = sum(AMOUNT_WIDTH for k in table.kolumner if k.mått is not None)
+    nr = WIDTH["nr"] if any(k.namn == "nr" for k in table.kolumner) else 0
+    text = min(WIDTH["förklaring"], max(100 - amounts - nr - LABEL_MIN, 16))
+    widths = {k.namn: WIDTH["nr"] if k.namn == "nr" else text if k.namn == "förklaring"
+              else AMOUNT_WIDTH for k in table.kolumner}
+    label = max(100 - sum(widths.values()), 20)
+    cols = [widths[k.namn] for k in table.kolumner]
+    return (*cols[:1], label, *cols[1:]) if nr else (label, *cols)
+
+
+def _caption(table: Tabellberakning, budget: Budgetberakning, standard: bool) -> str:
+    if table.rubrik is not None:
+        return table.rubrik
+    unit = "tkr" if table.enhet == "tkr" else "belopp i kronor"
+    if table.namn == "sammanställning":
+        if standard:
+            return (f"Sammanställning av utfall och budget {budget.year}, {unit} "
+                    f"(periodbudget och utfall per {datum(budget.periodens_slut)})")
+        return f"Sammanställning av utfall och budget {budget.year}, {unit}"
+    if standard:
+        return f"Driftredovisning {budget.year} per verksamhet, {unit}"
+    return f"Driftredovisning {budget.year}, {unit}"
+
+
+def budget_table(table: Tabellberakning, budget: Budgetberakning, standard: bool,
+                 text: Callable[[PathKey, str | None], str]) -> Table:
+    """A budget table as printed; *text* gives a förklaring (a narrative field) with its
+    figures filled in (`Builder.plain_text`)."""
+    footnote = None
+    if table.enhet == "tkr":
+        footnote = rounding_note(table.avrundning)
     return Table(
-        "sammanstallning",
-        f"Sammanställning av utfall och budget {budget.year}, tkr "
-        f"(periodbudget och utfall per {slut})",
-        (head,),
-        tuple(rows),
-        widths,
-        footnote=rounding_note(budget.summor(), _columns(budget)),
-        row_headers=False,
+        "sammanstallning" if table.namn == "sammanställning" else "driftredovisning",
+        _caption(table, budget, standard),
+        _header(table),
+        tuple(_row(table, row, text) for row in table.rader),
+        _widths(table),
+        footnote=footnote,
+        row_headers=not any(k.namn == "nr" for k in table.kolumner),
     )
 
 
-def drift_summary_table(summary: Driftsammandrag) -> Table:
-    y, prev = summary.year, summary.föregående_år
-    spec = (
-        ("Intäkter", summary.intäkt, summary.budget_intäkt, summary.föregående_intäkt, False),
-        ("Kostnader inklusive finansiella poster", summary.kostnad, summary.budget_kostnad,
-         summary.föregående_kostnad, False),
-        ("Resultat (netto)", summary.netto, summary.budget_netto, summary.föregående_netto, True),
-    )
+def drift_summary_table(summary: Sammandrag, unit: str) -> Table:
+    y, prev = summary.year, summary.year - 1
     rows = tuple(
-        Row((Cell(label, CellKind.LABEL), _tkr(utfall, total), _tkr(budget, total),
-             _tkr(utfall - budget, total), _tkr(föregående, total)),
+        Row((Cell(label, CellKind.LABEL), _amount(utfall, total), _amount(budget, total),
+             _amount(utfall - budget, total), _amount(last, total)),
             RowKind.SUM if total else RowKind.NORMAL)
-        for label, utfall, budget, föregående, total in spec
+        for (label, utfall, budget, last), total in zip(
+            summary.rader, [False] * (len(summary.rader) - 1) + [True], strict=True)
     )
+    shown = "tkr" if unit == "tkr" else "kr"
     return Table(
         "driftredovisning-sammandrag",
-        f"Driftredovisning {y}, sammandrag i tkr",
-        (header("Belopp i tkr", f"Utfall {y}", f"Budget {y}", "Avvikelse utfall − budget",
+        f"Driftredovisning {y}, sammandrag i {shown}",
+        (header(f"Belopp i {shown}", f"Utfall {y}", f"Budget {y}", "Avvikelse utfall − budget",
                 f"Utfall {prev}"),),
         rows,
         (40, 15, 15, 15, 15),
         footnote=f"Utfallet {y} är sammanställningens summor; utfallet {prev} kommer från "
-        "resultaträkningen. Kostnaderna är negativa och räknas netto efter finansiella poster.",
+        "resultaträkningen, avrundad så att delarna summerar till årets resultat. Kostnaderna "
+        "är negativa.",
     )
 
 
-def drift_table(budget: Budgetberakning, text: Callable[[PathKey, str | None], str]) -> Table:
-    """The driftredovisning per verksamhet; *text* gives a förklaring (a narrative field)
-    with its figures filled in (`Builder.plain_text`)."""
-    rows: list[Row] = []
-    for grupp in (g for g in budget.grupper if g.slag in KOSTNADSSLAG):
-        s = grupp.summa.tkr
-        förklaring = text(("budget", "gruppförklaringar", grupp.slag.value), grupp.förklaring)
-        rows.append(Row((Cell(grupp.rubrik, CellKind.LABEL), _tkr(s.periodbudget, True),
-                         _tkr(s.utfall, True), _tkr(s.avvikelse, True),
-                         Cell(förklaring, CellKind.TEXT)), RowKind.SUM))
-        for post in (p for p in grupp.poster if p.i_driftredovisning):
-            förklaring = text(("budget", "rader", post.index, "förklaring"), post.förklaring)
-            rows.append(Row((Cell(f"varav {post.namn}", CellKind.LABEL),
-                             _tkr(post.tkr.periodbudget), _tkr(post.tkr.utfall),
-                             _tkr(post.tkr.avvikelse), Cell(förklaring, CellKind.TEXT))))
-    return Table(
-        "driftredovisning",
-        f"Driftredovisning {budget.year} per verksamhet, tkr",
-        (header("Verksamhet", "Budget", "Utfall", "Avvikelse", "Kortfattad förklaring"),),
-        tuple(rows),
-        (30, 12, 12, 12, 34),
-        footnote=AVRUNDNING,
-    )
+def _text_blocks(builder: Builder, table: Tabellberakning) -> tuple[Block, ...]:
+    if table.text is None:
+        return ()
+    return builder.text(*table.text)
 
 
 def driftredovisning_blocks(builder: Builder) -> tuple[Block, ...]:
     """The driftredovisning's content (a chapter after the kassaflödesanalys by default),
-    or nothing without budget."""
+    or nothing when the YAML gives none."""
     budget = builder.budget
-    if budget is None or builder.indata.budget is None:
+    if budget is None or "driftredovisning" not in budget.tabeller:
         return ()
-    text = builder.text(("budget", "driftredovisning_text"),
-                        builder.indata.budget.driftredovisning_text)
-    return (drift_summary_table(driftsammandrag(budget, builder.eko)),
-            drift_table(budget, builder.plain_text), *text)
+    table = budget.tabeller["driftredovisning"]
+    summary: tuple[Table, ...] = ()
+    if budget.sammandrag is not None:
+        summary = (drift_summary_table(budget.sammandrag, table.enhet),)
+    standard = budget.sammandrag is not None
+    return (*summary, budget_table(table, budget, standard, builder.plain_text),
+            *_text_blocks(builder, table))
 
 
 def sammanstallning_title(builder: Builder) -> str:
@@ -212,10 +195,14 @@ def sammanstallning_title(builder: Builder) -> str:
 
 
 def sammanstallning_blocks(builder: Builder) -> tuple[Block, ...]:
-    """The sammanställning av utfall och budget's content (after the notes by default)."""
+    """The sammanställning av utfall och budget's content (after the notes by default), or
+    nothing when the YAML gives none."""
     budget = builder.budget
-    if budget is None or builder.indata.budget is None:
+    if budget is None or "sammanställning" not in budget.tabeller:
         return ()
-    text = builder.text(("budget", "sammanställning_text"),
-                        builder.indata.budget.sammanställning_text)
-    return (sammanstallning_table(budget), *text)
+    table = budget.tabeller["sammanställning"]
+    standard = builder.indata.budget is not None and (
+        builder.indata.budget.sammanställning is None
+        or builder.indata.budget.sammanställning.rader is None)
+    return (budget_table(table, budget, standard, builder.plain_text),
+            *_text_blocks(builder, table))

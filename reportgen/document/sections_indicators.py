@@ -9,8 +9,9 @@ for a group without rikssnitt). Higher / lower / neither and better / worse / un
 said by a symbol in the cell, and a background tone repeats it: nothing depends on colour.
 Years are placed side by side, as many per table as fit (``MAX_FIGURE_COLUMNS``).
 
-The standard wording of every fixed sentence here is in document/indicator_texts.py (one
-key each), so the report's fixed-texts module can take them over as they are.
+Every fixed sentence here is a key `indikatorer_…` of reportgen/wording.py, asked for
+through the report's `Texter` (so `texter:` rewords it); functions take it as `t`, the
+standard wording by default.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from reportgen.compute.indikatorer import (
     Utfall,
     compute_indikatorer,
 )
-from reportgen.document.indicator_texts import text
 from reportgen.document.model import (
     Block,
     Cell,
@@ -44,8 +44,9 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.tables import header
-from reportgen.fmt import NBSP, kronor, uppräkning
+from reportgen.fmt import NBSP, förändring, kronor, uppräkning
 from reportgen.schema.indikatorer import Indikatorer, Skalval
+from reportgen.wording import STANDARD, Texter
 
 if TYPE_CHECKING:
     from reportgen.document.builder import Builder
@@ -68,7 +69,7 @@ THIN = "\u202f"  # a narrow no-break space between a symbol and its figure
 
 
 def _points(value: int) -> str:
-    return f"{value:+d}".replace("-", "−") if value else "0"
+    return förändring(value)
 
 
 def _percent(value: int | None) -> Cell:
@@ -107,13 +108,14 @@ def table_years(grupp: Gruppresultat) -> list[tuple[int, ...]]:
     return [tuple(t) for t in tables]
 
 
-def result_cells(u: Utfall | None, columns: tuple[str, ...]) -> tuple[Cell, ...]:
+def result_cells(u: Utfall | None, columns: tuple[str, ...], t: Texter = STANDARD
+                 ) -> tuple[Cell, ...]:
     """One result's cells under its year's *columns*."""
     if u is None:
         return tuple(Cell("–") for _ in columns)
     if u.undanhållen:
         antal = f" ({u.svar} svar)" if u.svar is not None else ""
-        return (Cell(text("indikatorer.redovisas_inte", antal=antal),
+        return (Cell(t("indikatorer_redovisas_inte", antal=antal),
                      colspan=len(columns)),)
     return tuple(_cell(u, c) for c in columns)
 
@@ -147,7 +149,7 @@ def question_label(f: Frågeresultat) -> str:
 
 
 def result_table(grupp: Gruppresultat, ident: str, caption: str, years: tuple[int, ...],
-                 markera: str) -> Table:
+                 markera: str, t: Texter = STANDARD) -> Table:
     """A heading row per question (its text spans the table), under it a row of figures for
     totalt and, when the group is split by kön, for kvinnor and män."""
     layout = [(y, columns_of_year(grupp, y)) for y in years]
@@ -160,7 +162,7 @@ def result_table(grupp: Gruppresultat, ident: str, caption: str, years: tuple[in
         rows.extend(
             Row((Cell(KÖN_RUBRIK[k], CellKind.LABEL),
                  *(cell for y, cols in layout
-                   for cell in result_cells(f.utfall.get((y, k)), cols))))
+                   for cell in result_cells(f.utfall.get((y, k)), cols, t))))
             for k in grupp.kön)
     shown = [u for f in grupp.frågor for (y, _), u in f.utfall.items() if y in years]
     marks = (any(u.markerad for u in shown), any(u.trend_markerad for u in shown))
@@ -168,12 +170,13 @@ def result_table(grupp: Gruppresultat, ident: str, caption: str, years: tuple[in
     share = min(14, 88 // max(count, 1))
     return Table(ident, caption, (head,), tuple(rows),
                  (100 - share * count, *([share] * count)),
-                 footnote=text(f"indikatorer.markering.{footnote[marks]}", markering=MARKERING,
-                               markera=markera) if any(marks) else None,
+                 footnote=t(f"indikatorer_markering_{footnote[marks]}", markering=MARKERING,
+                            markera=markera) if any(marks) else None,
                  breakable=True)
 
 
-def result_tables(grupp: Gruppresultat, slug: str, ind: Indikatorer) -> tuple[Block, ...]:
+def result_tables(grupp: Gruppresultat, slug: str, ind: Indikatorer, t: Texter = STANDARD
+                  ) -> tuple[Block, ...]:
     """Per table the survey figures of its years, then the table.
 
     The paragraph between two tables also lets the PDF break the page between them.
@@ -181,14 +184,14 @@ def result_tables(grupp: Gruppresultat, slug: str, ind: Indikatorer) -> tuple[Bl
     blocks: list[Block] = []
     for years in table_years(grupp):
         span = "–".join(str(y) for y in sorted({years[-1], years[0]}))
-        stats = survey_text(e for e in grupp.enkäter if e.year in years)
-        blocks.append(_paragraph(stats or text("indikatorer.resultat", år=span)))
+        stats = survey_text((e for e in grupp.enkäter if e.year in years), t)
+        blocks.append(_paragraph(stats or t("indikatorer_resultat", år=span)))
         blocks.append(result_table(grupp, f"{slug}-{span}", f"{grupp.rubrik}: resultat {span}",
-                                   years, _number(ind.markera_skillnad)))
+                                   years, _number(ind.markera_skillnad), t))
     return tuple(blocks)
 
 
-def survey_text(enkäter: Iterable[Enkätuppgift]) -> str | None:
+def survey_text(enkäter: Iterable[Enkätuppgift], t: Texter = STANDARD) -> str | None:
     parts = []
     for e in enkäter:
         pieces = []
@@ -201,7 +204,7 @@ def survey_text(enkäter: Iterable[Enkätuppgift]) -> str | None:
             pieces.append(f"rikssnittet bygger på {kronor(e.rikssnitt_enkäter)} enkäter")
         if pieces:
             parts.append(f"{e.year}: " + "; ".join(pieces))
-    return text("indikatorer.underlag") + " " + ". ".join(parts) + "." if parts else None
+    return t("indikatorer_underlag") + " " + ". ".join(parts) + "." if parts else None
 
 
 def _number(value: int | float) -> str:
@@ -229,42 +232,43 @@ def _question_name(f: Frågeresultat) -> str:
     return f"fråga {f.nummer}" if f.nummer is not None else f"frågan ”{f.text}”"
 
 
-def _negatives(skala: Skalval) -> str:
-    neutral = (text("indikatorer.läsanvisning.neutrala", steg=_steps(skala, skala.neutrala))
+def _negatives(skala: Skalval, t: Texter) -> str:
+    neutral = (t("indikatorer_läsanvisning_neutrala", steg=_steps(skala, skala.neutrala))
                if skala.neutrala else "")
-    return text("indikatorer.läsanvisning.negativa", negativa=_steps(skala, skala.negativa),
-                neutrala=neutral)
+    return t("indikatorer_läsanvisning_negativa", negativa=_steps(skala, skala.negativa),
+             neutrala=neutral)
 
 
-def reading_guide(grupp: Gruppresultat, ind: Indikatorer, summary: bool) -> str:
+def reading_guide(grupp: Gruppresultat, ind: Indikatorer, summary: bool,
+                  t: Texter = STANDARD) -> str:
     """What the group's tables show and how to read them; only what the tables have."""
     main = _main_scale(grupp)
-    parts = [text("indikatorer.läsanvisning.inledning"), text("indikatorer.läsanvisning.andel"),
-             text("indikatorer.läsanvisning.skala", positiva=_steps(main, main.positiva),
-                  lägsta=main.steg[0], högsta=main.steg[-1])]
+    parts = [t("indikatorer_läsanvisning_inledning"), t("indikatorer_läsanvisning_andel"),
+             t("indikatorer_läsanvisning_skala", positiva=_steps(main, main.positiva),
+               lägsta=main.steg[0], högsta=main.steg[-1])]
     if summary:
-        parts.append(_negatives(main))
+        parts.append(_negatives(main, t))
     others: dict[Skalval, list[Frågeresultat]] = {}
     for f in grupp.frågor:
         if f.skala != main:
             others.setdefault(f.skala, []).append(f)
     for skala, frågor in others.items():
         names = uppräkning([_question_name(f) for f in frågor])
-        negativa = (text("indikatorer.läsanvisning.annan_skala_negativa",
-                         negativa=_steps(skala, skala.negativa))
+        negativa = (t("indikatorer_läsanvisning_annan_skala_negativa",
+                      negativa=_steps(skala, skala.negativa))
                     if summary and skala.negativa else "")
-        parts.append(text("indikatorer.läsanvisning.annan_skala",
-                          frågor=names[:1].upper() + names[1:],
-                          positiva=_steps(skala, skala.positiva), negativa=negativa,
-                          lägsta=skala.steg[0], högsta=skala.steg[-1]))
+        parts.append(t("indikatorer_läsanvisning_annan_skala",
+                       frågor=names[:1].upper() + names[1:],
+                       positiva=_steps(skala, skala.positiva), negativa=negativa,
+                       lägsta=skala.steg[0], högsta=skala.steg[-1]))
     marginal = _number(ind.marginal)
     if grupp.har_rikssnitt:
-        parts.append(text("indikatorer.läsanvisning.rikssnitt", marginal=marginal,
-                          **{LÄGE_ORD[k]: v for k, v in LÄGE_SYMBOL.items()}))
+        parts.append(t("indikatorer_läsanvisning_rikssnitt", marginal=marginal,
+                       **{LÄGE_ORD[k]: v for k, v in LÄGE_SYMBOL.items()}))
     if any(u.trend is not None for u in grupp.utfall()):
-        parts.append(text("indikatorer.läsanvisning.trend", marginal=marginal,
-                          upp=Trend.UPP.value, ned=Trend.NED.value, plan=Trend.PLAN.value))
-    parts.append(text("indikatorer.läsanvisning.undanhållna", minsta=ind.minsta_antal_svar))
+        parts.append(t("indikatorer_läsanvisning_trend", marginal=marginal,
+                       upp=Trend.UPP.value, ned=Trend.NED.value, plan=Trend.PLAN.value))
+    parts.append(t("indikatorer_läsanvisning_undanhållna", minsta=str(ind.minsta_antal_svar)))
     return " ".join(parts)
 
 
@@ -290,14 +294,15 @@ def charts(grupp: Gruppresultat, ind: Indikatorer) -> tuple[Block, ...]:
     """The answer distributions as bar charts (drawn in memory), when the settings ask."""
     if not ind.diagram:
         return ()
-    return tuple(Image(None, alt_text(c), 150, data=fördelningsdiagram(c))
+    # 132 mm wide: four charts of a one-line question fit on a page
+    return tuple(Image(None, alt_text(c), 132, data=fördelningsdiagram(c))
                  for c in chart_specs(grupp))
 
 
 # -- the summary and the list -------------------------------------------------------------------
 
 
-def summary_table(groups: Sequence[Gruppresultat]) -> Table | None:
+def summary_table(groups: Sequence[Gruppresultat], t: Texter = STANDARD) -> Table | None:
     """Negativt / Varken / Positivt per indicator, under a heading row per group."""
     rows: list[Row] = []
     for grupp in groups:
@@ -312,7 +317,7 @@ def summary_table(groups: Sequence[Gruppresultat]) -> Table | None:
             for s in grupp.sammanfattning)
     if not rows:
         return None
-    return Table("indikatorer-sammanfattning", text("indikatorer.sammanfattning.rubrik"),
+    return Table("indikatorer-sammanfattning", t("indikatorer_sammanfattning_rubrik"),
                  (header("Indikator", "Frågor", "Negativt", "Varken", "Positivt"),),
                  tuple(rows), (40, 12, 16, 16, 16))
 
@@ -347,10 +352,10 @@ def list_heading(ind: Indikatorer) -> str:
     return f"Indikatorerna {listed(numbers)}"
 
 
-def indicator_list(ind: Indikatorer) -> Table:
+def indicator_list(ind: Indikatorer, t: Texter = STANDARD) -> Table:
     rows = tuple(Row((Cell(str(d.nummer), CellKind.LABEL), Cell(d.text, CellKind.TEXT)))
                  for d in sorted(ind.lista, key=lambda d: d.nummer))
-    return Table("indikatorlista", text("indikatorer.lista.tabell"),
+    return Table("indikatorlista", t("indikatorer_lista_tabell"),
                  (header("Nr", "Indikator"),), rows, (8, 92))
 
 
@@ -361,7 +366,8 @@ def bilagor_sections(builder: Builder) -> tuple[Section, ...]:
     if ind is None:
         return ()
     groups = compute_indikatorer(ind)
-    summary = summary_table(groups) if ind.sammanfattning else None
+    t = builder.wording
+    summary = summary_table(groups, t) if ind.sammanfattning else None
     sections = []
     for index, grupp in enumerate(groups):
         slug = f"bilaga-{index + 1}"
@@ -370,8 +376,8 @@ def bilagor_sections(builder: Builder) -> tuple[Section, ...]:
         in_summary = summary is not None and bool(grupp.sammanfattning)
         blocks: list[Block] = [
             *builder.text((*path, "text"), source.text),
-            _paragraph(reading_guide(grupp, ind, in_summary), "small"),
-            *result_tables(grupp, slug, ind),
+            _paragraph(reading_guide(grupp, ind, in_summary, t), "small"),
+            *result_tables(grupp, slug, ind, t),
             *charts(grupp, ind),
             *builder.text((*path, "text_efter"), source.text_efter),
         ]
@@ -380,12 +386,12 @@ def bilagor_sections(builder: Builder) -> tuple[Section, ...]:
     if summary is not None:
         sections.append(Section(
             "bilaga-sammanfattning", f"Bilaga {len(sections) + 1}.",
-            text("indikatorer.sammanfattning.rubrik"), 1,
-            (_paragraph(text("indikatorer.sammanfattning.text")), summary),
+            t("indikatorer_sammanfattning_rubrik"), 1,
+            (_paragraph(t("indikatorer_sammanfattning_text")), summary),
             page_break_before=True))
     if ind.lista:
         sections.append(Section(
             "bilaga-indikatorer", f"Bilaga {len(sections) + 1}.", list_heading(ind), 1,
-            (*builder.text(("indikatorer", "text"), ind.text), indicator_list(ind)),
+            (*builder.text(("indikatorer", "text"), ind.text), indicator_list(ind, t)),
             page_break_before=True))
     return tuple(sections)

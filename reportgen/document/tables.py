@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportgen.compute.noter import gruppsumma, notsumma
-from reportgen.compute.overview import Översiktsrad
+from reportgen.compute.overview import Avrundningsdiff, Översiktsberakning, Översiktsrad
 from reportgen.compute.statements import Radtyp, Rakning
 from reportgen.document.model import Cell, CellKind, Row, RowKind, Table
-from reportgen.fmt import kronor, procent
+from reportgen.fmt import kronor, procent, procenttal, uppräkning
 from reportgen.schema.ekonomi import Not, Notrad
 from reportgen.schema.uppstallning import YAML_NYCKEL
 
@@ -53,7 +55,7 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
     years = " och ".join(str(y) for y in statement.years)
     caption = f"{statement.title} {years}, belopp i kronor"
     return Table(statement.key, caption, (header(*head),), tuple(rows), widths,
-                 source=("ekonomi", statement.key))
+                 caption_hidden=True, source=("ekonomi", statement.key))
 
 
 def _note_rows(rows: list[Notrad], years: tuple[int, ...], depth: int,
@@ -100,41 +102,40 @@ def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool,
         (header("Belopp i kr", *labels),),
         tuple(rows),
         (60, 20, 20),
+        caption_hidden=True,
         source=where,
     )
 
 
-def overview_table(rows: tuple[Översiktsrad, ...], footnote: str | None) -> Table:
-    def tkr_cell(value: int | None) -> Cell:
-        return amount(value) if value is not None else Cell("–", CellKind.TEXT)
-
-    def pct_cell(value: object) -> Cell:
-        from decimal import Decimal
-
-        if not isinstance(value, Decimal):
+def overview_table(overview: Översiktsberakning, footnote: str | None) -> Table:
+    """The five-year overview: a row per figure, a column per year (newest first); a cell
+    with nothing to show is "–"."""
+    def cell(row: Översiktsrad, year: int) -> Cell:
+        value = row.värden[year]
+        if value is None:
             return Cell("–", CellKind.TEXT)
-        return Cell(procent(value), CellKind.PERCENT)
+        if row.slag == "procent":
+            text = (procenttal(value) if not isinstance(value, Decimal) else procent(value))
+            return Cell(text, CellKind.PERCENT)
+        return Cell(kronor(int(value)), CellKind.AMOUNT)
 
-    def count_cell(value: int | None) -> Cell:
-        return Cell(str(value), CellKind.AMOUNT) if value is not None else Cell(
-            "–", CellKind.TEXT)
-
-    spec = [
-        ("Verksamhetens intäkter", lambda r: tkr_cell(r.intäkter_tkr)),
-        ("Verksamhetens kostnader", lambda r: tkr_cell(r.kostnader_tkr)),
-        ("Årets resultat", lambda r: tkr_cell(r.resultat_tkr)),
-        ("Soliditet", lambda r: pct_cell(r.soliditet)),
-        ("Antal anställda", lambda r: count_cell(r.anställda)),
-    ]
-    body = tuple(
-        Row((Cell(label, CellKind.LABEL), *(get(r) for r in rows))) for label, get in spec
-    )
-    n = len(rows)
+    body = tuple(Row((Cell(r.label, CellKind.LABEL), *(cell(r, y) for y in overview.years)))
+                 for r in overview.rader)
+    n = len(overview.years)
+    unit = overview.enhet
     return Table(
         "femarsoversikt",
-        "Översikt över verksamhetens utveckling (tkr)",
-        (header("Belopp i tkr", *(str(r.year) for r in rows)),),
+        f"Översikt över verksamhetens utveckling ({unit})",
+        (header(f"Belopp i {unit}", *(str(y) for y in overview.years)),),
         body,
         (40, *([60 // max(n, 1)] * n)),
         footnote=footnote,
     )
+
+
+def overview_rounding_note(differences: tuple[Avrundningsdiff, ...]) -> str:
+    """Why a tkr figure is not its exact amount rounded: the resultaträkning in tkr adds up."""
+    items = uppräkning([f"{d.label.lower()} {d.year} som {kronor(d.tkr)} tkr (exakt "
+                        f"{kronor(d.kr)} kr)" for d in differences])
+    return (f"Beloppen i tkr är avrundade så att intäkter, kostnader och finansiella poster "
+            f"summerar till årets resultat; därför står {items}.")

@@ -21,6 +21,7 @@ from docx.shared import Length, Twips
 
 from reportgen.document.model import Document, Identity
 from reportgen.render import docx_marks as marks
+from reportgen.render import docx_metrics
 from reportgen.render import docx_ooxml as ox
 from reportgen.render import docx_styles as S
 from reportgen.render.docx_blocks import (
@@ -34,6 +35,7 @@ from reportgen.render.docx_blocks import (
 from reportgen.render.docx_package import normalise_package
 from reportgen.render.docx_pages import paginate
 from reportgen.render.docx_props import StyleSheet
+from reportgen.render.docx_theme import apply_theme
 from reportgen.templates_dir import templates_dir
 
 CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -49,8 +51,17 @@ def reference_docx() -> str:
 
 
 def render_docx(document: Document) -> bytes:
-    """The report as a DOCX file (bytes)."""
+    """The report as a DOCX file (bytes), in the document's theme."""
+    family = docx_metrics.FAMILY.set(document.theme.font.name)
+    try:
+        return _render(document)
+    finally:
+        docx_metrics.FAMILY.reset(family)
+
+
+def _render(document: Document) -> bytes:
     word = docx.Document(reference_docx())
+    apply_theme(word, document.theme)
     _clear_body(word)
     text_width, text_height = _text_area(word)
     state = new_state(word, {s.id: bookmark_name(i)

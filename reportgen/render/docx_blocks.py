@@ -29,6 +29,7 @@ from reportgen.document.model import (
     CellKind,
     Heading,
     Image,
+    KeyFigures,
     ListBlock,
     PageBreak,
     Paragraph,
@@ -229,8 +230,12 @@ def _heading(heading: Heading, ctx: Context) -> None:
 
 @render_block.register
 def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
-    style = S.PARAGRAPH_STYLES.get(paragraph.style, S.NORMAL)
-    write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.NORMAL else style)
+    style = S.PARAGRAPH_STYLES.get(paragraph.style, S.BODY)
+    p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.BODY else style)
+    if paragraph.tint is not None:  # a status of the förbund's scale: shaded like the styles
+        for run in p.runs:
+            run.bold = True
+            ox.set_run_fill(run, paragraph.tint.background[1:].upper())
 
 
 @render_block.register
@@ -428,25 +433,20 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             ox.set_cell_top_rule(tc)
         if cell.tone in S.TONE_FILL:
             ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
+        if cell.tint is not None:
+            ox.set_cell_fill(tc, cell.tint.background[1:].upper())
+        if cell.marks:  # a draft: the figure a finding is about (listed under the table)
+            ox.set_cell_fill(tc, S.FINDING_FILL)
 
-
-def _keep_lead_in(ctx: Context) -> None:
-    """The paragraph right before a table introduces it and stays on its page (as the PDF's
-    report.css keeps a table with what stands before it)."""
-    if not ctx.state.written or ctx.state.pending_page_break:
-        return
-    last = ctx.state.written[-1]
-    here = getattr(ctx.container, "_body", ctx.container)._element
-    following = last._p.getnext()
-    if last._p.getparent() is here and (following is None or following.tag == qn("w:sectPr")):
-        last.paragraph_format.keep_with_next = True
 
 
 @render_block.register
 def _table(block: Table, ctx: Context) -> None:
-    _keep_lead_in(ctx)
+    # The caption keeps with its table; what stands before it does not (unless its style
+    # keeps with the next paragraph, as headings and sub-headings do): a paragraph, a
+    # caption and two tables are not chained into one block that leaves a page half empty.
     rows = (*block.header, *block.body)
-    if block.caption:
+    if block.caption and not block.caption_hidden:
         caption = ctx.paragraph(S.CAPTION)
         ox.add_text(caption, block.caption)
         caption.paragraph_format.keep_with_next = True
@@ -469,6 +469,8 @@ def _table(block: Table, ctx: Context) -> None:
     ctx.state.after_table = True
     if block.footnote:
         ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), block.footnote)
+    for mark in block.marks:
+        ox.add_text(ctx.paragraph(S.TABLE_FOOTNOTE), f"Fel {mark.number}: {mark.note}")
 
 
 # -- images -----------------------------------------------------------------------------------
@@ -506,6 +508,16 @@ def add_image(image: Image, ctx: Context, style: str) -> None:
 @render_block.register
 def _image(image: Image, ctx: Context) -> None:
     add_image(image, ctx, S.FIGURE)
+
+
+@render_block.register
+def _key_figures(block: KeyFigures, ctx: Context) -> None:
+    """Word has no tiles: each figure as its value (Ingress), then what it is and the line
+    more (small text)."""
+    for item in block.items:
+        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["lead"]), item.value)
+        line = f"{item.label}. {item.detail}" if item.detail else item.label
+        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["small"]), line)
 
 
 # -- signatures ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The report's typeface for the DOCX: the shipped Inter, as Word can embed it.
+"""The report's typeface for the DOCX (the shipped Inter, or the theme's), as Word can embed it.
 
 The PDF embeds Inter as OpenType with CFF outlines (templates/fonts/*.otf). Word embeds only
 fonts with TrueType outlines, so the outlines are converted to quadratic curves (fontTools'
@@ -21,13 +21,16 @@ from functools import cache
 from pathlib import Path
 
 from reportgen.templates_dir import templates_dir
+from reportgen.typsnitt import STANDARD, typsnitt
 
-FAMILY = "Inter"
+FAMILY = STANDARD  # the standard typeface; a theme may choose another (reportgen/typsnitt.py)
+ELEMENT = {(False, False): "embedRegular", (True, False): "embedBold",
+           (False, True): "embedItalic", (True, True): "embedBoldItalic"}
 
 
 @dataclass(frozen=True)
 class FontFace:
-    """One face of the family: its file in templates/fonts and the fontTable element that
+    """One face of a family: its file in templates/fonts and the fontTable element that
     embeds it."""
 
     file: str
@@ -40,16 +43,16 @@ class FontFace:
         return templates_dir() / "fonts" / self.file
 
 
-FACES = (
-    FontFace("Inter-Regular.otf", "embedRegular", False, False),
-    FontFace("Inter-Bold.otf", "embedBold", True, False),
-    FontFace("Inter-Italic.otf", "embedItalic", False, True),
-    FontFace("Inter-BoldItalic.otf", "embedBoldItalic", True, True),
-)
+def faces(family: str = FAMILY) -> tuple[FontFace, ...]:
+    return tuple(FontFace(f.file, ELEMENT[(f.bold, f.italic)], f.bold, f.italic)
+                 for f in typsnitt(family).faces)
 
 
-def face(bold: bool, italic: bool) -> FontFace:
-    return next(f for f in FACES if (f.bold, f.italic) == (bold, italic))
+FACES = faces()
+
+
+def face(bold: bool, italic: bool, family: str = FAMILY) -> FontFace:
+    return next(f for f in faces(family) if (f.bold, f.italic) == (bold, italic))
 
 
 @cache
@@ -117,3 +120,54 @@ def obfuscate(font: bytes, key: str) -> bytes:
     mask = _key_bytes(key) * 2
     head = bytes(b ^ m for b, m in zip(font[:32], mask, strict=False))
     return head + font[32:]
+
+
+# -- the font table: which faces the package embeds --------------------------------------------
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+@dataclass(frozen=True)
+class Embedded:
+    face: FontFace
+    data: bytes  # TrueType outlines, not yet obfuscated
+    key: str  # the obfuscation key's GUID
+
+    @property
+    def obfuscated(self) -> bytes:
+        return obfuscate(self.data, self.key)
+
+
+@cache
+def embedded(family: str = FAMILY) -> tuple[Embedded, ...]:
+    """Each face of *family*, as the package embeds it."""
+    out = []
+    for f in faces(family):
+        data = truetype(f.path)
+        out.append(Embedded(f, data, font_key(data)))
+    return tuple(out)
+
+
+def _panose(font: bytes) -> str:
+    from fontTools.ttLib import TTFont
+
+    p = TTFont(io.BytesIO(font))["OS/2"].panose
+    return "".join(f"{v:02X}" for v in (
+        p.bFamilyType, p.bSerifStyle, p.bWeight, p.bProportion, p.bContrast, p.bStrokeVariation,
+        p.bArmStyle, p.bLetterForm, p.bMidline, p.bXHeight))
+
+
+def font_table_xml(families: dict[str, list[str]]) -> str:
+    """fontTable.xml for *families*: family name → the relationship ids of its embedded faces
+    (in the order of `embedded(family)`)."""
+    entries = []
+    for family, ids in families.items():
+        fonts = embedded(family)
+        embeds = "".join(f'<w:{e.face.element} r:id="{rid}" w:fontKey="{e.key}"/>'
+                         for e, rid in zip(fonts, ids, strict=True))
+        entries.append(
+            f'<w:font w:name="{family}"><w:panose1 w:val="{_panose(fonts[0].data)}"/>'
+            '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>'
+            f"{embeds}</w:font>")
+    return f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}" xmlns:r="{R_NS}">{"".join(entries)}</w:fonts>'

@@ -1,7 +1,7 @@
 """How wide text is in the DOCX's typeface, and where its lines break.
 
-The advance widths come from the shipped Inter (templates/fonts, the faces the DOCX embeds,
-docx_fonts.py). Table columns use them to be at least as wide as their longest word
+The advance widths come from the faces the DOCX embeds (templates/fonts: Inter, or the
+theme's typeface, docx_fonts.py). Table columns use them to be at least as wide as their longest word
 (docx_blocks.column_widths), and the page estimate to break lines as a word processor does
 (docx_pages.py): greedily, at spaces and after hyphens and dashes, a word wider than the
 line broken where it must.
@@ -10,6 +10,7 @@ line broken where it must.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,11 +34,19 @@ class FaceMetrics:
         return units * size_pt / self.units_per_em
 
 
-@cache
+# The family the DOCX being rendered is set in (the theme's; render_docx sets it).
+FAMILY: ContextVar[str] = ContextVar("docx_family", default=docx_fonts.FAMILY)
+
+
 def face_metrics(bold: bool = False, italic: bool = False) -> FaceMetrics:
+    return _face_metrics(bold, italic, FAMILY.get())
+
+
+@cache
+def _face_metrics(bold: bool, italic: bool, family: str) -> FaceMetrics:
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(docx_fonts.face(bold, italic).path), lazy=True)
+    font = TTFont(str(docx_fonts.face(bold, italic, family).path), lazy=True)
     cmap = font.getBestCmap()
     hmtx = font["hmtx"].metrics
     advances = {code: hmtx[name][0] for code, name in cmap.items()}

@@ -283,6 +283,16 @@ def set_cell_fill(tc: BaseOxmlElement, fill: str) -> None:
     shd.set(qn("w:fill"), fill)
 
 
+def set_run_fill(run: DocxRun, fill: str) -> None:
+    """A run's background (hex RGB), as the "Status …" styles shade their text."""
+    rpr = run._r.get_or_add_rPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    rpr.append(shd)
+
+
 # -- settings ---------------------------------------------------------------------------------
 # Elements that follow w:updateFields in CT_Settings (the schema fixes the order).
 _SETTINGS_AFTER_UPDATE_FIELDS = (

@@ -220,7 +220,12 @@ def _border(pbdr: _Element | None, side: str) -> float | None:
     if width is None or pbdr is None:
         return None
     edge = pbdr.find(qn(f"w:{side}"))
-    return width + (int(edge.get(qn("w:space"), "0")) if width and edge is not None else 0)
+    space = int(edge.get(qn("w:space"), "0")) if width and edge is not None else 0
+    # LibreOffice keeps the distance on both sides of a bottom border: between the text and
+    # the rule, and again between the rule and what follows (seen in its PDF: a heading
+    # with a 6 pt distance to its rule pushes the next paragraph 6 pt further than Word's
+    # model of one distance would).
+    return width + space * (2 if side == "bottom" else 1)
 
 
 def apply_ppr(props: ParagraphProps, pprs: list[_Element | None]) -> ParagraphProps:

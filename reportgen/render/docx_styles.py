@@ -10,6 +10,7 @@ from __future__ import annotations
 
 # -- built-in Word styles --------------------------------------------------------------------
 NORMAL = "Normal"
+BODY = "Body Text"  # running text, kept to the measure (Word shows it as "Brödtext")
 TITLE = "Title"
 SUBTITLE = "Subtitle"
 CAPTION = "Caption"
@@ -80,10 +81,12 @@ SIGNATURE_ROLE = "Underskrift roll"
 
 # Cell.tone of the report model → the cell's background (hex RGB), as report.css colours it.
 TONE_FILL: dict[str, str] = {"positiv": "DCEFE0", "negativ": "F8DEDB", "neutral": "ECEFF2"}
+# A cell whose figure a finding is about, in a draft (report.css: td.finding).
+FINDING_FILL = "FBE4E2"
 
 # Paragraph.style of the report model → Word paragraph style (unknown → Normal).
 PARAGRAPH_STYLES: dict[str, str] = {
-    "normal": NORMAL,
+    "normal": BODY,
     "lead": "Ingress",
     "label": "Delrubrik",  # "Insatsens mål", "Finansiering": bold, kept with what follows
     "small": "Liten text",

@@ -38,8 +38,8 @@ def data_uri(asset: Asset) -> str:
         assert asset.path is not None
         asset = asset.path
     mime = mimetypes.guess_type(asset.name)[0] or "application/octet-stream"
-    if asset.suffix == ".otf":
-        mime = "font/otf"
+    if asset.suffix in (".otf", ".ttf"):
+        mime = f"font/{asset.suffix[1:]}"
     return f"data:{mime};base64,{base64.b64encode(asset.read_bytes()).decode('ascii')}"
 
 
@@ -85,12 +85,10 @@ def render_html(
     """
     directory = templates_dir()
     css = (directory / "report.css").read_text(encoding="utf-8")
-    fonts = {p.stem: asset_url(p) for p in sorted((directory / "fonts").glob("*.otf"))}
     template = environment(directory).get_template("report.html.j2")
     return template.render(
         doc=document,
         css=Markup(css),
-        fonts=fonts,
         asset_url=asset_url,
         for_print=for_print,
         extra_head=Markup(extra_head),

@@ -10,7 +10,6 @@ is checked to be the text the DOCX was built from (its digest) before it is chan
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -18,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.document.origin import digest
-from reportgen.load import PathKey
 from reportgen.roundtrip.sources import Text
 from reportgen.textclean import clean_text
+from reportgen.yaml_edit import Conflict as YamlConflict
+from reportgen.yaml_edit import RoundTrip
 
 
 @dataclass
@@ -92,31 +92,6 @@ def markdown_file(path: Path, edit: TextEdit) -> bytes:
 
 
 # -- YAML ---------------------------------------------------------------------------------------
-_INDENTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (2, 4, 0), (3, 3, 0), (4, 4, 0))
-
-
-def _yaml(mapping: int, sequence: int, offset: int):  # type: ignore[no-untyped-def]
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.width = 1 << 16  # never fold a long line
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
-
-
-def _dump(yaml, data) -> str:  # type: ignore[no-untyped-def]
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
-
-
-def _node(data: Any, path: PathKey) -> tuple[Any, str | int]:
-    for key in path[:-1]:
-        data = data[key]
-    return data, path[-1]
-
-
 def _scalar(old: Any, value: str) -> Any:
     """*value* in the style the old scalar was written in (a literal block when it needs lines)."""
     from ruamel.yaml.scalarstring import (
@@ -172,33 +147,29 @@ def yaml_file(path: Path, edits: list[TextEdit]) -> bytes:
     """The YAML file at *path* with the inline texts of *edits* changed; Conflict when the
     file cannot be written back without changing anything else."""
     original = path.read_bytes().decode("utf-8")
-    for mapping, sequence, offset in _INDENTS:
-        yaml = _yaml(mapping, sequence, offset)
-        try:
-            data = yaml.load(original)
-        except Exception as error:  # noqa: BLE001 - any parse problem means: do not write
-            raise Conflict(f"{path} kan inte läsas: {error}") from None
-        if _dump(yaml, data) != original:
-            continue
-        for edit in edits:
-            parent, key = _node(data, edit.text.source.path)
-            old = parent[key]
-            value = clean_text(str(old))[0]
-            if digest(edit.text.source.path, value) != edit.text.source.digest:
-                raise Conflict(f"texten {edit.text.source.field} i {path} har ändrats sedan "
-                               "Word-filen skapades")
-            parent[key] = _scalar(old, apply(value, edit))
-        result = _dump(yaml, data)
-        reread = yaml.load(result)  # the texts must read back as they were meant
-        for edit in edits:
-            parent, key = _node(data, edit.text.source.path)
-            again, key_again = _node(reread, edit.text.source.path)
-            if str(again[key_again]) != str(parent[key]):
-                raise Conflict(f"texten {edit.text.source.field} kan inte skrivas i {path} så "
-                               "att den läses tillbaka likadan; ändra den för hand")
-        return result.encode("utf-8")
-    raise Conflict(f"{path} kan inte skrivas om utan att dess form ändras (ovanlig indragning); "
-                   "ändra texterna för hand")
+    try:
+        trip = RoundTrip.open(original, str(path))
+    except YamlConflict as error:
+        raise Conflict(str(error)) from None
+    for edit in edits:
+        parent, key = trip.node(edit.text.source.path)
+        old = parent[key]
+        value = clean_text(str(old))[0]
+        if digest(edit.text.source.path, value) != edit.text.source.digest:
+            raise Conflict(f"texten {edit.text.source.field} i {path} har ändrats sedan "
+                           "Word-filen skapades")
+        parent[key] = _scalar(old, apply(value, edit))
+    result = trip.dump()
+    reread = trip.reload(result)  # the texts must read back as they were meant
+    for edit in edits:
+        parent, key = trip.node(edit.text.source.path)
+        again = reread
+        for part in edit.text.source.path:
+            again = again[part]
+        if str(again) != str(parent[key]):
+            raise Conflict(f"texten {edit.text.source.field} kan inte skrivas i {path} så "
+                           "att den läses tillbaka likadan; ändra den för hand")
+    return result.encode("utf-8")
 
 
 def write_all(files: dict[Path, bytes]) -> None:

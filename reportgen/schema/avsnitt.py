@@ -29,11 +29,14 @@ from pydantic import (
 )
 
 from reportgen.schema.base import Korttext, Modell, Text
+from reportgen.schema.tabell import Tabell
 from reportgen.suggest import okänt_namn
 
 # Standard sections: name → what it shows.
 AVSNITT: dict[str, str] = {
     "ordförande_har_ordet": "Ordförande har ordet (ordförande_har_ordet:), onumrerat",
+    "året_i_siffror": "Året i siffror: årets resultat, eget kapital mot taket, kostnaderna, "
+    "deltagare, mål och femårsutvecklingen på en sida, onumrerat",
     "förvaltningsberättelse": "Förvaltningsberättelsen: inledningen och avsnitten i den",
     "organisation": "Förvaltningsberättelsens Organisation (onumrerat)",
     "uppdrag": "Förvaltningsberättelsens Uppdrag (onumrerat)",
@@ -99,7 +102,7 @@ VISAR: dict[str, tuple[str, ...]] = {
     "driftredovisning": ("budget",),
     "sammanställning": ("budget",),
     "balanskrav": ("balanskrav",),
-    "mål": ("mål", "ekonomiska_mål", "mål_inledning"),
+    "mål": ("mål", "ekonomiska_mål", "mål_inledning", "målområden"),
     "insatser": ("insatser", "insatser_inledning"),
     "måluppfyllelse": ("måluppfyllelse_sammanfattning",),
     "bilagor": ("indikatorer",),
@@ -168,7 +171,81 @@ class Standardblock(Blockmodell):
     standard: Delnamn
 
 
-BLOCKTYPER: tuple[type[Blockmodell], ...] = (Textblock, Sidbrytning, Standardblock)
+# The goal matrix's columns: name → what it shows (reportgen/document/sections_goals.py).
+MATRISKOLUMNER: dict[str, str] = {
+    "mål": "Målets rubrik, med nivå och nummer",
+    "aktivitet": "Målets aktiviteter (rubriken Aktivitet)",
+    "förslag": "Målets aktiviteter (rubriken Förslag)",
+    "utfall": "Målets utfall (utfall:), annars måttens utfall",
+    "status": "Bedömningen, med statusens text, symbol och färg",
+}
+
+
+def _matriskolumn(value: str) -> str:
+    if value not in MATRISKOLUMNER:
+        raise ValueError(okänt_namn("kolumnen", value, MATRISKOLUMNER))
+    return value
+
+
+Matriskolumn = Annotated[
+    str, AfterValidator(_matriskolumn),
+    Field(description="En kolumn i målmatrisen", json_schema_extra={"enum": list(MATRISKOLUMNER)}),
+]
+
+
+class Målmatrisval(Modell):
+    """Which columns the goal matrix has, and their headings."""
+
+    kolumner: list[Matriskolumn] = Field(
+        default_factory=lambda: ["mål", "aktivitet", "utfall", "status"], min_length=1,
+        description="Kolumnerna i ordning, av: " + ", ".join(MATRISKOLUMNER))
+    rubriker: dict[Matriskolumn, Korttext] = Field(
+        default_factory=dict, description="Egna kolumnrubriker, per kolumn")
+    rubrik: Korttext | None = Field(default=None, description="Tabellens rubrik")
+    delmål: bool = Field(default=True, description="Med en rad per delmål")
+
+
+class Målmatris(Blockmodell):
+    """Verksamhetens mål as a table: mål, aktivitet or förslag, utfall, status."""
+
+    art: ClassVar[str] = "målmatris"
+    målmatris: Målmatrisval = Field(description="Målmatrisens kolumner; {} ger standard")
+
+
+# The charts a `diagram` block can show (reportgen/document/sections_year.py draws them).
+DIAGRAM: dict[str, str] = {
+    "femårsutveckling": "Verksamhetens intäkter, kostnader och årets resultat i fem år (tkr)",
+    "eget_kapital": "Eget kapital i procent av medlemsbidragen, mot det rekommenderade taket",
+    "kostnadsfördelning": "Kostnadernas fördelning på administration och insatser",
+}
+
+
+def _diagramnamn(value: str) -> str:
+    if value not in DIAGRAM:
+        raise ValueError(okänt_namn("diagrammet", value, DIAGRAM))
+    return value
+
+
+class Diagramblock(Blockmodell):
+    """A chart drawn from the report's figures."""
+
+    art: ClassVar[str] = "diagram"
+    diagram: Annotated[str, AfterValidator(_diagramnamn), Field(
+        description="Diagrammet: " + "; ".join(f"{k}: {v}" for k, v in DIAGRAM.items()),
+        json_schema_extra={"enum": list(DIAGRAM)})]
+
+
+class Tabellblock(Blockmodell):
+    """A checked amount table (reportgen/schema/tabell.py): rows, columns, sums and shares
+    that reportgen computes or checks."""
+
+    art: ClassVar[str] = "tabell"
+    tabell: Tabell = Field(description="En tabell med belopp, summor och andelar som "
+                           "reportgen räknar fram eller kontrollerar")
+
+
+BLOCKTYPER: tuple[type[Blockmodell], ...] = (
+    Textblock, Sidbrytning, Standardblock, Målmatris, Diagramblock, Tabellblock)
 BLOCKARTER: tuple[str, ...] = tuple(k.art for k in BLOCKTYPER)
 
 

@@ -52,6 +52,24 @@ class Figurreferens:
     __slots__ = ()
 
 
+class Ifyllnad:
+    """Marks a field that may be left empty for now, a gap to fill in (`verksamhetens_intäkter:`
+    with no value): `reportgen nytt-år` leaves the new year's figures so, `reportgen check`
+    lists every gap the YAML states (rule `lucka`, walked by reportgen/schema/marked.py)
+    and a report with gaps is a draft. *vad* says what fills it in."""
+
+    __slots__ = ("vad",)
+
+    def __init__(self, vad: str = "") -> None:
+        self.vad = vad
+
+    def __repr__(self) -> str:
+        return f"Ifyllnad({self.vad!r})"
+
+
+BOKFÖRINGEN = "reportgen importera fyller i det från bokföringen"
+
+
 # Narrative: a path to a Markdown file (ending in .md, relative to the YAML) or inline Markdown.
 Text = Annotated[
     str,

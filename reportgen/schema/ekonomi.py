@@ -27,9 +27,10 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from reportgen.schema.base import Belopp, Modell, Procent, Text, Tkr, År
+from reportgen.schema.base import BOKFÖRINGEN, Belopp, Ifyllnad, Modell, Text, År
 from reportgen.schema.layout import Layoutändringar, Radnamn
 from reportgen.schema.layout_resolve import resolve, standard_layout
+from reportgen.schema.oversikt import Översikt
 from reportgen.schema.uppstallning import Layout, figure_problems
 
 
@@ -40,13 +41,16 @@ def _ord_eller_belopp(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 
 _ÅRSVÄRDE_SCHEMA = {
-    "anyOf": [{"type": "integer"}, {"type": "string"}],
+    "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}],
     "description": "Belopp i hela kronor (heltal, utan mellanslag); på en textrad "
-    "(ansvarsförbindelser) även ett ord, t.ex. inga",
+    "(ansvarsförbindelser) även ett ord, t.ex. inga; tomt: ska fyllas i",
 }
-# One figure of a statement as the YAML states it: an amount in kronor, or on a text line a word.
-# An amount is a `Belopp` (whole kronor, within the range a förbund can have).
-Årsvärde = Annotated[Belopp, WrapValidator(_ord_eller_belopp), WithJsonSchema(_ÅRSVÄRDE_SCHEMA)]
+# One figure of a statement as the YAML states it: an amount in kronor, or on a text line a word;
+# empty, a gap to fill in. An amount is a `Belopp` (whole kronor, within the range a förbund can have).
+Årsvärde = Annotated[Belopp | None, WrapValidator(_ord_eller_belopp), WithJsonSchema(_ÅRSVÄRDE_SCHEMA),
+                     Ifyllnad(BOKFÖRINGEN)]
+# A note row's amount of a year; empty, a gap to fill in.
+Notbelopp = Annotated[Belopp | None, Ifyllnad(BOKFÖRINGEN)]
 # A statement's figures of one year: line key → amount. Which keys exist is the layout's
 # (the standard's lines and those added under ekonomi.layout); every line is optional (0);
 # a stated total or derived line is compared with the computed one by `check`.
@@ -102,7 +106,7 @@ class Notrad(Modell):
     Groups may hold groups."""
 
     text: str | None = None
-    belopp: dict[År, Belopp] | None = None
+    belopp: dict[År, Notbelopp] | None = None
     medlemsbidrag: bool = Field(
         default=False, description="Raden är ett bidrag från förbundsmedlemmarna"
     )
@@ -136,6 +140,10 @@ class Notrad(Modell):
     @property
     def är_grupp(self) -> bool:
         return self.grupp is not None
+
+    def värde(self, år: int) -> int:
+        """The amount of *år*: 0 when the row does not give one or leaves it to fill in."""
+        return (self.belopp or {}).get(år) or 0
 
     @property
     def summarad(self) -> str:
@@ -178,22 +186,10 @@ class Not(Modell):
             yield from row.poster()
 
 
-class Översiktsår(Modell):
-    """One year of the five-year overview. Years with statements are computed from them."""
-
-    intäkter_tkr: Tkr | None = None
-    kostnader_tkr: Tkr | None = None
-    resultat_tkr: Tkr | None = None
-    soliditet_procent: Procent | None = None
-    anställda: int | None = Field(default=None, ge=0)
-    # Stated, optional: compared with the statements by `check` where the year has them.
-    eget_kapital_tkr: Tkr | None = Field(default=None, description="Eget kapital vid årets slut, tkr")
-    eget_kapital_andel_procent: Procent | None = Field(
-        default=None, description="Eget kapital i procent av årets medlemsbidrag"
-    )
-
-
 class Ekonomi(Modell):
+    kontoplan: str | None = Field(
+        default=None, description="Kontoplanen som reportgen importera läser bokföringen med: "
+        "kommun-bas (standard), bas eller en egen fil (se README, reportgen importera)")
     layout: Layoutändringar = Field(
         default_factory=Layoutändringar,
         description="Förbundets ändringar av standarduppställningen: rader som byter namn, "
@@ -216,7 +212,10 @@ class Ekonomi(Modell):
         description="Balansen vid jämförelseårets början (behövs för jämförelseårets kassaflöde)",
     )
     noter: list[Not] = Field(default_factory=list)
-    femårsöversikt: dict[År, Översiktsår] = Field(default_factory=dict)
+    femårsöversikt: Översikt | None = Field(
+        default=None,
+        description="Femårsöversikten (1.1): enhet, rader och värden per år (se README); "
+        "utelämnad: ingen femårsöversikt")
     femårsöversikt_text: Text | None = None
 
     _uppställning: Layout | None = PrivateAttr(default=None)

@@ -12,15 +12,15 @@ from collections.abc import Iterator
 from enum import Enum
 from functools import cache
 from types import UnionType
-from typing import Annotated, Any, ForwardRef, Union, get_args, get_origin
+from typing import Annotated, Any, ForwardRef, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
-from reportgen.schema.base import Berättelse, Figurreferens
+from reportgen.schema.base import Berättelse, Figurreferens, Ifyllnad
 
 PathKey = tuple[str | int, ...]  # as reportgen.load.PathKey (not imported: load is I/O)
-Marker = Berättelse | Figurreferens
-_MARKERS = (Berättelse, Figurreferens)
+Marker = Berättelse | Figurreferens | Ifyllnad
+_MARKERS = (Berättelse, Figurreferens, Ifyllnad)
 _UNIONS = (Union, UnionType)
 
 
@@ -34,13 +34,28 @@ def narrative_fields(model: BaseModel) -> Iterator[tuple[PathKey, str, Berättel
 def marked_strings(model: BaseModel) -> Iterator[tuple[PathKey, str, Marker]]:
     """Every string value of *model* whose annotation carries a marker: the narrative
     fields and those naming a figure (a mått's utfall), where `{{ namn }}` may stand."""
-    return _model(model, ())
+    for path, value, marker in _model(model, ()):
+        if isinstance(value, str) and not isinstance(marker, Ifyllnad):
+            yield path, value, marker
 
 
-def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, str, Marker]]:
+def gaps(model: BaseModel) -> Iterator[tuple[PathKey, Ifyllnad]]:
+    """Every empty value of *model* in a field that may be a gap (`Ifyllnad`), with its path.
+    A field left out is empty too: whether the YAML writes it is for the caller to see."""
+    for path, value, marker in _model(model, ()):
+        if value is None and isinstance(marker, Ifyllnad):
+            yield path, marker
+
+
+def _held(value: Any, marker: Marker) -> bool:
+    """Does the walk report *value* under *marker*: a string, or a gap's empty value."""
+    return isinstance(value, str) or (value is None and isinstance(marker, Ifyllnad))
+
+
+def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, Any, Marker]]:
     for name, annotation, found in _fields(type(model)):
         value = getattr(model, name)
-        if found is not None and isinstance(value, str):
+        if found is not None and _held(value, found):
             yield (*path, name), value, found
         else:
             yield from _value(annotation, value, (*path, name))
@@ -50,15 +65,27 @@ def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, str, Mark
 def _fields(cls: type[BaseModel]) -> tuple[tuple[str, Any, Marker | None], ...]:
     """The fields of *cls* that may hold a marked string: (name, annotation, the marker
     on the field itself or None)."""
+    hints: dict[str, Any] = {}
     if any(isinstance(info.annotation, ForwardRef) for info in cls.model_fields.values()):
-        # A model that names itself (a section's subsections) keeps that field unresolved
-        # until it is built on its own (the schema's models defer building).
-        cls.model_rebuild()
+        # A model that names itself (a section's subsections, a budget group's groups) keeps
+        # that field unresolved until it is built on its own (the schema's models defer
+        # building). Its type hints resolve it without building a validator (`check` has
+        # 0.3 s), else it is built.
+        try:
+            hints = get_type_hints(cls, include_extras=True)
+        except NameError:
+            cls.model_rebuild()
     out = []
     for name, info in cls.model_fields.items():
-        found = next((m for m in info.metadata if isinstance(m, _MARKERS)), None)
-        if found is not None or _may_hold(info.annotation):
-            out.append((name, info.annotation, found))
+        annotation, metadata = info.annotation, list(info.metadata)
+        if isinstance(annotation, ForwardRef) and name in hints:
+            annotation = hints[name]
+            if get_origin(annotation) is Annotated:
+                annotation, *extra = get_args(annotation)
+                metadata += extra
+        found = next((m for m in metadata if isinstance(m, _MARKERS)), None)
+        if found is not None or _may_hold(annotation):
+            out.append((name, annotation, found))
     return tuple(out)
 
 
@@ -83,17 +110,18 @@ def _may_hold(annotation: Any) -> bool:
 _OPEN: set[type[BaseModel]] = set()  # the models whose fields _fields is listing
 
 
-def _value(annotation: Any, value: Any, path: PathKey) -> Iterator[tuple[PathKey, str, Marker]]:
-    if value is None:
-        return
+def _value(annotation: Any, value: Any, path: PathKey) -> Iterator[tuple[PathKey, Any, Marker]]:
     origin = get_origin(annotation)
     if origin is Annotated:
         base, *metadata = get_args(annotation)
         found = next((m for m in metadata if isinstance(m, _MARKERS)), None)
-        if found is not None and isinstance(value, str):
+        if found is not None and _held(value, found):
             yield path, value, found
-        else:
+        elif value is not None:
             yield from _value(base, value, path)
+        return
+    if value is None:
+        return
     elif origin in _UNIONS:
         arm = next((a for a in get_args(annotation) if _accepts(a, value)), None)
         if arm is not None:
@@ -115,5 +143,7 @@ def _accepts(annotation: Any, value: Any) -> bool:
     """Is *value* (already validated) an instance of this arm of a union?"""
     while get_origin(annotation) is Annotated:
         annotation = get_args(annotation)[0]
+    if get_origin(annotation) in _UNIONS:  # a union within a union (an optional choice)
+        return any(_accepts(arm, value) for arm in get_args(annotation))
     kind = get_origin(annotation) or annotation
     return isinstance(kind, type) and isinstance(value, kind)

@@ -5,25 +5,51 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, ValidationError, model_validator
 
 from reportgen.schema.avsnitt import Avsnittspost
 from reportgen.schema.base import Korttext, Modell, Text, År
 from reportgen.schema.budget import Budget
 from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.indikatorer import Indikatorer
+from reportgen.schema.mal import Målnivå, Målområde, Statusdefinition, referensfel
 from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Underskrifter
+from reportgen.schema.tema import Tema
 from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
 from reportgen.suggest import okänt_namn
 from reportgen.wording import FASTA_TEXTER
 
 
+class Rapportperiod(Modell):
+    """The months a delårsrapport covers, e.g. 1 januari – 31 augusti."""
+
+    från: dt.date
+    till: dt.date
+
+
 class Rapportinfo(Modell):
-    typ: Literal["årsredovisning"] = "årsredovisning"
+    typ: Literal["årsredovisning", "delårsrapport"] = "årsredovisning"
     räkenskapsår: År
+    period: Rapportperiod | None = Field(
+        default=None, description="Delårsrapportens period (från, till) inom räkenskapsåret")
     beslutsdatum: dt.date | None = Field(
-        default=None, description="Datum då styrelsen beslutade årsredovisningen"
+        default=None, description="Datum då styrelsen beslutade (godkände) rapporten"
     )
+
+    @model_validator(mode="after")
+    def _period(self) -> Rapportinfo:
+        if self.typ == "delårsrapport" and self.period is None:
+            raise ValueError("en delårsrapport behöver sin period (period: från:, till:)")
+        if self.typ == "årsredovisning" and self.period is not None:
+            raise ValueError("period gäller bara en delårsrapport (typ: delårsrapport)")
+        p = self.period
+        if p is not None:
+            if p.från > p.till:
+                raise ValueError(f"perioden börjar ({p.från}) efter att den slutar ({p.till})")
+            if p.från.year != self.räkenskapsår or p.till.year != self.räkenskapsår:
+                raise ValueError(f"perioden {p.från} – {p.till} ligger inte inom "
+                                 f"räkenskapsåret {self.räkenskapsår}")
+        return self
 
 
 class Förvaltningsberättelse(Modell):
@@ -79,6 +105,9 @@ class Indata(Modell):
             for key, t in FASTA_TEXTER.items()
         }},
     )
+    # The förbund's colours, typeface and logo placement (reportgen/schema/tema.py).
+    tema: Tema = Field(default_factory=Tema, description="Förbundets färger, typsnitt och "
+                       "logotypens placering")
     ekonomi: Ekonomi
     # Budget och utfall per projekt (schema/budget.py) and NNS indicators (schema/indikatorer.py).
     budget: Budget | None = None
@@ -96,3 +125,21 @@ class Indata(Modell):
     insatser_inledning: Text | None = None
     insatser: list[Insats] = Field(default_factory=list)
     måluppfyllelse_sammanfattning: Text | None = None
+    # Goals as the förbund writes them (reportgen/schema/mal.py): its status scale, levels
+    # and målområden.
+    statusskala: list[Statusdefinition] = Field(
+        default_factory=list, description="Statusarna som mål och mått bedöms med, bäst först, "
+        "med text, färg och symbol (utelämnad: uppfyllt, delvis uppfyllt, ej uppfyllt)")
+    målnivåer: dict[str, Målnivå] = Field(
+        default_factory=dict, description="Egna målnivåer, eller ändrade standardnivåer, per namn")
+    målområden: list[Målområde] = Field(
+        default_factory=list, description="Målområden som målen grupperas i (mål: målområde:)")
+
+    @model_validator(mode="after")
+    def _målnamn(self) -> Indata:
+        errors = referensfel(self.statusskala, self.målnivåer, self.målområden,
+                             {"ekonomiska_mål": self.ekonomiska_mål, "mål": self.mål},
+                             [i.resultatmål for i in self.insatser])
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self

@@ -1,4 +1,5 @@
-"""The year's activity: mål, mått, insatser, participants, events, financial goals, balanskrav.
+"""The year's activity: insatser, participants, events, balanskrav, the foreword; the
+mål and mått are in reportgen/schema/mal.py (and importable from here).
 
 What the kansli knows about the verksamhetsplan and the insatser it financed. Shares,
 differences, assessments and totals are computed (reportgen/compute/verksamhet.py).
@@ -8,13 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, StrictInt, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StrictInt, model_validator
 
-from reportgen.schema.base import Belopp, Modell, Siffernamn, Text, År
+from reportgen.schema.base import Belopp, Korttext, Modell, Text, År
+from reportgen.schema.mal import (  # noqa: F401 (the goal models, importable from here too)
+    Mätvärde,
+    Mål,
+    Målstatus,
+    Mått,
+    _mätvärde,
+)
 
 _ID = re.compile(r"[a-zåäö_][a-zåäö0-9_]*")
 
@@ -28,6 +37,21 @@ def _id(value: str) -> str:
     return value
 
 
+def härlett_id(namn: str) -> str:
+    """The id of an insats that gives none, from its name: lower case; å, ä and ö kept,
+    other letters without their accents (é → e); every run of other characters one `_`;
+    `insats_` before a name that starts with a digit. "ESF-projektet Lärande och
+    utveckling" → `esf_projektet_lärande_och_utveckling`; "Café 17" → `cafe_17`."""
+    out = []
+    for char in namn.lower():
+        if char in "åäö" or char.isascii():
+            out.append(char)
+        else:  # é → e + accent; a letter of another script stays, and is replaced below
+            out.append(unicodedata.normalize("NFKD", char)[0])
+    slug = re.sub(r"[^a-zåäö0-9]+", "_", "".join(out)).strip("_") or "insats"
+    return slug if not slug[0].isdigit() else f"insats_{slug}"
+
+
 # An identifier usable as an internal link and as a figure name: `rehabteamet`, `esf_projektet`.
 Id = Annotated[
     str,
@@ -35,61 +59,13 @@ Id = Annotated[
     Field(description="Kort namn med små bokstäver, siffror och _, t.ex. rehabteamet"),
 ]
 Antal = Annotated[StrictInt, Field(ge=0, description="Antal personer")]
-Mätvärde = Annotated[Decimal, Field(description="Ett tal, t.ex. 70 eller 65,5 (skrivs 65.5)")]
-
-
-class Målstatus(str, Enum):
-    uppfyllt = "uppfyllt"
-    delvis = "delvis uppfyllt"
-    ej = "ej uppfyllt"
+Procentandel = Annotated[Decimal, BeforeValidator(_mätvärde), Field(
+    ge=0, le=100, description="Procent, t.ex. 67 för 67 %")]
 
 
 class Insatstyp(str, Enum):
     individinriktad = "individinriktad"
     strukturövergripande = "strukturövergripande"
-
-
-class Mått(Modell):
-    """A measurable target: "minst 70 %" of something, the measured value and its assessment."""
-
-    text: str = Field(description="Vad som mäts")
-    minst: Mätvärde | None = Field(default=None, description="Målet är uppnått vid minst detta värde")
-    högst: Mätvärde | None = Field(default=None, description="Målet är uppnått vid högst detta värde")
-    enhet: str = Field(default="%", description="Enhet för mål och utfall, t.ex. % eller personer")
-    utfall: Mätvärde | Siffernamn | None = Field(
-        default=None,
-        description="Uppmätt värde, eller namnet på en beräknad siffra (t.ex. eget_kapital_andel)",
-    )
-    delvis_gräns: Mätvärde | None = Field(
-        default=None,
-        description="Från denna gräns (men inte ända till målet) är målet delvis uppfyllt",
-    )
-    bedömning: Målstatus | None = Field(
-        default=None, description="Styrelsens bedömning; ersätter den beräknade"
-    )
-    kommentar: Text | None = None
-
-    @model_validator(mode="after")
-    def _one_target(self) -> Mått:
-        if (self.minst is None) == (self.högst is None):
-            raise ValueError("ange exakt ett av minst och högst")
-        return self
-
-
-class Mål(Modell):
-    """A goal of the verksamhetsplan."""
-
-    rubrik: str = Field(description="Målet som det står i verksamhetsplanen")
-    status: Målstatus | None = Field(
-        default=None,
-        description="uppfyllt, delvis uppfyllt eller ej uppfyllt; beräknas från måtten om det utelämnas",
-    )
-    text: Text | None = Field(default=None, description="Beskrivning och bedömning (Markdown)")
-    aktiviteter: list[Text] = Field(default_factory=list, description="Genomförda aktiviteter")
-    insatser: list[Id] = Field(
-        default_factory=list, description="Id för de insatser som bidrar till målet"
-    )
-    mått: list[Mått] = Field(default_factory=list)
 
 
 class Finansiering(Modell):
@@ -99,21 +75,57 @@ class Finansiering(Modell):
 
 
 class KönAntal(Modell):
-    kvinnor: Antal
-    män: Antal
+    """People by sex: as counts (`{kvinnor: 32, män: 25}`), or as shares of a stated total
+    (`{totalt: 57, andel_kvinnor: 67}`, "67 % kvinnor" of 57)."""
+
+    kvinnor: Antal | None = None
+    män: Antal | None = None
+    totalt: Antal | None = Field(default=None, description="Antal personer totalt")
+    andel_kvinnor: Procentandel | None = Field(default=None, description="Andel kvinnor i procent")
+    andel_män: Procentandel | None = Field(default=None, description="Andel män i procent")
+
+    @model_validator(mode="after")
+    def _counts_or_shares(self) -> KönAntal:
+        counts = (self.kvinnor, self.män)
+        shares = [s for s in (self.andel_kvinnor, self.andel_män) if s is not None]
+        if any(c is not None for c in counts):
+            if None in counts:
+                raise ValueError("ange både kvinnor och män (eller totalt med andel_kvinnor)")
+            if shares:
+                raise ValueError("ange antingen antal (kvinnor, män) eller andelar av totalt, "
+                                 "inte båda")
+            if self.totalt is not None and self.totalt != self.kvinnor + self.män:  # type: ignore[operator]
+                raise ValueError(f"totalt {self.totalt} är inte kvinnor + män "
+                                 f"({self.kvinnor} + {self.män})")
+            return self
+        if self.totalt is None:
+            raise ValueError("ange kvinnor och män, eller totalt med andel_kvinnor och andel_män")
+        total = sum(shares, Decimal(0))
+        if len(shares) == 2 and abs(total - 100) > 1:
+            raise ValueError(f"andelarna kvinnor och män summerar till {total} %, inte 100 %")
+        return self
 
 
 AntalPersoner = Antal | KönAntal
 
 
 class Utfall(Modell):
-    """Where participants went when they ended: arbete, studier, …"""
+    """Where participants went when they ended: arbete, studier, … as a count, or as a
+    share of those who ended (`andel: 30`, in percent of `avslutade`)."""
 
     text: str
-    antal: AntalPersoner
+    antal: AntalPersoner | None = None
+    andel: Procentandel | None = Field(
+        default=None, description="Andel av de avslutade i procent (i stället för antal)")
     måluppfyllt: bool = Field(
         default=False, description="Avslut till arbete, studier eller annan arbetslivsinriktad rehab"
     )
+
+    @model_validator(mode="after")
+    def _antal_eller_andel(self) -> Utfall:
+        if (self.antal is None) == (self.andel is None):
+            raise ValueError("ange antal eller andel (procent av de avslutade), ett av dem")
+        return self
 
 
 class TidKön(Modell):
@@ -143,6 +155,12 @@ class Deltagarstatistik(Deltagaruppgifter):
     )
     föregående_år: Deltagaruppgifter | None = None
 
+    @model_validator(mode="after")
+    def _andelar_av_avslutade(self) -> Deltagarstatistik:
+        if any(u.andel is not None for u in self.utfall) and self.avslutade is None:
+            raise ValueError("utfall i andelar är andelar av de avslutade: ange avslutade")
+        return self
+
 
 class Händelse(Modell):
     """An event of a structural insats: a lecture, a conference, a network meeting."""
@@ -156,10 +174,16 @@ class Händelse(Modell):
 
 
 class Insats(Modell):
-    id: Id
-    namn: str
+    """An insats: only its name is required. Its `id` (links, figure names) is the one
+    given, or derived from the name (`härlett_id`)."""
+
+    # Always set: given, or derived from the name before validation (the factory only
+    # keeps the field out of the JSON Schema's required list).
+    id: Id = Field(default_factory=str, description="Kort namn för länkar och siffror "
+                   "(utelämnat: härlett ur namnet, t.ex. Jobbspåret Väst → jobbspåret_väst)")
+    namn: str = Field(min_length=1)
     projektnummer: StrictInt | str | None = None
-    typ: Insatstyp
+    typ: Insatstyp | None = None
     från: dt.date | None = None
     till: dt.date | None = None
     period: str | None = Field(default=None, description="Period i ord, t.ex. Löpande")
@@ -176,7 +200,20 @@ class Insats(Modell):
         default=None, description="Antal personer som tagit del av insatsen"
     )
     resultat: Text | None = None
+    resultatmål: list[Mått] = Field(
+        default_factory=list, description="Insatsens mätbara mål, med utfall och bedömning")
+    uppgifter: dict[str, Korttext] = Field(
+        default_factory=dict, description="Fler uppgifter som rubrik: text, t.ex. Personal, "
+        "Kostnadseffektivitet, Samverkanseffekter, Framåtspaning")
     måluppfyllelse: str | None = Field(default=None, description="T.ex. Hög eller Låg")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _härlett_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "id" not in data:
+            namn = data.get("namn")
+            return {"id": härlett_id(namn) if isinstance(namn, str) else "insats", **data}
+        return data
 
 
 class Balanspost(Modell):

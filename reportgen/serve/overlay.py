@@ -42,7 +42,10 @@ _STYLE = """
 #rg-overlay li { padding: 7px 0; border-top: 1px solid #e3e7eb; }
 #rg-overlay code { display: inline-block; font: 600 13px/1.3 "DejaVu Sans Mono", monospace;
   background: #eef2f6; color: #1f4e79; padding: 1px 5px; border-radius: 3px; margin-right: 6px; }
-#rg-overlay .rg-field { color: #5a6472; font-size: 12px; }
+#rg-overlay .rg-field { color: #525c69; font-size: 12px; }
+#rg-overlay .rg-links { display: block; margin-top: 3px; font-size: 12px; }
+#rg-overlay .rg-links a { color: #1f4e79; margin-right: 12px; }
+#rg-overlay .rg-panel { max-height: calc(100vh - 112px); overflow: auto; }
 #rg-overlay .rg-actions { margin-top: 14px; text-align: right; }
 @media print { #rg-bar, #rg-overlay { display: none !important; } }
 """
@@ -52,7 +55,7 @@ _SCRIPT = """
   "use strict";
   var meta = document.querySelector('meta[name="reportgen-version"]');
   var pageVersion = meta ? meta.content : "";
-  var dismissed = null, last = null, bar = null, label = null;
+  var dismissed = null, last = null, bar = null, label = null, lastKey = null;
 
   function make(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -82,9 +85,20 @@ _SCRIPT = """
     var ul = make("ul", {});
     findings.forEach(function (f) {
       var li = make("li", {});
+      // file:line:column as plain text (to copy), and a link that opens the editor there
       li.appendChild(make("code", {}, f["var"]));
       li.appendChild(document.createTextNode(f["meddelande"]));
       if (f["fält"]) { li.appendChild(make("span", {"class": "rg-field"}, " (" + f["fält"] + ")")); }
+      var links = make("span", {"class": "rg-links"});
+      links.appendChild(make("a", {href: f["redigera"]}, "Öppna i editorn"));
+      if (f["ankare"]) {
+        var show = make("a", {href: "#" + f["ankare"]}, "Visa i tabellen");
+        show.addEventListener("click", function () {
+          dismissed = lastKey; render(last, false);
+        });
+        links.appendChild(show);
+      }
+      li.appendChild(links);
       ul.appendChild(li);
     });
     parent.appendChild(ul);
@@ -93,6 +107,7 @@ _SCRIPT = """
     if (!s) { return; }
     var errors = s["fel"], warnings = s["varningar"];
     var key = JSON.stringify([s.status, errors, warnings]);
+    lastKey = key;
     bar.setAttribute("data-status", s.status);
     var text;
     if (s.status === "fel") {

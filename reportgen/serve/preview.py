@@ -58,7 +58,20 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def editor_link(loc: Location) -> str:
+    """A link that opens the file at its line and column in VS Code (vscode://file/…)."""
+    from urllib.parse import quote
+
+    target = quote(str(loc.file.absolute()))
+    if loc.line is not None:
+        target += f":{loc.line}:{loc.column or 1}"
+    return f"vscode://file{target if target.startswith('/') else '/' + target}"
+
+
+def finding_dict(finding: Finding, anchors: dict[tuple[str, str], str] | None = None
+                 ) -> dict[str, Any]:
+    """A finding for the page: where (file:line:column), the editor link, and the anchor of
+    the table cell it is about when the report marks it in place (*anchors*)."""
     loc = finding.location
     where = display_path(loc.file)
     if loc.line is not None:
@@ -67,6 +80,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
             where += f":{loc.column}"
     return {
         "var": where,
+        "redigera": editor_link(loc),
+        "ankare": (anchors or {}).get((finding.field, finding.message), ""),
         "fil": display_path(loc.file),
         "rad": loc.line,
         "kolumn": loc.column,
@@ -76,13 +91,14 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def state_dict(state: State) -> dict[str, Any]:
+def state_dict(state: State, document: Document | None = None) -> dict[str, Any]:
+    anchors = {(m.field, m.message): m.anchor for m in document.marks()} if document else {}
     return {
         "seq": state.seq,
         "version": state.version,
         "status": state.status,
-        "fel": [finding_dict(f) for f in state.errors],
-        "varningar": [finding_dict(f) for f in state.warnings],
+        "fel": [finding_dict(f, anchors) for f in state.errors],
+        "varningar": [finding_dict(f, anchors) for f in state.warnings],
         "byggd": state.built_at,
         "sekunder": round(state.seconds, 4),
         "pdf": state.pdf,

@@ -233,7 +233,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == EVENTS_URL:
             self._events()
         elif path == STATE_URL:
-            body = json.dumps(state_dict(preview.state), ensure_ascii=False).encode("utf-8")
+            body = json.dumps(state_dict(preview.state, preview.document), ensure_ascii=False).encode("utf-8")
             self._send(HTTPStatus.OK, body, "application/json; charset=utf-8",
                        {"Cache-Control": "no-store"})
         elif path.startswith(ASSET_PREFIX):
@@ -269,7 +269,7 @@ class Handler(BaseHTTPRequestHandler):
             seq = 0
             while True:
                 if state is not None:
-                    data = json.dumps(state_dict(state), ensure_ascii=False)
+                    data = json.dumps(state_dict(state, preview.document), ensure_ascii=False)
                     self.wfile.write(f"event: state\nid: {state.seq}\ndata: {data}\n\n".encode())
                     seq = state.seq
                 else:

@@ -1,0 +1,55 @@
+"""Nothing left to fill in: every gap the YAML states is a finding at its line.
+
+A gap is a field that may stand empty for now (marked `Ifyllnad` in the schema,
+reportgen/schema/base.py) and that the YAML writes without a value, as `reportgen nytt-år`
+leaves the new year's figures. A report with gaps is a draft; `reportgen importera` fills
+the figures in from the bookkeeping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportgen.checks.base import Kontext, Regel, regel
+from reportgen.findings import Finding
+from reportgen.load import PathKey
+from reportgen.schema.marked import gaps
+from reportgen.schema.oversikt import Femårsöversikt
+from reportgen.schema.uppstallning import BESTÄMD, YAML_NYCKEL, gemen
+
+
+@regel("lucka", "Inget värde som ska fyllas i står tomt")
+def lucka(ctx: Kontext) -> Iterator[Finding]:
+    for path, marker in gaps(ctx.indata):
+        if not ctx.angivet(path):
+            continue  # left out: not a gap, the field's own default
+        hint = f" ({marker.vad})" if marker.vad else ""
+        yield ctx.fynd(path, f"{vad(ctx, path)} ska fyllas i{hint}", "lucka")
+
+
+def vad(ctx: Kontext, path: PathKey) -> str:
+    """What the gap at *path* is, as a reader names it."""
+    statements = {nyckel: räkning for räkning, nyckel in YAML_NYCKEL.items()}
+    if len(path) == 4 and path[0] == "ekonomi" and path[1] in statements:
+        räkning = statements[str(path[1])]
+        upp = ctx.eko.layout.räkning(räkning)
+        return f"{BESTÄMD[räkning].capitalize()}, {gemen(upp.etikett(str(path[3])))} {path[2]}"
+    if path[:2] == ("ekonomi", "noter") and isinstance(path[2], int) and path[-2] == "belopp":
+        note = ctx.indata.ekonomi.noter[path[2]]
+        row = note
+        for part in path[3:-2]:
+            row = row.rader[part] if part != "rader" else row  # type: ignore[index,assignment]
+        text = getattr(row, "text", None) or ""
+        return f"Noten {note.rubrik}, {gemen(text)} {path[-1]}"
+    overview = ctx.indata.ekonomi.femårsöversikt
+    if path[:3] == ("ekonomi", "femårsöversikt", "rader") and isinstance(overview, Femårsöversikt):
+        label = overview.radlista()[int(path[3])].etikett  # its rows: värden per year
+        if label[1:2].islower():  # not an abbreviation (ESF-medel)
+            label = gemen(label)
+        return f"Femårsöversikten, {label} {path[-1]}"
+    if path[:2] == ("ekonomi", "femårsöversikt"):
+        return f"Femårsöversikten {path[2]}, {str(path[-1]).replace('_', ' ')}"
+    return f"Värdet {str(path[-1]).replace('_', ' ')}"
+
+
+REGLER: tuple[Regel, ...] = (lucka,)

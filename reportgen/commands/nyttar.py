@@ -1,0 +1,57 @@
+"""`reportgen nytt-år FIL [--mapp MAPP] [--visa]`: next year's report folder from this year's.
+
+The new YAML (reportgen/nyttar.py) and a copy of every other file of the report's folder
+(the Markdown files, the pictures) are written into a new folder, by default beside the old
+one (`content` → `content-2024`), built under a temporary name and renamed into place at
+once: an existing folder or file is never overwritten. The command ends with `reportgen
+check` on the new file, which lists the gaps to fill in.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from reportgen.findings import Location, Severity, UserError, error_at
+
+
+def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
+    from reportgen.commands.importera import print_check
+    from reportgen.nyttar import next_year
+    from reportgen.pipeline import load_and_check
+    from reportgen.yaml_edit import Conflict, RoundTrip
+
+    checked = load_and_check(file)
+    if checked.errors:
+        raise UserError([*checked.errors, *(f for f in checked.findings
+                                             if f.severity is Severity.WARNING)])
+    try:
+        trip = RoundTrip.open(file.read_bytes().decode("utf-8"), str(file))
+    except Conflict as error:
+        raise error_at(Location(file), str(error), rule="nyttår.yaml") from None
+    nästa = next_year(checked, trip)
+    source = file.parent
+    target = folder or source.with_name(f"{source.name}-{nästa.år}")
+    new_yaml = target / f"{nästa.år}.yaml"
+    if target.exists():
+        raise error_at(Location(target), "mappen finns redan; nytt-år skriver aldrig över något. "
+                       "Välj en annan mapp med --mapp", rule="nyttår.mapp")
+    for line in nästa.gjort:
+        print(line)
+    if visa:
+        print(f"(--visa: {new_yaml} skrevs inte)")
+        return print_check(file, nästa.text)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        shutil.copytree(source, staging, dirs_exist_ok=True, symlinks=True,
+                        ignore=lambda d, names: [n for n in names if n == file.name])
+        (staging / new_yaml.name).write_text(nästa.text, encoding="utf-8")
+        os.rename(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise error_at(Location(target), f"mappen kan inte skrivas: {exc.strerror}",
+                       rule="nyttår.mapp") from None
+    print(f"skrev {target}/ (Markdown-filer och bilder kopierade) och {new_yaml}")
+    return print_check(new_yaml, None)

@@ -1,0 +1,76 @@
+"""A checked amount table (`- tabell:` block) as a neutral table, typeset like the statements.
+
+The figures come from reportgen/compute/tabell.py (sums and shares computed); this module
+lays them out: the label column, a column per amount column and, with `andel_av`, a share
+column after each; sum rows as sums, share rows and share columns as percentages.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reportgen.compute.tabell import Beräknadrad, beräkna
+from reportgen.document.model import Block, Cell, CellKind, Row, RowKind, Table
+from reportgen.document.tables import header
+from reportgen.fmt import kronor, procent, tal
+from reportgen.load import PathKey
+from reportgen.schema.avsnitt import Tabellblock
+from reportgen.schema.tabell import Tabell
+
+if TYPE_CHECKING:
+    from reportgen.document.builder import Builder
+
+
+def _amount(tabell: Tabell, value: Decimal | None, total: bool) -> Cell:
+    if value is None:
+        return Cell("", CellKind.TEXT)
+    text = tal(value, "%") if tabell.enhet == "%" else kronor(int(value))
+    return Cell(text, CellKind.SUM if total else CellKind.AMOUNT)
+
+
+def _share(tabell: Tabell, value: Decimal | None) -> Cell:
+    if value is None:
+        return Cell("", CellKind.TEXT)
+    return Cell(procent(value, tabell.decimaler), CellKind.PERCENT)
+
+
+def _row(tabell: Tabell, rad: Beräknadrad, text: str) -> Row:
+    width = len(tabell.kolumner) * (2 if tabell.andel_av else 1)
+    if rad.slag == "rubrik":
+        return Row((Cell(text, CellKind.LABEL), *(Cell("", CellKind.TEXT) for _ in range(width))),
+                   RowKind.SUBHEADING)
+    total = rad.slag == "summa"
+    cells = [Cell(text, CellKind.LABEL)]
+    for c, value in enumerate(rad.värden):
+        cells.append(_share(tabell, value) if rad.slag == "andel"
+                     else _amount(tabell, value, total))
+        if tabell.andel_av:
+            cells.append(_share(tabell, rad.andelar[c]) if rad.andelar else Cell("", CellKind.TEXT))
+    return Row(tuple(cells), RowKind.SUM if total else RowKind.NORMAL)
+
+
+def amount_table(b: Builder, path: PathKey, tabell: Tabell) -> Table:
+    """The table of the block at *path* (its `tabell:`)."""
+    columns = [str(k) for k in tabell.kolumner]
+    labels = [x for c in columns for x in ((c, tabell.andel_rubrik) if tabell.andel_av else (c,))]
+    first = tabell.radrubrik or ("" if tabell.enhet == "%" else f"Belopp i {tabell.enhet}")
+    rows = tuple(_row(tabell, rad, b.plain_text((*path, "rader", rad.index, rad.slag),
+                                               rad.rad.etikett))
+                 for rad in beräkna(tabell))
+    n = len(labels)
+    figure = min(14, 60 // max(n, 1))
+    footnote = (b.plain_text((*path, "fotnot"), tabell.fotnot)
+                if tabell.fotnot is not None else None)
+    return Table(
+        "egen-" + "-".join(str(p) for p in path if isinstance(p, int)),
+        b.plain_text((*path, "rubrik"), tabell.rubrik),
+        (header(first, *labels),),
+        rows,
+        (100 - figure * n, *([figure] * n)),
+        footnote=footnote,
+    )
+
+
+def table_block(b: Builder, path: PathKey, block: Tabellblock) -> tuple[Block, ...]:
+    return (amount_table(b, (*path, "tabell"), block.tabell),)

@@ -1,0 +1,43 @@
+"""The report's look as the förbund's `tema` gives it: colours, typeface, the logo's place.
+
+Decided once here and offered by the report model (`Document.theme`); the HTML template
+writes it as CSS variables and @font-face rules, the DOCX writer into its styles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportgen.schema.tema import STANDARD_ACCENT, STANDARD_PRIMÄR, Tema
+from reportgen.typsnitt import STANDARD, Typsnitt, typsnitt
+
+INK = "#1d2530"
+
+
+@dataclass(frozen=True)
+class Theme:
+    primary: str = STANDARD_PRIMÄR  # "#1f4e79"
+    accent: str = STANDARD_ACCENT
+    font: Typsnitt = field(default_factory=lambda: typsnitt(STANDARD))
+    logo_placement: str = "vänster"  # vänster | höger | mitten (top of the cover)
+
+    @property
+    def families(self) -> tuple[Typsnitt, ...]:
+        """The chosen family, then Inter for the glyphs it lacks (both embedded)."""
+        fallback = typsnitt(STANDARD)
+        return (self.font,) if self.font == fallback else (self.font, fallback)
+
+    @property
+    def css_font_stack(self) -> str:
+        return ", ".join(f'"{f.name}"' for f in self.families)
+
+    def hex(self, colour: str) -> str:
+        """A colour as Word writes it: 'RRGGBB'."""
+        return colour.lstrip("#").upper()
+
+
+def theme(tema: Tema) -> Theme:
+    return Theme(tema.primärfärg, tema.accentfärg, typsnitt(tema.typsnitt), tema.logotyp)
+
+
+STANDARD_THEME = Theme()

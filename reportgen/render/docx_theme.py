@@ -1,0 +1,67 @@
+"""The förbund's theme in the DOCX: its colours in the styles, its typeface embedded.
+
+templates/reference.docx is written in the standard theme's colours (PRIMARY, ACCENT) and
+in Inter. For another theme (`Document.theme`), the styles' colours are recoloured and
+their fonts renamed, and the theme's typeface is embedded beside Inter (which stays for the
+glyphs the theme's lacks, as in the PDF), obfuscated as Word embeds fonts (docx_fonts.py).
+The standard theme leaves the reference document as it is.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+
+from reportgen.document.theme import STANDARD_THEME, Theme
+from reportgen.render import docx_fonts
+
+PRIMARY = STANDARD_THEME.hex(STANDARD_THEME.primary)
+ACCENT = STANDARD_THEME.hex(STANDARD_THEME.accent)
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+_COLOUR_ATTRIBUTES = (qn("w:val"), qn("w:color"), qn("w:fill"))
+_FONT_ATTRIBUTES = (qn("w:ascii"), qn("w:hAnsi"), qn("w:eastAsia"), qn("w:cs"))
+
+
+def apply_theme(word: DocxDocument, theme: Theme) -> None:
+    if theme == STANDARD_THEME:
+        return
+    recolour(word, {PRIMARY: theme.hex(theme.primary), ACCENT: theme.hex(theme.accent)})
+    if theme.font.name != docx_fonts.FAMILY:
+        rename_fonts(word, theme.font.name)
+        embed_family(word, theme.font.name)
+
+
+def recolour(word: DocxDocument, mapping: dict[str, str]) -> None:
+    """Every colour of the styles (text, borders, shading) that *mapping* names, replaced."""
+    for element in word.styles.element.iter():
+        for attribute in _COLOUR_ATTRIBUTES:
+            value = element.get(attribute)
+            if value is not None and value.upper() in mapping and (
+                    attribute != qn("w:val") or element.tag == qn("w:color")):
+                element.set(attribute, mapping[value.upper()])
+
+
+def rename_fonts(word: DocxDocument, family: str) -> None:
+    """Every style (and the document defaults) set in *family* instead of Inter."""
+    for fonts in word.styles.element.iter(qn("w:rFonts")):
+        for attribute in _FONT_ATTRIBUTES:
+            if fonts.get(attribute) == docx_fonts.FAMILY:
+                fonts.set(attribute, family)
+
+
+def embed_family(word: DocxDocument, family: str) -> None:
+    """Embed the faces of *family* in the package and list them in fontTable.xml, beside
+    the faces the reference document embeds (Inter)."""
+    table = next(rel.target_part for rel in word.part.rels.values()
+                 if rel.reltype == RT.FONT_TABLE)
+    existing = [rid for rid, rel in sorted(table.rels.items()) if rel.reltype == RT.FONT]
+    package = word.part.package
+    ids = []
+    for index, face in enumerate(docx_fonts.embedded(family), start=len(existing) + 1):
+        part = Part(PackURI(f"/word/fonts/font{index}.odttf"), OBFUSCATED_FONT, face.obfuscated,
+                    package)
+        ids.append(table.relate_to(part, RT.FONT))
+    table._blob = docx_fonts.font_table_xml({family: ids, docx_fonts.FAMILY: existing}).encode()
