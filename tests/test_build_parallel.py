@@ -213,21 +213,29 @@ def test_a_signal_while_the_pdf_is_made_leaves_no_process_and_no_file(
     assert not out.exists() or list(out.iterdir()) == []
 
 
-@pytest.mark.parametrize("formats, expected", [
-    ("html", ["jinja2"]),
-    ("docx", ["docx", "fontTools"]),
-    ("html,docx", ["docx", "fontTools", "jinja2"]),
+@pytest.mark.parametrize("formats, charts, expected", [
+    ("html", False, ["jinja2"]),
+    ("docx", False, ["docx", "fontTools"]),
+    ("html,docx", False, ["docx", "fontTools", "jinja2"]),
+    ("html", True, ["fontTools", "jinja2", "matplotlib"]),  # Året i siffror draws charts
 ])
-def test_a_build_imports_only_what_its_formats_use(tmp_path: Path, formats: str,
+def test_a_build_imports_only_what_its_formats_use(tmp_path: Path, formats: str, charts: bool,
                                                    expected: list[str]) -> None:
     """No WeasyPrint without a PDF, no python-docx (nor fontTools) without a DOCX, no
     matplotlib in a report without charts (issue 18)."""
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLE.parent, content)
+    source = content / EXAMPLE.name
+    text = source.read_text(encoding="utf-8")
+    assert " året_i_siffror," in text  # the example's one section with charts
+    if not charts:
+        source.write_text(text.replace(" året_i_siffror,", ""), encoding="utf-8")
     script = ("import sys; from reportgen import cli; code = cli.main(sys.argv[1:]); "
               "print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx', "
               "'fontTools', 'matplotlib', 'jinja2'}), code)")
     result = subprocess.run(
-        [sys.executable, "-c", script, "build", str(EXAMPLE), "--out", str(tmp_path), "--tyst",
-         "--format", formats],
+        [sys.executable, "-c", script, "build", str(source), "--out", str(tmp_path / "out"),
+         "--tyst", "--format", formats],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
         timeout=300)
     assert result.returncode == 0, result.stderr
