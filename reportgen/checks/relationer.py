@@ -250,6 +250,11 @@ class Relationer:
                             f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
                             row.belopp[år] or 0)
 
+    def har_kassaflöde(self, år: int) -> bool:
+        """Does the report have a kassaflödesanalys for *år*: an årsredovisning always; a
+        delårsrapport only where it states one."""
+        return not self.eko.perioder.delår or år in self.indata.ekonomi.kassaflöde
+
     def ingående_känd(self, år: int) -> bool:
         return år - 1 in self.eko.years or self.indata.ekonomi.ingående_balans is not None
 
@@ -393,6 +398,8 @@ class Relationer:
     def _kassaflöde(self) -> Iterator[Relation]:
         kf = self.layout.kassaflödesanalys
         for år in self._år():
+            if not self.har_kassaflöde(år):
+                continue
             if not self.ingående_känd(år):
                 continue  # kf.ingående_balans reports the missing opening balance
             yield from self._härledda_år(kf, "kf.balansräkning", år)
