@@ -73,7 +73,7 @@ def _jämförelser(p: Perioder, eko: Ekonomi) -> Iterator[tuple[Plats, str]]:
             "föregående års bokslut" if p.jämförelse == "bokslut" else "samma dag föregående år")
         for other in sorted(y for y in years if y not in (år, före)):
             yield (("ekonomi", räkning, other),
-                   f"{räkning} {other}: delårsrapporten för {år} har perioden ({nu}) och "
+                   f"{räkning}en {other}: delårsrapporten för {år} har perioden ({nu}) och "
                    f"{slag} ({då}), inget annat år")
         if år not in years:
             yield (("ekonomi", räkning),
