@@ -150,7 +150,7 @@ class Relationer:
         self.eko = eko
         self.layout = eko.layout
         self.siffror: dict[PathKey, Siffra] = {}
-        self._memo: dict[tuple[str, str, int], Uttryck] = {}
+        self._memo: dict[tuple[str, str, Kolumn], Uttryck] = {}
         self.alla: tuple[Relation, ...] = (
             *self._summor("resultaträkning", "rr.summa"),
             *self._summor("balansräkning", "br.summa"),

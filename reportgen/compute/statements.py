@@ -144,12 +144,12 @@ class _Räknare:
         self.perioder = perioder
         self.layout = layout
         self.years = years
-        self.memo: dict[tuple[str, int, str], int | None] = {}
+        self.memo: dict[tuple[str, Kolumn, str], int | None] = {}
 
-    def stated(self, räkning: str, year: Kolumn) -> Mapping[str, int | str]:
+    def stated(self, räkning: str, year: Kolumn) -> Mapping[str, int | str | None]:
         if year == PROGNOS:
             return (self.eko.prognos or {}) if räkning == "resultaträkning" else {}
-        by_year: Mapping[int, Mapping[str, int | str]] = getattr(
+        by_year: Mapping[Kolumn, Mapping[str, int | str | None]] = getattr(
             self.eko, self.layout.räkning(räkning).yaml_nyckel)
         return by_year.get(year, {})
 

@@ -337,7 +337,7 @@ def balanskravsresultat(
         years = (PROGNOS,) if PROGNOS in eko.resultaträkning.years else ()
     årets = {y: eko.resultaträkning.belopp("årets_resultat", y) for y in years}
     rows = tuple(
-        Balanskravsrad(j.text, {y: (j.prognos or 0) if y == PROGNOS else j.belopp.get(y, 0)
+        Balanskravsrad(j.text, {y: j.belopp.get(y, 0) if isinstance(y, int) else (j.prognos or 0)
                                 for y in years})
         for j in balanskrav.justeringar
     )

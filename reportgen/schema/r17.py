@@ -9,26 +9,51 @@ last year's closing balance or the same day last year (`jämförelse_balansräkn
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from reportgen.perioder import Perioder
+from reportgen.perioder import Jämförelse, Perioder
+from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.uppstallning import PROGNOS, Radslag
-
-if TYPE_CHECKING:
-    from reportgen.schema.ekonomi import Ekonomi
-    from reportgen.schema.rapport import Indata
+from reportgen.schema.verksamhet import Balanskrav
 
 Plats = tuple[str | int, ...]
+
+
+# What this module reads of the input (reportgen/schema/rapport.py's Indata, which calls it).
+class _Period(Protocol):
+    @property
+    def från(self) -> dt.date: ...
+    @property
+    def till(self) -> dt.date: ...
+
+
+class _Rapport(Protocol):
+    @property
+    def typ(self) -> str: ...
+    @property
+    def räkenskapsår(self) -> int: ...
+    @property
+    def period(self) -> _Period | None: ...
+
+
+class Indata(Protocol):
+    @property
+    def rapport(self) -> _Rapport: ...
+    @property
+    def ekonomi(self) -> Ekonomi | None: ...
+    @property
+    def balanskrav(self) -> Balanskrav | None: ...
 
 
 def perioder(indata: Indata) -> Perioder:
     """What the statements' columns of this report cover."""
     r = indata.rapport
     eko = getattr(indata, "ekonomi", None)
-    jämförelse = (eko.jämförelse_balansräkning if eko is not None else None) or "bokslut"
+    jämförelse: Jämförelse = (eko.jämförelse_balansräkning if eko is not None else None) or "bokslut"
     if r.typ == "delårsrapport" and r.period is not None:
         return Perioder(r.räkenskapsår, r.period.från, r.period.till, jämförelse)
     return Perioder(r.räkenskapsår)
