@@ -102,9 +102,15 @@ class Perioder:
         last year."""
         return not self.delår or år != self.år or self.jämförelse == "bokslut"
 
-    def radtext(self, betydelse: str | None, text: str) -> str:
-        """A line's label: in a delårsrapport the standard 'Årets resultat' is the period's."""
-        if self.delår and betydelse == "årets_resultat" and text == _ÅRETS:
-            return _PERIODENS
-        return text
+    def radtext(self, betydelse: str | None, text: str, räkning: str | None = None,
+                kolumn: Kolumn | None = None) -> str:
+        """A line's label: in a delårsrapport the standard 'Årets resultat' is the period's.
+        Of one column (a check message's): the forecast's and last year's closing balance's
+        result are the year's."""
+        if not (self.delår and betydelse == "årets_resultat" and text == _ÅRETS):
+            return text
+        if kolumn == PROGNOS or (räkning == "balansräkning" and isinstance(kolumn, int)
+                                 and not self.samma_period(kolumn)):
+            return text
+        return _PERIODENS
 

@@ -184,8 +184,9 @@ def test_the_wrong_variant(tmp_path: Path) -> None:
          "121 200 kr (då stämmer balansräkningens summa eget kapital, avsättningar och skulder "
          "2022-12-31); 200 kr lägre än förväntat"),
         ("br.årets_resultat", "ekonomi.balansräkning.2023.årets_resultat", 92,
-         "Balansräkningen, årets resultat 2023-08-31: angivet 125 000 kr, förväntat 122 500 kr "
-         "(resultaträkningens årets resultat jan–aug 2023); 2 500 kr högre än förväntat"),
+         "Balansräkningen, periodens resultat 2023-08-31: angivet 125 000 kr, förväntat "
+         "122 500 kr (resultaträkningens periodens resultat jan–aug 2023); 2 500 kr högre än "
+         "förväntat"),
     ]
 
 

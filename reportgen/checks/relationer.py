@@ -178,6 +178,13 @@ class Relationer:
         '2023-08-31', 'prognos 2023' (reportgen/perioder.py)."""
         return self.eko.perioder.namn(räkning, år)
 
+    def _etikett(self, räkning: str, key: str, år: Kolumn) -> str:
+        """A line's label in running text, for the column *år* ('periodens resultat' in a
+        delårsrapport's period)."""
+        rad = self.layout.räkning(räkning).rad(key)
+        text = rad.text if rad is not None else key
+        return gemen(self.eko.perioder.radtext(rad.betydelse if rad else None, text, räkning, år))
+
     def angivet(self, räkning: str, key: str, år: Kolumn) -> int | None:
         """The figure as the YAML states it (an amount; a word is no figure), or None."""
         value = self._kolumn(räkning, år).get(key)
@@ -208,7 +215,7 @@ class Relationer:
         stated = self.angivet(räkning, key, år)
         if stated is not None and rad.slag is not Radslag.TEXTRAD:
             plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, key)
-            namn = (f"{BESTÄMD[räkning].capitalize()}, {gemen(rad.text)} "
+            namn = (f"{BESTÄMD[räkning].capitalize()}, {self._etikett(räkning, key, år)} "
                     f"{self.kolumnnamn(räkning, år)}")
             return self._siffra(plats, namn, stated, rad.tecken.value if rad.tecken else None)
         if rad.delar:
@@ -296,6 +303,8 @@ class Relationer:
             source = self.layout.räkning(h.räkning)
             text = (source.betydelsens_text(h.namn) if h.namn in BETYDELSER[h.räkning]
                     else gemen(source.etikett(h.namn)))
+            if h.namn == "årets_resultat" and len(source.med_betydelse(h.namn)) == 1:
+                text = self._etikett(h.räkning, source.med_betydelse(h.namn)[0].key, år)
             return f"{GENITIV[h.räkning]} {text}" + (" med omvänt tecken" if h.faktor < 0 else "")
         text = self.layout.balansräkning.betydelsens_text(h.namn)
         if h.sätt == "ingående":
@@ -319,7 +328,8 @@ class Relationer:
                 parts = [p for p in found if p is not None]
                 if len(parts) < len(found):
                     continue
-                label = f"{gemen(upp.etikett(delsumma.key))} {self.kolumnnamn(räkning, år)}"
+                label = (f"{self._etikett(räkning, delsumma.key, år)} "
+                         f"{self.kolumnnamn(räkning, år)}")
                 delar = uppräkning([gemen(upp.etikett(p)) for p in delsumma.parts])
                 plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, delsumma.key)
                 yield Relation(
@@ -364,7 +374,7 @@ class Relationer:
             stated, derived = self.figur(upp.key, rad.key, år), self._härledning(rad, år)
             if stated is None or derived is None:
                 continue
-            label = f"{gemen(rad.text)} {self.kolumnnamn(upp.key, år)}"
+            label = f"{self._etikett(upp.key, rad.key, år)} {self.kolumnnamn(upp.key, år)}"
             plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, rad.key)
             grund = self._grund(rad, år)
             if self.eko.perioder.delår and rad.härledning and rad.härledning.sätt == "från":
