@@ -23,7 +23,7 @@ from test_check_rules import CASES, broken
 from reportgen.document.model import Table
 
 FIXTURE = ROOT / "tests" / "fixtures" / "solbacken_delar" / "2023.yaml"
-WRONG = FIXTURE.with_name("fel.yaml")
+WRONG = ROOT / "tests" / "fixtures" / "solbacken_delar_fel.yaml"  # the wrong variant
 
 RR = [
     ["Belopp i kr", "Not", "jan–aug 2023", "jan–aug 2022", "Prognos 2023"],
@@ -167,7 +167,7 @@ def test_the_forecast_column_is_checked_as_a_year(tmp_path: Path) -> None:
 
 
 def test_the_wrong_variant(tmp_path: Path) -> None:
-    """fel.yaml: four deliberate mistakes, each found once at the wrong figure (the wrong
+    """solbacken_delar_fel.yaml: four deliberate mistakes, each found once at the wrong figure (the wrong
     årets resultat also spoils the stated summa eget kapital: one finding), its column named."""
     found = [(f["regel"], f["fält"], f["rad"], f["meddelande"]) for f in _statement_findings(WRONG)]
     assert found == [
