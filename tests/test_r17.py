@@ -213,3 +213,19 @@ def test_the_same_day_last_year(tmp_path: Path) -> None:
         "summa_eget_kapital: 895200", "summa_eget_kapital: 864500"))] + SAME_DAY[2:])
     assert [(f["regel"], f["fält"]) for f in _statement_findings(wrong)] == [
         ("br.årets_resultat", "ekonomi.balansräkning.2022.årets_resultat")]
+
+
+def test_a_note_has_the_statements_columns(tmp_path: Path) -> None:
+    from reportgen.pipeline import prepare
+
+    file = _delår(tmp_path, [
+        ("ekonomi:\n", "ekonomi:\n  noter:\n    - rubrik: Verksamhetens intäkter\n"
+         "      avser: [verksamhetens_intäkter]\n      rader:\n"
+         "        - {text: Medlemsbidrag, belopp: {2023: 2300000, 2022: 2240000}}\n"),
+        ("  - helårsprognos\n", "  - helårsprognos\n  - noter\n")])
+    tables = _model_tables(prepare(file))
+    assert tables["not-1"] == [["Belopp i kr", "jan–aug 2023", "jan–aug 2022"],
+                               ["Medlemsbidrag", "2 300 000", "2 240 000"],
+                               ["Summa", "2 300 000", "2 240 000"]]
+    assert tables["resultaträkning"][1] == ["Verksamhetens intäkter", "1", "2 300 000",
+                                            "2 240 000", "3 450 000"]

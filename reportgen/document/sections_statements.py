@@ -57,7 +57,9 @@ def noter_blocks(b: Builder) -> Content:
         if note.rader:
             lines = [b.eko.layout.avser(key) for key in note.avser]
             balance = any(line is not None and line[0] == "balansräkning" for line in lines)
-            blocks.append(note_table(index, note, b.eko.years, balance, position))
+            statement = "balansräkning" if balance else "resultaträkning"
+            labels = tuple(b.eko.perioder.rubrik(statement, y) for y in b.eko.years)
+            blocks.append(note_table(index, note, b.eko.years, balance, position, labels))
         notes.append(Section(f"not-{index}-avsnitt", f"Not {index}.", note.rubrik, 2,
                              tuple(blocks), in_toc=False))
     return tuple(notes)

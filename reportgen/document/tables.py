@@ -90,11 +90,14 @@ def _note_rows(rows: list[Notrad], years: tuple[int, ...], depth: int,
 
 
 def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool,
-               position: int | None = None) -> Table:
+               position: int | None = None, labels: tuple[str, ...] | None = None) -> Table:
     """Not *number* as printed; *position*: its place in `ekonomi.noter` (its number less
-    one unless the notes are renumbered by first reference), for the cells' YAML paths."""
+    one unless the notes are renumbered by first reference), for the cells' YAML paths;
+    *labels*: the columns' headings (those of the statement it explains, a delårsrapport's
+    periods; default the years, or the year ends of a balance-sheet note)."""
     position = number - 1 if position is None else position
-    labels = tuple(f"{y}-12-31" if balance else str(y) for y in years)
+    if labels is None:
+        labels = tuple(f"{y}-12-31" if balance else str(y) for y in years)
     where = ("ekonomi", "noter", position)
     rows = _note_rows(note.rader, years, 0, (*where, "rader"))
     if note.visa_summa:
