@@ -165,19 +165,19 @@ def test_the_wrong_variant(tmp_path: Path) -> None:
     årets resultat also spoils the stated summa eget kapital: one finding), its column named."""
     found = [(f["regel"], f["fält"], f["rad"], f["meddelande"]) for f in _statement_findings(WRONG)]
     assert found == [
-        ("rr.summa", "ekonomi.resultaträkning.2023.verksamhetens_resultat", 68,
+        ("rr.summa", "ekonomi.resultaträkning.2023.verksamhetens_resultat", 86,
          "Resultaträkningen, verksamhetens resultat jan–aug 2023: angivet 119 700 kr, "
          "förväntat 119 600 kr (summan av verksamhetens intäkter, verksamhetens kostnader och "
          "avskrivningar); 100 kr högre än förväntat"),
-        ("rr.summa", "ekonomi.resultaträkning.prognos.årets_resultat", 85,
+        ("rr.summa", "ekonomi.resultaträkning.prognos.årets_resultat", 103,
          "Resultaträkningen, årets resultat prognos 2023: angivet -44 100 kr, förväntat "
          "-44 000 kr (summan av resultat efter finansiella poster och extraordinära poster); "
          "100 kr lägre än förväntat"),
-        ("br.summa", "ekonomi.balansräkning.2022.kortfristiga_skulder", 104,
+        ("br.summa", "ekonomi.balansräkning.2022.kortfristiga_skulder", 122,
          "Balansräkningen, kortfristiga skulder 2022-12-31: angivet 121 000 kr, förväntat "
          "121 200 kr (då stämmer balansräkningens summa eget kapital, avsättningar och skulder "
          "2022-12-31); 200 kr lägre än förväntat"),
-        ("br.årets_resultat", "ekonomi.balansräkning.2023.årets_resultat", 92,
+        ("br.årets_resultat", "ekonomi.balansräkning.2023.årets_resultat", 110,
          "Balansräkningen, periodens resultat 2023-08-31: angivet 125 000 kr, förväntat "
          "122 500 kr (resultaträkningens periodens resultat jan–aug 2023); 2 500 kr högre än "
          "förväntat"),
