@@ -14,6 +14,7 @@ from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.indikatorer import Indikatorer
 from reportgen.schema.mal import Målnivå, Målområde, Statusdefinition, referensfel
 from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Underskrifter
+from reportgen.schema.r17 import r17_fel
 from reportgen.schema.tema import Tema
 from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
 from reportgen.suggest import okänt_namn
@@ -140,6 +141,14 @@ class Indata(Modell):
         errors = referensfel(self.statusskala, self.målnivåer, self.målområden,
                              {"ekonomiska_mål": self.ekonomiska_mål, "mål": self.mål},
                              [i.resultatmål for i in self.insatser])
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
+    @model_validator(mode="after")
+    def _r17(self) -> Indata:
+        """The delårsrapport's statements and forecast (reportgen/schema/r17.py)."""
+        errors = r17_fel(self)
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self
