@@ -7,7 +7,6 @@ enough to run on every save.
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -90,15 +89,6 @@ PRINTERS = {"text": print_text, "json": print_json}
 
 
 def check(file: Path, fmt: str = "text") -> int:
-    # Importing the schema and building its validator allocates much and frees almost
-    # nothing, so Python's cycle collector would run a hundred times for nothing (a twentieth
-    # of the command's time); the little garbage is left to the collector afterwards.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        findings = collect(file)
-    finally:
-        if collecting:
-            gc.enable()
+    findings = collect(file)
     PRINTERS[fmt](file, findings, sys.stdout)
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
