@@ -90,8 +90,9 @@ class Indata(Modell):
     rapport: Rapportinfo
     styrelse: list[Styrelseplats] = Field(min_length=1)
     revisorer: list[Revisor] = Field(default_factory=list)
-    underskrifter: Underskrifter = Underskrifter()
-    förvaltningsberättelse: Förvaltningsberättelse = Förvaltningsberättelse()
+    # Defaults built without a validator of their own (Modell's defer_build).
+    underskrifter: Underskrifter = Underskrifter.model_construct()
+    förvaltningsberättelse: Förvaltningsberättelse = Förvaltningsberättelse.model_construct()
     # The report's sections in order (reportgen/schema/avsnitt.py); left out: the standard ones.
     avsnitt: list[Avsnittspost] | None = Field(
         default=None,
@@ -107,7 +108,7 @@ class Indata(Modell):
         }},
     )
     # The förbund's colours, typeface and logo placement (reportgen/schema/tema.py).
-    tema: Tema = Field(default_factory=Tema, description="Förbundets färger, typsnitt och "
+    tema: Tema = Field(default_factory=Tema.model_construct, description="Förbundets färger, typsnitt och "
                        "logotypens placering")
     ekonomi: Ekonomi
     # Budget och utfall per projekt (schema/budget.py) and NNS indicators (schema/indikatorer.py).
