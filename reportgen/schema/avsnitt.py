@@ -88,6 +88,16 @@ STANDARDORDNING: tuple[str, ...] = (
     "bilagor",
 )
 
+# A delårsrapport without `avsnitt:` has none of the årsredovisning's statements,
+# signatures or bilagor: its förvaltningsberättelse (what the YAML gives of it) and the
+# budget tables with the forecast. Anything else it lists in `avsnitt:`.
+DELÅRSORDNING: tuple[str, ...] = ("förvaltningsberättelse", "driftredovisning",
+                                  "sammanställning")
+
+
+def standardordning(typ: str) -> tuple[str, ...]:
+    """The sections of a report of kind *typ* that does not list its own."""
+    return DELÅRSORDNING if typ == "delårsrapport" else STANDARDORDNING
 
 # For `reportgen check` (avsnitt.visas_inte): the input each standard section or part shows,
 # and the parts a standard section holds (as reportgen/document/registry.py builds them).

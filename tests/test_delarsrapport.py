@@ -1,0 +1,77 @@
+"""The delårsrapport (issue 13): its name on the cover, in the header and in the files'
+properties, no årsredovisning sections forced on it, and its dates checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen.checks import check_figures
+from reportgen.findings import UserError
+from reportgen.pipeline import load_and_check, prepare
+
+MINIMAL = """\
+förbund: {namn: Testförbundet}
+rapport:
+  typ: delårsrapport
+  räkenskapsår: 2023
+  period: {från: 2023-01-01, till: 2023-08-31}
+  beslutsdatum: BESLUT
+styrelse:
+  - utsedd_av: Testkommun
+    ordinarie: [{namn: Anna Ek, roll: ordförande}]
+"""
+
+
+def write(tmp_path: Path, text: str = MINIMAL, beslut: str = "2023-09-26") -> Path:
+    path = tmp_path / "delar.yaml"
+    path.write_text(text.replace("BESLUT", beslut), encoding="utf-8")
+    return path
+
+
+def test_the_cover_header_and_properties_name_the_period(tmp_path: Path) -> None:
+    doc = prepare(write(tmp_path)).document
+    assert doc.title == "Delårsrapport januari–augusti 2023"
+    assert doc.running_header == ("Testförbundet", "Delårsrapport januari–augusti 2023")
+    assert doc.subject == "Delårsrapport för perioden 1 januari – 31 augusti 2023, Testförbundet"
+    assert doc.keywords == "delårsrapport, prognos, samordningsförbund, finsam"
+    assert doc.cover.title == "Delårsrapport januari–augusti 2023"
+    assert doc.cover.period == "För perioden 1 januari – 31 augusti 2023"
+    assert doc.cover.decided == "Godkänd av förbundsstyrelsen 2023-09-26"
+
+
+def test_a_delarsrapport_needs_no_statements_and_gets_no_arsredovisning_sections(
+        tmp_path: Path) -> None:
+    prepared = prepare(write(tmp_path))
+    assert prepared.warnings == ()
+    # Without avsnitt: its förvaltningsberättelse (here only the board's table) and the
+    # budget tables (none given): no statements, no signatures, no auditors.
+    assert [(s.number, s.title) for s in prepared.document.walk_sections()] == [
+        ("1", "Förvaltningsberättelse"), ("1.1", "Styrning och uppföljning av verksamheten")]
+
+
+def test_an_arsredovisning_still_requires_ekonomi(tmp_path: Path) -> None:
+    text = MINIMAL.replace("  typ: delårsrapport\n", "").replace(
+        "  period: {från: 2023-01-01, till: 2023-08-31}\n", "")
+    with pytest.raises(UserError) as caught:
+        load_and_check(write(tmp_path, text, "2024-03-14"))
+    assert [(f.field, f.message) for f in caught.value.findings] == [
+        ("ekonomi", "obligatoriskt fält saknas")]
+
+
+@pytest.mark.parametrize("beslut", ["2023-08-31", "2023-06-01"])
+def test_the_approval_date_follows_the_periods_end(tmp_path: Path, beslut: str) -> None:
+    checked = load_and_check(write(tmp_path, beslut=beslut))
+    assert [(f.rule, f.field, f.message) for f in checked.findings] == [(
+        "datum.beslut", "rapport.beslutsdatum",
+        f"beslutsdatum {beslut} ligger inte efter periodens slut (2023-08-31): styrelsen "
+        "godkänner delårsrapporten när perioden är slut")]
+    assert check_figures(checked.source, checked.indata, checked.eko) == list(checked.findings)
+
+
+def test_a_period_outside_the_year_is_refused(tmp_path: Path) -> None:
+    text = MINIMAL.replace("till: 2023-08-31", "till: 2024-02-29")
+    with pytest.raises(UserError) as caught:
+        load_and_check(write(tmp_path, text))
+    assert "ligger inte inom räkenskapsåret 2023" in caught.value.findings[0].message
