@@ -22,7 +22,7 @@ from reportgen.compute.budgetrader import (
 )
 from reportgen.fmt import tkr
 from reportgen.load import PathKey
-from reportgen.schema.budget import MÅTT, Budget
+from reportgen.schema.budget import BERÄKNADE, MÅTT, Budget
 
 TABELLNAMN = {"driftredovisning": "Driftredovisningen",
               "sammanställning": "Sammanställningen av utfall och budget"}
@@ -35,7 +35,8 @@ GRUND = {
     "kostnader": "resultaträkningens verksamhetens kostnader och avskrivningar",
     "finansiella": "resultaträkningens finansiella intäkter och kostnader",
 }
-MÅTTNAMN = {**{m: m for m in MÅTT}, "utfall_föregående_år": "utfall föregående år"}
+MÅTTNAMN = {**{m: m for m in MÅTT}, "utfall_föregående_år": "utfall föregående år",
+            "avvikelse": "avvikelse", "avvikelse_prognos": "avvikelse prognos mot budget"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,12 @@ def _sum_relations(rel: Relationer, table: Tabellrader) -> Iterator[Relation]:
             plats: PathKey = (*grupp.path, "summa", key)  # type: ignore[misc]
             label = f"{table.namn}, {_gemen(grupp.summarad or '')} ({_kolumnnamn(key)})"
             left = rel.siffra(plats, label, stated)
-            right = _printed(rel, table, grupp, key, mått, del_ or "netto")
+            if mått in BERÄKNADE:  # the printed figures' difference (prognos − årsbudget)
+                a, b = BERÄKNADE[mått]
+                right = (_printed(rel, table, grupp, a, a, del_ or "netto")
+                         - _printed(rel, table, grupp, b, b, del_ or "netto"))
+            else:
+                right = _printed(rel, table, grupp, key, mått, del_ or "netto")
             yield Relation("budget.summa", left, right, plats, _gemen(label),
                            _kr(label, "summan av raderna ovanför"), subjekt=plats)
 
@@ -233,5 +239,6 @@ def relationer(rel: Relationer) -> Iterator[Relation]:
         return
     for table in tabellrader(budget):
         yield from _sum_relations(rel, table)
-        if table.jämförs:
+        # A report without statements (a delårsrapport) has nothing to compare them with.
+        if table.jämförs and not rel.indata.utan_räkenskaper:
             yield from _rr_relations(rel, table)

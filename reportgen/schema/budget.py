@@ -74,7 +74,9 @@ KOLUMNER: tuple[str, ...] = (
     "nr", *MÅTT, *BERÄKNADE, "förklaring",
     *(f"{m}.{d}" for m in (*MÅTT, *BERÄKNADE) for d in DELAR),
 )
-SUMMAKOLUMNER: tuple[str, ...] = (*MÅTT, *(f"{m}.{d}" for m in MÅTT for d in DELAR[:2]))
+# A stated sum of a computed column (avvikelse_prognos: the printed prognos − årsbudget) too.
+SUMMAKOLUMNER: tuple[str, ...] = (*MÅTT, *BERÄKNADE,
+                                  *(f"{m}.{d}" for m in MÅTT for d in DELAR[:2]))
 
 
 def _kolumnnamn(value: str) -> str:
