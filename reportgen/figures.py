@@ -233,9 +233,26 @@ def prognosfigurer(indata: Indata, eko: Ekonomiberakning) -> Grupp:
     return {}
 
 
+def tabellfigurer(indata: Indata) -> Grupp:
+    """The figures the checked tables name (`siffror`): a share as "78 %", a sum as a count."""
+    from reportgen.compute.tabell import tabellblock, tabellsiffror
+
+    out: Grupp = {}
+    for _path, tabell in tabellblock(indata):
+        for name, value in tabellsiffror(tabell).items():
+            if value.helhet is None:
+                out[name] = antal_figur(int(value.del_))
+            elif value.andel is not None:
+                out[name] = andel_figur(value.andel)
+    return out
+
+
 def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
     year = indata.rapport.räkenskapsår
-    out = årsfigurer(indata, eko, vb, year)
+    # The tables' own figures first: a standard figure of the same name wins (and `check`
+    # says so, tabell.siffra).
+    out = tabellfigurer(indata)
+    out.update(årsfigurer(indata, eko, vb, year))
     out.update(prognosfigurer(indata, eko))
     out["jämförelseår"] = Figur(str(year - 1), Decimal(year - 1))
     out["fg"] = årsfigurer(indata, eko, vb, year - 1)

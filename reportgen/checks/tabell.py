@@ -3,7 +3,12 @@
 - `tabell.summa` (a relation of reportgen/checks/relationer.py, built in
   reportgen/checks/relationer_tabell.py): a stated sum = the sum of the rows it adds;
 - `tabell.andel`: a stated share (a share row's `värden`, a row's `andelar` in the share
-  columns) = the computed one, within its rounding (±0,5 of its last printed digit).
+  columns) = the computed one, within its rounding (±0,5 of its last printed digit);
+- `tabell.hundra`: a table of shares with `summerar_till_100` adds up to 100 in each
+  column (and in its values in parentheses), within the rounding of its entries: n
+  entries printed in whole percent may add up to 100 ± n × 0,5;
+- `tabell.siffra`: a figure a table names (`siffror`) as a report printed it in its text
+  (`angivet`) = the computed one, within its rounding; its name is not a standard figure's.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from decimal import Decimal
 
 from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.checks.summor import relationsregel
-from reportgen.compute.tabell import beräkna, tabellblock
+from reportgen.compute.tabell import beräkna, tabellblock, tabellsiffror
 from reportgen.findings import Finding
 from reportgen.fmt import procent, tal
 
@@ -49,4 +54,67 @@ def tabell_andel(ctx: Kontext) -> Iterator[Finding]:
                     )
 
 
-REGLER: tuple[Regel, ...] = (tabell_summa, tabell_andel)
+@regel("tabell.hundra", "Tabeller av andelar (summerar_till_100) summerar till 100 % i varje "
+       "kolumn, inom avrundningen av sina värden")
+def tabell_hundra(ctx: Kontext) -> Iterator[Finding]:
+    for path, tabell in tabellblock(ctx.indata):
+        if not tabell.summerar_till_100:
+            continue
+        step = Decimal(1) / 10 ** tabell.decimaler
+        precision = ("hela procent" if tabell.decimaler == 0
+                     else f"procent med {tabell.decimaler} decimal{'er' if tabell.decimaler > 1 else ''}")
+        for field, label in (("värden", ""), ("parentes", " (inom parentes)")):
+            for column, heading in enumerate(tabell.kolumner):
+                entries = [Decimal(str(v)) for rad in tabell.rader if rad.slag == "text"
+                           and (vals := getattr(rad, field)) is not None
+                           and (v := vals[column]) is not None]
+                if not entries:
+                    continue
+                total = sum(entries, Decimal(0))
+                tolerans = len(entries) * step / 2
+                if abs(total - 100) <= tolerans:
+                    continue
+                yield ctx.fynd(
+                    (*path, "kolumner", column),
+                    f"Tabellen {tabell.rubrik!r}, kolumnen {heading}{label}: andelarna "
+                    f"summerar till {tal(total, '%')}, inte 100 % (tolerans ±"
+                    f"{tal(tolerans, '')} procentenheter: {len(entries)} värden i "
+                    f"{precision}, vart och ett avrundat högst "
+                    f"{tal(step / 2, '')})", "tabell.hundra")
+
+
+@regel("tabell.siffra", "En tabells siffror som texten angav dem = de framräknade, inom "
+       "avrundningen; namnen är inte standardsiffrornas")
+def tabell_siffra(ctx: Kontext) -> Iterator[Finding]:
+    from reportgen.figures import tabellfigurer
+
+    own = tabellfigurer(ctx.indata)
+    for path, tabell in tabellblock(ctx.indata):
+        for name, value in tabellsiffror(tabell).items():
+            at = (*path, "siffror", name)
+            if name in own and ctx.figurer.number_or_none(name) != own[name].number:
+                yield ctx.fynd(at, f"siffran {name} finns redan bland rapportens siffror; "
+                               "ge tabellens siffra ett eget namn", "tabell.siffra")
+            siffra = tabell.siffror[name]
+            if siffra.angivet is None:
+                continue
+            stated = Decimal(str(siffra.angivet))
+            if value.helhet is None:
+                if stated != value.del_:
+                    yield ctx.fynd((*at, "angivet"), f"Tabellen {tabell.rubrik!r}: texten "
+                                   f"anger {name} till {tal(stated, '')}, men raderna ger "
+                                   f"{tal(value.del_, '')}", "tabell.siffra")
+                continue
+            if value.andel is None:
+                continue
+            tolerans = Decimal("0.5") / 10 ** tabell.decimaler
+            if abs(stated - value.andel * 100) > tolerans:
+                yield ctx.fynd(
+                    (*at, "angivet"),
+                    f"Tabellen {tabell.rubrik!r}: texten anger {name} till "
+                    f"{tal(stated, '%')}, men raderna ger {procent(value.andel, 1)} "
+                    f"({tal(value.del_, '')} av {tal(value.helhet, '')}; tolerans "
+                    f"±{tal(tolerans, '')} procentenheter)", "tabell.siffra")
+
+
+REGLER: tuple[Regel, ...] = (tabell_summa, tabell_andel, tabell_hundra, tabell_siffra)
