@@ -20,7 +20,7 @@ from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.checks.summor import relationsregel
 from reportgen.compute.tabell import beräkna, tabellblock, tabellsiffror
 from reportgen.findings import Finding
-from reportgen.fmt import procent, tal
+from reportgen.fmt import avrunda, meddelandetal, procent, tal
 
 tabell_summa = relationsregel(
     "tabell.summa", "Tabellernas angivna summor = summan av raderna de summerar (i tkr: de "
@@ -77,7 +77,7 @@ def tabell_hundra(ctx: Kontext) -> Iterator[Finding]:
                 yield ctx.fynd(
                     (*path, "kolumner", column),
                     f"Tabellen {tabell.rubrik!r}, kolumnen {heading}{label}: andelarna "
-                    f"summerar till {tal(total, '%')}, inte 100 % (tolerans ±"
+                    f"summerar till {_pct(total)}, inte 100 % (tolerans ±"
                     f"{tal(tolerans, '')} procentenheter: {len(entries)} värden i "
                     f"{precision}, vart och ett avrundat högst "
                     f"{tal(step / 2, '')})", "tabell.hundra")
@@ -112,9 +112,15 @@ def tabell_siffra(ctx: Kontext) -> Iterator[Finding]:
                 yield ctx.fynd(
                     (*at, "angivet"),
                     f"Tabellen {tabell.rubrik!r}: texten anger {name} till "
-                    f"{tal(stated, '%')}, men raderna ger {procent(value.andel, 1)} "
+                    f"{_pct(stated)}, men raderna ger {_pct(value.andel * 100, 1)} "
                     f"({tal(value.del_, '')} av {tal(value.helhet, '')}; tolerans "
                     f"±{tal(tolerans, '')} procentenheter)", "tabell.siffra")
+
+
+def _pct(value: Decimal, decimals: int | None = None) -> str:
+    """'104 %', '78,3 %' as a message writes it (a plain space: read in a terminal)."""
+    shown = value if decimals is None else avrunda(value, decimals)
+    return f"{meddelandetal(tal(shown, ''))} %"
 
 
 REGLER: tuple[Regel, ...] = (tabell_summa, tabell_andel, tabell_hundra, tabell_siffra)
