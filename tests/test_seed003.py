@@ -33,7 +33,7 @@ def test_what_check_finds_in_seed_003() -> None:
         ("tabell.hundra", 91, "avsnitt.2.innehåll.3.tabell.kolumner.1",
          "Tabellen 'TID I OFFENTLIG FÖRSÖRJNING VID INSKRIVNING nya deltagare jan-aug 2023', "
          "kolumnen ANDEL av män (parentes 2022): andelarna summerar till 104 %, inte 100 % "
-         "(tolerans ±2 procentenheter: 4 värden i hela procent, vart och ett avrundat högst "
+         "(tolerans ±2 procentenheter: 4 värden, vart och ett avrundat högst "
          "0,5)"),
         # "Totalt 79 %" went on to work, studies or further rehabilitation: the table gives
         # 12 + 3 + 21 = 36 of 46, 78,3 %, which rounds to 78 %. 79 is the sum of the rounded

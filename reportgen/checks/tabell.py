@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.checks.base import Kontext, Regel, regel
+from reportgen.checks.base import Kontext, Regel, avrundningstolerans, regel
 from reportgen.checks.summor import relationsregel
 from reportgen.compute.tabell import beräkna, tabellblock, tabellsiffror
 from reportgen.findings import Finding
@@ -60,27 +60,23 @@ def tabell_hundra(ctx: Kontext) -> Iterator[Finding]:
     for path, tabell in tabellblock(ctx.indata):
         if not tabell.summerar_till_100:
             continue
-        step = Decimal(1) / 10 ** tabell.decimaler
-        precision = ("hela procent" if tabell.decimaler == 0
-                     else f"procent med {tabell.decimaler} decimal{'er' if tabell.decimaler > 1 else ''}")
         for field, label in (("värden", ""), ("parentes", " (inom parentes)")):
             for column, heading in enumerate(tabell.kolumner):
-                entries = [Decimal(str(v)) for rad in tabell.rader if rad.slag == "text"
+                entries = [v for rad in tabell.rader if rad.slag == "text"
                            and (vals := getattr(rad, field)) is not None
                            and (v := vals[column]) is not None]
                 if not entries:
                     continue
-                total = sum(entries, Decimal(0))
-                tolerans = len(entries) * step / 2
+                total = sum((Decimal(str(v)) for v in entries), Decimal(0))
+                tolerans = avrundningstolerans(entries)
                 if abs(total - 100) <= tolerans:
                     continue
                 yield ctx.fynd(
                     (*path, "kolumner", column),
                     f"Tabellen {tabell.rubrik!r}, kolumnen {heading}{label}: andelarna "
                     f"summerar till {_pct(total)}, inte 100 % (tolerans ±"
-                    f"{tal(tolerans, '')} procentenheter: {len(entries)} värden i "
-                    f"{precision}, vart och ett avrundat högst "
-                    f"{tal(step / 2, '')})", "tabell.hundra")
+                    f"{tal(tolerans, '')} procentenheter: {len(entries)} värden, vart och "
+                    f"ett avrundat högst {tal(tolerans / len(entries), '')})", "tabell.hundra")
 
 
 @regel("tabell.siffra", "En tabells siffror som texten angav dem = de framräknade, inom "
