@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from extract import norm
 
 from reportgen.checks import check_figures
 from reportgen.findings import UserError
@@ -63,7 +64,7 @@ def test_an_arsredovisning_still_requires_ekonomi(tmp_path: Path) -> None:
 @pytest.mark.parametrize("beslut", ["2023-08-31", "2023-06-01"])
 def test_the_approval_date_follows_the_periods_end(tmp_path: Path, beslut: str) -> None:
     checked = load_and_check(write(tmp_path, beslut=beslut))
-    assert [(f.rule, f.field, f.message) for f in checked.findings] == [(
+    assert [(f.rule, f.field, norm(f.message)) for f in checked.findings] == [(
         "datum.beslut", "rapport.beslutsdatum",
         f"beslutsdatum {beslut} ligger inte efter periodens slut (2023-08-31): styrelsen "
         "godkänner delårsrapporten när perioden är slut")]
@@ -75,3 +76,51 @@ def test_a_period_outside_the_year_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         load_and_check(write(tmp_path, text))
     assert "ligger inte inom räkenskapsåret 2023" in caught.value.findings[0].message
+
+
+ECONOMY = """\
+budget:
+  driftredovisning:
+    enhet: kr
+    kolumner: [nr, årsbudget, utfall, prognos, avvikelse_prognos]
+    summa: {årsbudget: 6603000, prognos: PROGNOS, avvikelse_prognos: AVVIKELSE}
+    rader:
+      - grupp: Intäkter
+        rader: [{nr: 1002, namn: Medel, årsbudget: 7030000, utfall: 4393753, prognos: 7030000}]
+      - grupp: Administrativa kostnader
+        rader: [{nr: 1000, namn: Styrelse, årsbudget: -427000, utfall: -206695, prognos: -412568}]
+avsnitt:
+  - standard: driftredovisning
+    innehåll:
+      - text: "Prognos {{ prognos_resultat }} kr, {{ avvikelse_prognos }} kr mot budget."
+"""
+
+
+def economy(tmp_path: Path, prognos: str = "6617432", avvikelse: str = "14432") -> Path:
+    return write(tmp_path, MINIMAL + ECONOMY.replace("PROGNOS", prognos).replace(
+        "AVVIKELSE", avvikelse))
+
+
+def test_the_forecast_table_and_its_figures_in_the_text(tmp_path: Path) -> None:
+    prepared = prepare(economy(tmp_path))
+    from conftest import walk_blocks
+
+    from reportgen.document.model import Paragraph, Table
+
+    blocks = list(walk_blocks(prepared.document.sections))
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert [c.text for c in table.header[0].cells] == [
+        "Proj.nr", "Verksamhet", "Årsbudget 2023", "Utfall 2023-08-31", "Prognos 2023",
+        "Avvikelse prognos mot budget"]
+    assert [norm(c.text) for c in table.body[-1].cells][1:] == [
+        "Summa", "6 603 000", "4 187 058", "6 617 432", "14 432"]
+    text = [norm("".join(r.text for r in b.runs)) for b in blocks if isinstance(b, Paragraph)]
+    assert "Prognos 6 617 432 kr, 14 432 kr mot budget." in text
+
+
+def test_a_stated_forecast_deviation_is_checked(tmp_path: Path) -> None:
+    checked = load_and_check(economy(tmp_path, avvikelse="14423"))
+    assert [(f.rule, f.field, norm(f.message)) for f in checked.findings] == [(
+        "budget.summa", "budget.driftredovisning.summa.avvikelse_prognos",
+        "Driftredovisningen, summa (avvikelse prognos mot budget): angivet 14 423 kr, "
+        "förväntat 14 432 kr (summan av raderna ovanför); 9 kr lägre än förväntat")]
