@@ -124,3 +124,16 @@ def test_a_stated_forecast_deviation_is_checked(tmp_path: Path) -> None:
         "budget.summa", "budget.driftredovisning.summa.avvikelse_prognos",
         "Driftredovisningen, summa (avvikelse prognos mot budget): angivet 14 423 kr, "
         "förväntat 14 432 kr (summan av raderna ovanför); 9 kr lägre än förväntat")]
+
+
+def test_a_table_figure_may_not_take_a_standard_figures_name(tmp_path: Path) -> None:
+    table = ("avsnitt:\n  - rubrik: R\n    innehåll:\n      - tabell: {rubrik: T, enhet: antal, "
+             "kolumner: [A], rader: [{text: X, värden: [5]}], siffror: {år: {av: [X]}, "
+             "antal_x: {av: [X], angivet: 6}}}\n")
+    checked = load_and_check(write(tmp_path, MINIMAL + table))
+    assert [(f.rule, f.field, f.message) for f in checked.findings] == [
+        ("tabell.siffra", "avsnitt.0.innehåll.0.tabell.siffror.år",
+         "siffran år finns redan bland rapportens siffror; ge tabellens siffra ett eget namn"),
+        ("tabell.siffra", "avsnitt.0.innehåll.0.tabell.siffror.antal_x.angivet",
+         "Tabellen 'T': texten anger antal_x till 6, men raderna ger 5"),
+    ]

@@ -82,15 +82,21 @@ def tabell_hundra(ctx: Kontext) -> Iterator[Finding]:
 @regel("tabell.siffra", "En tabells siffror som texten angav dem = de framräknade, inom "
        "avrundningen; namnen är inte standardsiffrornas")
 def tabell_siffra(ctx: Kontext) -> Iterator[Finding]:
-    from reportgen.figures import tabellfigurer
+    from reportgen.figures import Figur, tabellfigurer
 
     own = tabellfigurer(ctx.indata)
+    seen: set[str] = set()
     for path, tabell in tabellblock(ctx.indata):
         for name, value in tabellsiffror(tabell).items():
             at = (*path, "siffror", name)
-            if name in own and ctx.figurer.number_or_none(name) != own[name].number:
+            figure = own.get(name)
+            # A standard figure of the same name wins in the namespace (figures.basfigurer).
+            taken = isinstance(figure, Figur) and (
+                ctx.figurer.number_or_none(name) != figure.number)
+            if taken or name in seen:
                 yield ctx.fynd(at, f"siffran {name} finns redan bland rapportens siffror; "
                                "ge tabellens siffra ett eget namn", "tabell.siffra")
+            seen.add(name)
             siffra = tabell.siffror[name]
             if siffra.angivet is None:
                 continue
