@@ -137,3 +137,12 @@ def test_a_table_figure_may_not_take_a_standard_figures_name(tmp_path: Path) -> 
         ("tabell.siffra", "avsnitt.0.innehåll.0.tabell.siffror.antal_x.angivet",
          "Tabellen 'T': texten anger antal_x till 6, men raderna ger 5"),
     ]
+
+
+def test_a_date_in_a_docx_cell_is_one_word() -> None:
+    # The DOCX writes a hyphen between digits as a non-breaking hyphen, so a column is as
+    # wide as "2023-08-31" (the forecast table's "Utfall 2023-08-31" broke as "2023-08-3 / 1").
+    from reportgen.render.docx_metrics import words
+
+    assert words("Utfall 2023-08-31") == ["Utfall ", "2023-08-31"]
+    assert words("Process-stöd") == ["Process-", "stöd"]
