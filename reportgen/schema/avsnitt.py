@@ -88,11 +88,12 @@ STANDARDORDNING: tuple[str, ...] = (
     "bilagor",
 )
 
-# A delårsrapport without `avsnitt:` has none of the årsredovisning's statements,
-# signatures or bilagor: its förvaltningsberättelse (what the YAML gives of it) and the
-# budget tables with the forecast. Anything else it lists in `avsnitt:`.
-DELÅRSORDNING: tuple[str, ...] = ("förvaltningsberättelse", "driftredovisning",
-                                  "sammanställning")
+# A delårsrapport without `avsnitt:` has none of the årsredovisning's statements or
+# signatures: the foreword, its förvaltningsberättelse and the budget tables with the
+# forecast, and the bilagor (each only with what the YAML gives). Anything else it lists in
+# `avsnitt:`.
+DELÅRSORDNING: tuple[str, ...] = ("ordförande_har_ordet", "förvaltningsberättelse",
+                                  "driftredovisning", "sammanställning", "bilagor")
 
 
 def standardordning(typ: str) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationError, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
 
 from reportgen.schema.avsnitt import Avsnittspost
 from reportgen.schema.base import Korttext, Modell, Text, År
@@ -87,7 +87,17 @@ Textnyckel = Annotated[
 UTAN_RÄKENSKAPER: dict[str, Any] = {"resultaträkning": {}, "balansräkning": {}}
 
 
+def _ekonomi_för_årsredovisningen(schema: dict[str, Any]) -> None:
+    """JSON Schema: `ekonomi` is required of an årsredovisning, not of a delårsrapport."""
+    schema["required"] = [k for k in schema.get("required", []) if k != "ekonomi"]
+    schema["if"] = {"properties": {"rapport": {"properties": {"typ": {
+        "const": "delårsrapport"}}, "required": ["typ"]}}}
+    schema["else"] = {"required": ["ekonomi"]}
+
+
 class Indata(Modell):
+    model_config = ConfigDict(**Modell.model_config,
+                              json_schema_extra=_ekonomi_för_årsredovisningen)
     förbund: Förbund
     rapport: Rapportinfo
     styrelse: list[Styrelseplats] = Field(min_length=1)
