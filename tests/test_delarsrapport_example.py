@@ -164,6 +164,23 @@ def test_every_table_of_the_docx_has_the_published_figures(tmp_path: Path) -> No
         assert without_empty_heading_cells(got) == without_empty_heading_cells(want)
 
 
+def test_the_html_title_and_the_docx_properties_name_the_period(tmp_path: Path) -> None:
+    import docx
+    from extract import html_tree
+
+    from reportgen.commands.build import build
+
+    paths = {p.suffix: p for p in build(EXAMPLE, tmp_path, ["html", "docx"], draft=False)}
+    title = html_tree(paths[".html"]).find(".//title").text_content()
+    assert title == "Delårsrapport januari–augusti 2023 – Samordningsförbundet Hagåsen"
+    props = docx.Document(str(paths[".docx"])).core_properties
+    assert (props.title, props.subject, props.category, props.keywords) == (
+        "Delårsrapport januari–augusti 2023",
+        "Delårsrapport för perioden 1 januari – 31 augusti 2023, Samordningsförbundet Hagåsen",
+        "Delårsrapport januari–augusti 2023",
+        "delårsrapport, prognos, samordningsförbund, finsam")
+
+
 def test_prose_names_the_figures_of_the_tables(prepared) -> None:  # type: ignore[no-untyped-def]
     text = " ".join(norm("".join(getattr(r, "text", "") for r in b.runs))
                     for b in walk_blocks(prepared.document.sections) if isinstance(b, Paragraph))
