@@ -199,12 +199,18 @@ def test_cover_and_sections(prepared) -> None:  # type: ignore[no-untyped-def]
     assert (doc.cover.title, doc.cover.period, doc.cover.decided) == (
         "Delårsrapport januari–augusti 2023", "För perioden 1 januari – 31 augusti 2023",
         "Godkänd av förbundsstyrelsen 2023-09-26")
-    assert [(s.number, s.title) for s in doc.walk_sections() if s.level == 1] == [
+    assert [(s.number, s.title) for s in doc.walk_sections() if s.level <= 2] == [
         ("1", "Om förbundet – verksamhetsidé, vision och ändamål"),
         ("2", "Förbundsstyrelsen och ägarna"),
+        ("2.1", "Styrelsens sammansättning"),
+        ("2.2", "Styrelsens arbete"),
+        ("2.3", "Huvudmännen – förbundsmedlemmarna"),
         ("3", "Uppföljning av mål och aktiviteter i verksamhetsplan 2023"),
+        (None, "Målområden och genomförda aktiviteter januari–augusti 2023"),  # the goals' own
         ("4", "Resultat från individinsatserna – samordningsteamen"),
         ("5", "Planerade aktiviteter hösten 2023"),
+        ("5.1", "Lokala aktiviteter"),
+        ("5.2", "Länsgemensamma aktiviteter"),
         ("6", "Ekonomiskt utfall per 31 augusti samt prognos för helår 2023"),
     ]
 

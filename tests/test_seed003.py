@@ -30,7 +30,7 @@ def test_what_check_finds_in_seed_003() -> None:
         # The men's shares of time in offentlig försörjning 2023 add up to 104 %
         # (65 + 12 + 15 + 12): four shares in whole percent are off by at most 2 together,
         # so one of them is misprinted (65 % would be 61 % if the others are right).
-        ("tabell.hundra", 91, "avsnitt.2.innehåll.3.tabell.kolumner.1",
+        ("tabell.hundra", 104, "avsnitt.4.innehåll.3.tabell.kolumner.1",
          "Tabellen 'TID I OFFENTLIG FÖRSÖRJNING VID INSKRIVNING nya deltagare jan-aug 2023', "
          "kolumnen ANDEL av män (parentes 2022): andelarna summerar till 104 %, inte 100 % "
          "(tolerans ±2 procentenheter: 4 värden, vart och ett avrundat högst "
@@ -38,7 +38,7 @@ def test_what_check_finds_in_seed_003() -> None:
         # "Totalt 79 %" went on to work, studies or further rehabilitation: the table gives
         # 12 + 3 + 21 = 36 of 46, 78,3 %, which rounds to 78 %. 79 is the sum of the rounded
         # shares printed beside them (26 + 7 + 46), not the share of the counts.
-        ("tabell.siffra", 119, "avsnitt.2.innehåll.5.tabell.siffror.andel_vidare.angivet",
+        ("tabell.siffra", 132, "avsnitt.4.innehåll.5.tabell.siffror.andel_vidare.angivet",
          "Tabellen 'AVSLUTSANLEDNING': texten anger andel_vidare till 79 %, men raderna ger "
          "78,3 % (36 av 46; tolerans ±0,5 procentenheter)"),
     ]
