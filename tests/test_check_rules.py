@@ -295,6 +295,13 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
               "[årsbudget, utfal, avvikelse, utfall_föregående_år]"),
         ["schema.value_error"],
     ),
+    "budget_avvikelse_som_tryckt": (
+        # The Kansli line's avvikelse printed as 19 141 where utfall − periodbudget
+        # (−580 586 − −600 000) is 19 414: two digits swapped.
+        drift("utfall_föregående_år: -520676}",
+              "utfall_föregående_år: -520676, angivet: {avvikelse: 19141}}"),
+        ["budget.avvikelse"],
+    ),
     "budget_okänd_summakolumn": (
         drift("summa: {utfall: -880586}", "summa: {utfal: -880586}"),
         ["schema.value_error"],

@@ -8,8 +8,8 @@ inskrivning add up to 100 % (19 + 14 + 52 + 10 + 5 and 56 + 13 + 19 + 6 + 6); th
 column of time in offentlig försörjning (50 + 30 + 15 + 5) and both of last year's columns in
 parentheses (47 + 29 + 6 + 18, 31 + 38 + 6 + 25) add up to 100 %; the reasons for ending add
 up to 46, the text's "46 personer", and each printed share is its count / 46 rounded (26, 7,
-46, 15, 2, 4 %); in the economic outcome every printed avvikelse is prognos − årsbudget
-(reportgen computes them) and the SUMMA row's årsbudget −748 370, utfall 680 810, prognos
+46, 15, 2, 4 %); in the economic outcome every printed avvikelse (each row's `angivet`) is prognos −
+årsbudget and the SUMMA row's årsbudget −748 370, utfall 680 810, prognos
 −743 449 and avvikelse 4 921 are the sums of the rows. "En fjärdedel gått vidare till arbete"
 (12 of 46, 26 %) is words, not a figure, and is not compared.
 """

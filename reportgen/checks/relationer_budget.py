@@ -64,7 +64,7 @@ def tabellrader(budget: Budget) -> Iterator[Tabellrader]:
             yield Tabellrader(TABELLNAMN[namn], rot, False, path, spec.mot_resultaträkningen)
 
 
-def _poster(items: tuple[Post | Grupp, ...]) -> Iterator[Post]:
+def poster(items: tuple[Post | Grupp, ...]) -> Iterator[Post]:
     for item in items:
         if isinstance(item, Post):
             yield item
@@ -153,12 +153,12 @@ def _kr(vad: str, grund: str) -> Callable[[int, int], str]:
 
 
 def _kinds(table: Tabellrader, mått: str) -> list[str]:
-    found = {b.slag for p in _poster(table.rot) for b in bidrag(p.rad, p.path, mått)}
+    found = {b.slag for p in poster(table.rot) for b in bidrag(p.rad, p.path, mått)}
     return [k for k in SLAGEN if k in found]
 
 
 def _whole_thousands(table: Tabellrader, mått: str) -> bool:
-    return all(b.belopp % 1000 == 0 for p in _poster(table.rot)
+    return all(b.belopp % 1000 == 0 for p in poster(table.rot)
                for b in bidrag(p.rad, p.path, mått))
 
 
@@ -185,7 +185,7 @@ def _rr_relations(rel: Relationer, table: Tabellrader) -> Iterator[Relation]:
     year = rel.indata.rapport.räkenskapsår
     for mått in JÄMFÖRS:
         år = year + ÅRSFÖRSKJUTNING.get(mått, 0)
-        stated = any(getattr(p.rad, mått) is not None for p in _poster(table.rot))
+        stated = any(getattr(p.rad, mått) is not None for p in poster(table.rot))
         if år not in rel.eko.years or år in rel.eko.luckor or (mått != "utfall" and not stated):
             continue  # (a year whose statements leave figures to fill in: `lucka`)
         kinds = _kinds(table, mått)

@@ -155,6 +155,10 @@ class Budgetrad(Modell):
     förklaring: Korttext | None = Field(
         default=None, description="Kortfattad förklaring till avvikelsen (driftredovisningen)"
     )
+    angivet: dict[Literal["avvikelse", "avvikelse_prognos"], StrictInt] = Field(
+        default_factory=dict, description="De beräknade kolumnerna som de står i rapporten, kr "
+        "(t.ex. avvikelse_prognos: 14432); kontrolleras mot prognos − årsbudget och utfall − "
+        "periodbudget")
     i_driftredovisning: bool = Field(
         default=False, description="Visa raden under sin grupp i driftredovisningen"
     )
