@@ -220,9 +220,52 @@ def insatsfigurer(indata: Indata, vb: Verksamhetsberakning) -> tuple[Grupp, Grup
     return insats, deltagare
 
 
+# The forecast's figures: name → the column of the budget table's total row.
+PROGNOSFIGURER = {"prognos_resultat": "prognos", "avvikelse_prognos": "avvikelse_prognos",
+                  "årsbudget_resultat": "årsbudget", "utfall_perioden": "utfall"}
+
+
+def prognosfigurer(indata: Indata, eko: Ekonomiberakning) -> Grupp:
+    """The total row of the first budget table with a forecast (a delårsrapport's economic
+    outcome): prognos, avvikelse prognos mot budget, årsbudget and utfall, as the table
+    prints them (in its unit)."""
+    from reportgen.compute.budget import compute_budget
+
+    budget = compute_budget(indata, eko)
+    tables = budget.tabeller.values() if budget is not None else ()
+    for table in tables:
+        if not any(k.namn == "prognos" for k in table.kolumner):
+            continue
+        total = next((r for r in reversed(table.rader) if r.slag == "summa" and r.nivå == 0),
+                     None)
+        if total is None:
+            return {}
+        return {name: antal_figur(total.visat[column])
+                for name, column in PROGNOSFIGURER.items() if column in total.visat}
+    return {}
+
+
+def tabellfigurer(indata: Indata) -> Grupp:
+    """The figures the checked tables name (`siffror`): a share as "78 %", a sum as a count."""
+    from reportgen.compute.tabell import tabellblock, tabellsiffror
+
+    out: Grupp = {}
+    for _path, tabell in tabellblock(indata):
+        for name, value in tabellsiffror(tabell).items():
+            if value.helhet is None:
+                out[name] = antal_figur(int(value.del_))
+            elif value.andel is not None:
+                out[name] = andel_figur(value.andel)
+    return out
+
+
 def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
     year = indata.rapport.räkenskapsår
-    out = årsfigurer(indata, eko, vb, year)
+    # The tables' own figures first: a standard figure of the same name wins (and `check`
+    # says so, tabell.siffra).
+    out = tabellfigurer(indata)
+    out.update(årsfigurer(indata, eko, vb, year))
+    out.update(prognosfigurer(indata, eko))
     out["jämförelseår"] = Figur(str(year - 1), Decimal(year - 1))
     out["fg"] = årsfigurer(indata, eko, vb, year - 1)
     if eko.perioder.delår:

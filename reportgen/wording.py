@@ -56,6 +56,21 @@ FASTA_TEXTER: dict[str, Fasttext] = {
                                      "Försättsbladets rad om organisationsnummer (när det är "
                                      "angivet)", "nummer"),
     "omslag_etikett": _t("Försättsblad", "Vad en skärmläsare kallar försättsbladet"),
+    # a delårsrapport's document and cover ({månader}: "januari–augusti")
+    "delår_dokumenttitel": _t("Delårsrapport {månader} {år}", "En delårsrapports titel (filens "
+                              "egenskaper, sidhuvudet)", "månader", "år", "period"),
+    "delår_dokumentbeskrivning": _t("Delårsrapport för perioden {period}, {förbund}",
+                                    "En delårsrapports beskrivning i filens egenskaper",
+                                    "månader", "år", "period", "förbund"),
+    "delår_nyckelord": _t("delårsrapport, prognos, samordningsförbund, finsam",
+                          "Nyckelord i en delårsrapports egenskaper"),
+    "delår_omslag_titel": _t("Delårsrapport {månader} {år}", "Försättsbladets titel i en "
+                             "delårsrapport", "månader", "år", "period"),
+    "delår_omslag_period": _t("För perioden {period}", "Försättsbladets rad om perioden i en "
+                              "delårsrapport", "månader", "år", "period"),
+    "delår_omslag_godkänd": _t("Godkänd av förbundsstyrelsen {datum}",
+                               "Försättsbladets rad om beslutsdatum i en delårsrapport (när "
+                               "det är angivet)", "datum"),
     "adress_post": _t("Postadress: {adress}", "Kontaktuppgift efter innehållsförteckningen",
                       "adress"),
     "adress_besök": _t("Besöksadress: {adress}", "Kontaktuppgift efter innehållsförteckningen",

@@ -106,6 +106,12 @@ TABELLER = (
     "            - {text: Strukturövergripande insatser, värden: [2381, 2247]}\n"
     "            - {text: Administration, värden: [821, 881]}\n"
     "            - {summa: Totala kostnader, nyckel: totalt, värden: [4690, 4361]}\n"
+    "          siffror:\n            andel_deltagare: {av: [Deltagarinsatser], genom: totalt, "
+    "kolumn: 2023, angivet: 28}\n"
+    "      - tabell:\n          rubrik: Försörjning vid inskrivning\n          enhet: '%'\n"
+    "          summerar_till_100: true\n          kolumner: [Kvinnor, Män]\n          rader:\n"
+    "            - {text: Försörjningsstöd, värden: [19, 56], parentes: [20, 50]}\n"
+    "            - {text: Sjukpenning, värden: [81, 44], parentes: [80, 50]}\n"
     "  - resultaträkning\n  - balansräkning\n  - kassaflödesanalys\n  - driftredovisning\n"
     "  - noter\n  - sammanställning\n  - underskrifter\n"
 )
@@ -289,6 +295,13 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
               "[årsbudget, utfal, avvikelse, utfall_föregående_år]"),
         ["schema.value_error"],
     ),
+    "budget_avvikelse_som_tryckt": (
+        # The Kansli line's avvikelse printed as 19 141 where utfall − periodbudget
+        # (−580 586 − −600 000) is 19 414: two digits swapped.
+        drift("utfall_föregående_år: -520676}",
+              "utfall_föregående_år: -520676, angivet: {avvikelse: 19141}}"),
+        ["budget.avvikelse"],
+    ),
     "budget_okänd_summakolumn": (
         drift("summa: {utfall: -880586}", "summa: {utfal: -880586}"),
         ["schema.value_error"],
@@ -316,6 +329,20 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "tabell_andelsrad": (
         tabeller("värden: [43, 39, 42]", "värden: [43, 39, 45]"),
         ["tabell.andel"],
+    ),
+    "tabell_hundra": (
+        # Two entries in whole percent: 100 ± 1 is within their rounding, 103 is not.
+        tabeller("värden: [81, 44]", "värden: [81, 47]"),
+        ["tabell.hundra"],
+    ),
+    "tabell_hundra_parentes": (
+        tabeller("parentes: [80, 50]", "parentes: [82, 50]"),
+        ["tabell.hundra"],
+    ),
+    "tabell_siffra_i_texten": (
+        # The share of the text as published (28 %) against the rows (1 233 / 4 361 = 28,3 %).
+        tabeller("angivet: 28}", "angivet: 30}"),
+        ["tabell.siffra"],
     ),
     "tabell_okänd_rad": (
         tabeller("av: [ek]", "av: [eget]"),

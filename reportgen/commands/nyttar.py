@@ -24,6 +24,11 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
     from reportgen.yaml_edit import Conflict, RoundTrip
 
     checked = load_and_check(file)
+    if checked.indata.rapport.typ == "delårsrapport":
+        raise error_at(checked.source.locate(("rapport", "typ")), "nytt-år gör nästa års "
+                       "årsredovisning av årets; det här är en delårsrapport. Börja nästa "
+                       "delårsrapport från en kopia av den här filen", "rapport.typ",
+                       "nyttår.delårsrapport")
     if checked.errors:
         raise UserError([*checked.errors, *(f for f in checked.findings
                                              if f.severity is Severity.WARNING)])

@@ -74,7 +74,9 @@ KOLUMNER: tuple[str, ...] = (
     "nr", *MÅTT, *BERÄKNADE, "förklaring",
     *(f"{m}.{d}" for m in (*MÅTT, *BERÄKNADE) for d in DELAR),
 )
-SUMMAKOLUMNER: tuple[str, ...] = (*MÅTT, *(f"{m}.{d}" for m in MÅTT for d in DELAR[:2]))
+# A stated sum of a computed column (avvikelse_prognos: the printed prognos − årsbudget) too.
+SUMMAKOLUMNER: tuple[str, ...] = (*MÅTT, *BERÄKNADE,
+                                  *(f"{m}.{d}" for m in MÅTT for d in DELAR[:2]))
 
 
 def _kolumnnamn(value: str) -> str:
@@ -153,6 +155,10 @@ class Budgetrad(Modell):
     förklaring: Korttext | None = Field(
         default=None, description="Kortfattad förklaring till avvikelsen (driftredovisningen)"
     )
+    angivet: dict[Literal["avvikelse", "avvikelse_prognos"], StrictInt] = Field(
+        default_factory=dict, description="De beräknade kolumnerna som de står i rapporten, kr "
+        "(t.ex. avvikelse_prognos: 14432); kontrolleras mot prognos − årsbudget och utfall − "
+        "periodbudget")
     i_driftredovisning: bool = Field(
         default=False, description="Visa raden under sin grupp i driftredovisningen"
     )
