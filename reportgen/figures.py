@@ -160,7 +160,7 @@ def årsfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning,
     return out
 
 
-def prognosfigurer(eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
+def helårsprognosfigurer(eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
     """A delårsrapport's forecast for the year (RKR R17): `helårsprognos.årets_resultat`,
     `helårsprognos.balanskravsresultat` (and each in tkr)."""
     out: Grupp = {}
@@ -269,7 +269,7 @@ def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) 
     out["jämförelseår"] = Figur(str(year - 1), Decimal(year - 1))
     out["fg"] = årsfigurer(indata, eko, vb, year - 1)
     if eko.perioder.delår:
-        out["helårsprognos"] = prognosfigurer(eko, vb)
+        out["helårsprognos"] = helårsprognosfigurer(eko, vb)
     insats, deltagare = insatsfigurer(indata, vb)
     out["insats"] = insats
     out["deltagare"] = deltagare
