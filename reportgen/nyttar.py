@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportgen import nyttar_verksamhet as verksamhet
 from reportgen.compute.overview import compute_overview
 from reportgen.pipeline import Checked
-from reportgen.yaml_edit import RoundTrip, insert_year, mapping
+from reportgen.yaml_edit import RoundTrip, delete_key, insert_year, mapping
 
 
 @dataclass
@@ -28,17 +29,27 @@ class Nästa:
     gjort: list[str] = field(default_factory=list)  # one line per change group
 
 
-def next_year(checked: Checked, trip: RoundTrip) -> Nästa:
-    """Change *trip* (the YAML of *checked*) into next year's report."""
+def next_year(checked: Checked, trip: RoundTrip, föregående: str) -> Nästa:
+    """Change *trip* (the YAML of *checked*) into next year's report; *föregående* is this
+    year's YAML as the new one names it (`rapport.föregående`, relative to the new file):
+    `check` compares the texts with it."""
     year = checked.indata.rapport.räkenskapsår
     new = year + 1
     data = trip.data
     out = Nästa(new, "")
     rapport = data["rapport"]
     rapport["räkenskapsår"] = new
+    if "föregående" in rapport:
+        rapport["föregående"] = föregående
+    else:
+        rapport.insert(list(rapport).index("räkenskapsår") + 1, "föregående", föregående)
     if "beslutsdatum" in rapport:
-        del rapport["beslutsdatum"]
-    out.gjort.append(f"rapport: räkenskapsår {new}; beslutsdatum tas bort (fylls i när styrelsen beslutar)")
+        delete_key(rapport, "beslutsdatum")
+    out.gjort.append(f"rapport: räkenskapsår {new}, föregående {föregående}; beslutsdatum tas "
+                     "bort (fylls i när styrelsen beslutar)")
+    for line in (verksamhet.people(data, new), verksamhet.foreword(data)):
+        if line:
+            out.gjort.append(line)
     eko = data["ekonomi"]
     layout = checked.eko.layout
     for upp in layout.alla():
@@ -77,6 +88,10 @@ def next_year(checked: Checked, trip: RoundTrip) -> Nästa:
     out.gjort.append(f"noter: {rows} rader med {new} att fylla i, {year - 1} borttaget")
     _overview(checked, eko, year)
     out.gjort.append(f"femårsöversikt: {new - 4}–{new}, {year - 1} med sina siffror i tkr")
+    for line in (verksamhet.budget(data, new), verksamhet.goals(data, checked.indata),
+                 verksamhet.insatser(data, checked.indata, year), verksamhet.indicators(data, new)):
+        if line:
+            out.gjort.append(line)
     out.text = trip.dump()
     return out
 

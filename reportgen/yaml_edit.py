@@ -104,6 +104,17 @@ def insert_year(parent: Any, year: int, value: Any) -> None:
     parent.insert(position, year, value)
 
 
+def delete_key(parent: Any, key: Any) -> None:
+    """Delete *key* from a mapping, keeping the blank lines and comments that follow its value
+    (ruamel keeps them with the key) on the key before it."""
+    keys = list(parent)
+    after = parent.ca.items.get(key)
+    del parent[key]
+    position = keys.index(key)
+    if after is not None and position > 0 and keys[position - 1] not in parent.ca.items:
+        parent.ca.items[keys[position - 1]] = after
+
+
 def is_flow(node: Any) -> bool:
     fa = getattr(node, "fa", None)
     return bool(fa is not None and fa.flow_style())
