@@ -69,7 +69,7 @@ def test_next_year_from_the_example(tmp_path, capsys):
                   "indikatorer: 2023 blir föregående år; 2024 att fylla i för 20 frågor och 3 "
                   "enkäter"):
         assert group in lines
-    assert out.rstrip().endswith("142 fel, 1 varning")
+    assert out.rstrip().endswith("142 fel, 78 varningar")  # 77 texts unchanged since 2023
     assert (target / "text" / "inledning.md").read_bytes() == (
         ROOT / "content" / "text" / "inledning.md").read_bytes()
     text = new.read_text(encoding="utf-8")
@@ -92,11 +92,12 @@ def test_next_year_from_the_example(tmp_path, capsys):
     findings = collect(new)
     # Exactly the gaps, one finding each at its line in the new file; nothing else is an
     # error (a figure that waits for a gap, such as eget_kapital_andel in a text, is no
-    # error), and the one warning is the board's decision date still to come.
+    # error); the warnings are the board's decision date still to come and the texts
+    # carried over (test below).
     gaps = [f for f in findings if f.rule == "lucka"]
     assert Counter(f.field for f in gaps) == Counter(EXPECTED_GAPS)
     assert all(f.location.file == new and f.location.line for f in gaps)
-    assert {f.rule for f in findings if f.rule != "lucka"} == {"datum.beslut"}
+    assert {f.rule for f in findings if f.rule != "lucka"} == {"datum.beslut", "oförändrad"}
     line = text.splitlines().index("      verksamhetens_intäkter:") + 1
     first = next(f for f in gaps if f.field == "ekonomi.resultaträkning.2024.verksamhetens_intäkter")
     assert (first.location.line, first.message) == (
@@ -156,3 +157,60 @@ def test_next_year_moves_a_five_year_overview_of_rows(tmp_path, capsys):
     assert values["verksamhetens_kostnader"] == {2023: -3118900, 2022: -2994300, 2021: -3120800}
     assert values["soliditet"] == {2023: 93, 2022: 91, 2021: 90}
     assert values["ESF-medel"] == {2024: 150000, 2023: 130000, 2022: 110000, 2021: 85000}
+
+
+def test_a_text_carried_over_unchanged_is_a_warning_until_it_is_edited(tmp_path, capsys):
+    """Every narrative text of the new report that is still last year's is one warning at
+    its place (a text in the YAML at its line, a Markdown file at its first line); an edited
+    one is not, and without rapport.föregående nothing is compared."""
+    target = tmp_path / "content-2024"
+    main(["nytt-år", str(ROOT / "content" / "2023.yaml"), "--mapp", str(target)])
+    capsys.readouterr()
+    new = target / "2024.yaml"
+
+    def unchanged() -> dict[str, object]:
+        return {f.field: f for f in collect(new) if f.rule == "oförändrad"}
+
+    before = unchanged()
+    # 26 Markdown files and 51 texts in the YAML (texts written in content/2023.yaml that
+    # the schema marks as narrative: Text and Korttext).
+    assert len(before) == 77
+    assert all(f.severity.value == "varning" for f in before.values())
+    inline = before["förvaltningsberättelse.väsentliga_händelser"]
+    text = new.read_text(encoding="utf-8")
+    line = text.splitlines().index("  väsentliga_händelser: Inga händelser av väsentlig betydelse "
+                                   "har inträffat under året.") + 1
+    assert (inline.location.file, inline.location.line) == (new, line)
+    assert inline.message == ("texten är oförändrad sedan 2023; skriv den för 2024 (eller ta bort "
+                              "rapport.föregående när alla texter är genomgångna)")
+    file = before["förvaltningsberättelse.inledning"]
+    assert (file.location.file, file.location.line) == (target / "text" / "inledning.md", 1)
+    assert "budget.rader.10.förklaring" in before  # a short text too
+
+    (target / "text" / "inledning.md").write_text("Året 2024 i korthet.\n", encoding="utf-8")
+    new.write_text(text.replace("har inträffat under året.", "har inträffat under 2024."),
+                   encoding="utf-8")
+    after = unchanged()
+    assert set(before) - set(after) == {"förvaltningsberättelse.inledning",
+                                         "förvaltningsberättelse.väsentliga_händelser"}
+    assert len(after) == 75
+
+    lines = new.read_text(encoding="utf-8").splitlines()
+    new.write_text("\n".join(l for l in lines if not l.startswith("  föregående:")) + "\n",
+                   encoding="utf-8")
+    assert unchanged() == {}
+
+
+def test_last_years_file_gone_is_one_warning_at_rapport_foregaende(tmp_path, capsys):
+    target = tmp_path / "content-2024"
+    main(["nytt-år", str(ROOT / "content" / "2023.yaml"), "--mapp", str(target)])
+    capsys.readouterr()
+    new = target / "2024.yaml"
+    text = new.read_text(encoding="utf-8")
+    start = text.index("  föregående: ")
+    end = text.index("\n", start)
+    new.write_text(text[:start] + "  föregående: ../saknas/2023.yaml" + text[end:], encoding="utf-8")
+    (finding,) = [f for f in collect(new) if f.rule == "oförändrad"]
+    assert finding.field == "rapport.föregående"
+    assert finding.location.line == text[:start].count("\n") + 1
+    assert finding.message.startswith("förra årets fil ../saknas/2023.yaml kan inte läsas")
