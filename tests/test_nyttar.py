@@ -196,7 +196,7 @@ def test_a_text_carried_over_unchanged_is_a_warning_until_it_is_edited(tmp_path,
     assert len(after) == 75
 
     lines = new.read_text(encoding="utf-8").splitlines()
-    new.write_text("\n".join(l for l in lines if not l.startswith("  föregående:")) + "\n",
+    new.write_text("\n".join(r for r in lines if not r.startswith("  föregående:")) + "\n",
                    encoding="utf-8")
     assert unchanged() == {}
 
