@@ -258,3 +258,21 @@ def test_a_kontoplan_placing_one_account_on_two_lines_is_refused(tmp_path):
     assert finding.location.file == yaml.parent / "dubbel.yaml"
     assert finding.location.line == 4
     assert "kontona 18-19 står på två rader: balansräkning.kortfristiga_placeringar (18" in finding.message
+
+
+def test_a_project_no_budget_line_takes_is_an_error_at_its_first_psaldo(tmp_path):
+    """Found by scripts/fuzz_sie.py: the finding named the file but no line."""
+    yaml = project(tmp_path)
+    before = yaml.read_bytes()
+    sie = example_sie(vouchers=False)
+    sie.rader[sie.rader.index('#PSALDO 0 202312 4010 {6 "401"} 19935')] = \
+        '#PSALDO 0 202312 4010 {6 "555"} 19935'
+    export = sie.write(yaml.parent / "bokforing.se")
+    with pytest.raises(UserError) as caught:
+        plan_import(yaml, export, "kontoplan.yaml")
+    (finding,) = caught.value.findings
+    assert (finding.location.file, finding.location.line) == (
+        export, sie.rader.index('#PSALDO 0 202312 4010 {6 "555"} 19935') + 1)
+    assert finding.message == ("projektet 555 (utan namn) med -19\xa0935 kr står inte på någon rad "
+                               "i budget.rader; lägg till en rad med nr: 555")
+    assert yaml.read_bytes() == before
