@@ -276,3 +276,38 @@ def test_a_project_no_budget_line_takes_is_an_error_at_its_first_psaldo(tmp_path
     assert finding.message == ("projektet 555 (utan namn) med -19\xa0935 kr står inte på någon rad "
                                "i budget.rader; lägg till en rad med nr: 555")
     assert yaml.read_bytes() == before
+
+
+# The example's accounts in Kommun-Bas (tests/sie_example.py) and where a bureau on BAS books
+# the same: the member contributions on 3986–3989, momsfordran 1650, eget kapital 2081, ränta
+# 8310 (intäkt) and 8410 (kostnad).
+TILL_BAS = {"3511": "3987", "3512": "3988", "3513": "3989", "3514": "3986", "3610": "3990",
+            "1641": "1650", "2030": "2081", "8410": "8310", "8510": "8410"}
+
+
+def example_sie_bas():  # type: ignore[no-untyped-def]
+    import re
+
+    sie = example_sie()
+    account = re.compile(r"(?<![0-9.\"])([0-9]{4})(?![0-9.\"])")
+    sie.rader = [account.sub(lambda m: TILL_BAS.get(m.group(1), m.group(1)), r)
+                 for r in sie.rader]
+    return sie
+
+
+def test_sie_in_bas_gives_back_the_examples_statements_notes_and_budget(tmp_path, capsys):
+    """The same figures from a bureau on BAS (the shipped bas.yaml under the förbund's note
+    rows): exactly the example again, both years, and check is clean."""
+    yaml = project(tmp_path)
+    (yaml.parent / "bas.yaml").write_text(BAS_PLAN, encoding="utf-8")
+    strip_figures(yaml)
+    sie = example_sie_bas()
+    assert "#RES 0 8310 -11823" in sie.rader and "#RES 0 8410 5" in sie.rader
+    assert '#PSALDO 0 202312 3987 {6 "101"} -2248000' in sie.rader
+    export = sie.write(yaml.parent / "bokforing.se")
+    assert run(["importera", str(export), str(yaml), "--kontoplan", "bas.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert figures(yaml) == figures(EXAMPLE)
+    assert collect(yaml) == []
+    assert "kontoplan Bergsjödalen (BAS)" in out
+    assert out.rstrip().endswith(f"{yaml}: inga fel eller varningar")
