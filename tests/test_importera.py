@@ -311,3 +311,80 @@ def test_sie_in_bas_gives_back_the_examples_statements_notes_and_budget(tmp_path
     assert collect(yaml) == []
     assert "kontoplan Bergsjödalen (BAS)" in out
     assert out.rstrip().endswith(f"{yaml}: inga fel eller varningar")
+
+
+def _replace(old: str, new: str):  # type: ignore[no-untyped-def]
+    def change(sie):  # type: ignore[no-untyped-def]
+        sie.rader[sie.rader.index(old)] = new
+    return change
+
+
+def _remove(line: str):  # type: ignore[no-untyped-def]
+    return lambda sie: sie.rader.remove(line)
+
+
+# Bad exports, each refused by the command: exit 1, its first error as written (line of the
+# file as the mutated SIE has it, column, message), and the report untouched.
+BAD_EXPORTS = {
+    "syntaxfel": (_replace('#KONTO 1510 "Kundfordringar"', '#KONTO 1510 "Kundfordringar'),
+                  '#KONTO 1510 "Kundfordringar', 13,
+                  "citattecknet som börjar fältet här avslutas aldrig"),
+    "okänd teckenuppsättning": (_replace("#FORMAT PC8", "#FORMAT UTF8"), "#FORMAT UTF8", 9,
+                                "teckenuppsättningen 'UTF8' kan inte läsas: SIE-filer ska vara i "
+                                "PC8 (IBM-tabell 437), #FORMAT PC8"),
+    "saknar #RAR": (_remove("#RAR 0 20230101 20231231"), "#RAR -1 20220101 20221231", None,
+                    "SIE-filen saknar #RAR 0 (det innevarande räkenskapsåret)"),
+    "obalanserad verifikation": (_replace("#TRANS 1930 {} 562000.00", "#TRANS 1930 {} 561000.00"),
+                                 '#VER A 1 20230131 "Driftbidrag, staten"', None,
+                                 "verifikationen A 1 (2023-01-31) balanserar inte: dess rader "
+                                 "summerar till -1\xa0000 kr, inte till 0 (debet och kredit ska "
+                                 "vara lika stora)"),
+    "fel år": (_replace("#RAR 0 20230101 20231231", "#RAR 0 20240101 20241231"),
+               "#RAR 0 20240101 20241231", None, "SIE-filen gäller räkenskapsåret 2024-01-01 – "
+               "2024-12-31, men rapporten"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_EXPORTS))
+def test_a_bad_export_is_refused_at_its_line_and_nothing_is_written(tmp_path, capsys, case):
+    change, line_text, column, message = BAD_EXPORTS[case]
+    yaml = project(tmp_path)
+    strip_figures(yaml)
+    before = yaml.read_bytes()
+    sie = example_sie()
+    change(sie)
+    export = sie.write(yaml.parent / "bokforing.se")
+    assert run(["importera", str(export), str(yaml), "--kontoplan", "kontoplan.yaml"]) == 1
+    err = capsys.readouterr().err
+    line = sie.rader.index(line_text) + 1
+    where = f"{export}:{line}" + (f":{column}" if column else "")
+    assert err.splitlines()[0].startswith(f"{where}: fel: {message}"), err
+    assert err.rstrip().endswith("fel; inga filer skrevs.")
+    assert yaml.read_bytes() == before
+
+
+def test_an_sie_file_saved_as_utf8_is_refused_and_nothing_is_written(tmp_path, capsys):
+    yaml = project(tmp_path)
+    before = yaml.read_bytes()
+    export = yaml.parent / "bokforing.se"
+    export.write_bytes(example_sie().text().replace("–", "-").encode("utf-8"))
+    assert run(["importera", str(export), str(yaml), "--kontoplan", "kontoplan.yaml"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"{export}:2: fel: SIE-filen är sparad som UTF-8 (eller UTF-16), men "
+                            "en SIE-fil ska vara i teckenuppsättningen PC8")
+    assert yaml.read_bytes() == before
+
+
+def test_a_kontoplan_with_one_account_on_two_lines_writes_nothing(tmp_path, capsys):
+    yaml = project(tmp_path)
+    strip_figures(yaml)
+    before = yaml.read_bytes()
+    (yaml.parent / "dubbel.yaml").write_text(
+        "namn: Dubbel\ngrund: kommun-bas\nbalansräkning:\n  kassa_och_bank: [18-19]\n",
+        encoding="utf-8")
+    export = example_sie().write(yaml.parent / "bokforing.se")
+    assert run(["importera", str(export), str(yaml), "--kontoplan", "dubbel.yaml"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"{yaml.parent / 'dubbel.yaml'}:4:")
+    assert "kontona 18-19 står på två rader" in first
+    assert yaml.read_bytes() == before
