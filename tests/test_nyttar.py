@@ -106,6 +106,16 @@ def test_next_year_from_the_example(tmp_path, capsys):
     assert (first.location.line, first.message) == (
         line, "Resultaträkningen, verksamhetens intäkter 2024 ska fyllas i (reportgen importera "
         "fyller i det från bokföringen)")
+    said = {f.field: f.message for f in gaps}
+    assert said["mål.0.mått.0.utfall"] == "Målet 1, mått 1, utfall ska fyllas i (årets utfall)"
+    assert said["budget.rader.2.utfall"] == ("Budgetraden 201 Styrelsen, utfall ska fyllas i "
+                                             "(reportgen importera fyller i det från bokföringen)")
+    assert said["insatser.0.deltagare.utfall.2.antal"] == (
+        "Insatsen Rehabteamet, deltagare, utfall 3, antal ska fyllas i (från insatsens rapport "
+        "för året)")
+    assert said["indikatorer.grupper.2.frågor.4.resultat.2024"] == (
+        "Indikatorerna, sammanställning resultat indikatorer – Styrelsen: fråga 5, resultatet "
+        "2024 ska fyllas i (årets resultat från NNS indikatorenkät)")
 
 
 def test_next_year_moves_participants_goals_indicators_and_board(tmp_path, capsys):

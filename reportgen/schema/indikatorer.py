@@ -134,6 +134,7 @@ class Årsresultat(Modell):
 
 # What fills in an indicator gap (reportgen nytt-år leaves the new year's results empty).
 NNS = "årets resultat från NNS indikatorenkät"
+NNS_SVAR = "årets antal svar och möjliga svarande, från NNS indikatorenkät"
 # A year's results; empty (`2024:`), a gap to fill in.
 Årsresultatlucka = Annotated[Årsresultat | None, Ifyllnad(NNS)]
 
@@ -178,7 +179,7 @@ class Respondentgrupp(Modell):
         default=None, description="Skalsteg som räknas som negativa i den här gruppen")
     text: Text | None = Field(default=None, description="Text före tabellen")
     text_efter: Text | None = Field(default=None, description="Text efter tabellen")
-    enkäter: dict[År, Annotated[Enkätår | None, Ifyllnad(NNS)]] = Field(default_factory=dict)
+    enkäter: dict[År, Annotated[Enkätår | None, Ifyllnad(NNS_SVAR)]] = Field(default_factory=dict)
     frågor: list[Fråga] = Field(min_length=1)
     år: list[År] | None = Field(
         default=None, description="År som visas, nyast först; alla år i frågorna om utelämnat"
