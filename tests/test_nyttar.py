@@ -312,3 +312,21 @@ def test_filling_in_the_gaps_from_next_years_sie_gives_a_clean_check(tmp_path, c
     start = text.index("  föregående: ")
     new.write_text(text[:start] + text[text.index("\n", start) + 1:], encoding="utf-8")
     assert collect(new) == []
+
+
+def test_nytt_ar_is_listed_in_the_help_and_answers_without_a_ring(tmp_path, capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "nytt-år (nytt-ar)" in out and "importera" in out
+    target = tmp_path / "saknas" / "ännu" / "2024"  # folders that do not exist yet are made
+    assert main(["nytt-ar", str(ROOT / "content" / "2023.yaml"), "--mapp", str(target),
+                 "--visa"]) == 1
+    out = capsys.readouterr().out
+    assert f"(--visa: {target / '2024.yaml'} skrevs inte)" in out
+    assert out.rstrip().endswith(f"{target / '2024.yaml'}: 142 fel, 78 varningar")  # as it would be
+    assert not target.exists()
+    assert main(["nytt-ar", str(ROOT / "content" / "2023.yaml"), "--mapp", str(target)]) == 1
+    assert (target / "2024.yaml").is_file()

@@ -43,7 +43,9 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
         print(line)
     if visa:
         print(f"(--visa: {new_yaml} skrevs inte)")
-        return print_check(file, nästa.text)
+        # Checked beside this year's file (the Markdown files are the same), as the new one;
+        # rapport.föregående names this year's file from there.
+        return print_check(file, _beside_this_year(nästa.text, file, target), new_yaml)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -70,3 +72,10 @@ def _föregående(file: Path, target: Path) -> str:
     if os.path.commonpath([old, new]) == old.anchor:
         return old.as_posix()
     return Path(os.path.relpath(old, new)).as_posix()
+
+
+def _beside_this_year(text: str, file: Path, target: Path) -> str:
+    """The new YAML as it reads from this year's folder (for --visa): rapport.föregående
+    names this year's file from there."""
+    return text.replace(f"föregående: {_föregående(file, target)}\n",
+                        f"föregående: {file.name}\n", 1)
