@@ -57,7 +57,7 @@ from reportgen.findings import Finding, Location, Severity, UserError
 from reportgen.fmt import kronor, procent, tkr, visad_procent
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
-from reportgen.schema.verksamhet import DELTAGARTAL, Deltagarstatistik, Insatstyp
+from reportgen.schema.verksamhet import DELTAGARTAL, Deltagarstatistik, Insats, Insatstyp
 
 
 @dataclass(frozen=True, eq=False)
@@ -224,8 +224,8 @@ def insatsfigurer(indata: Indata, vb: Verksamhetsberakning) -> tuple[Grupp, Grup
         at_events = händelsedeltagare(i)
         if at_events is not None:
             own["händelsedeltagare"] = antal_figur(at_events)
-        if "medverkande" in i.model_fields_set and i.medverkande is None:
-            own.setdefault("medverkande", VÄNTAR)  # a gap (`medverkande:`)
+        if _medverkande_lucka(i):
+            own.setdefault("medverkande", VÄNTAR)
         insats[i.id] = own
         if i.id in vb.deltagare:
             deltagare[i.id] = deltagarfigurer(vb.deltagare[i.id])
@@ -237,11 +237,16 @@ def insatsfigurer(indata: Indata, vb: Verksamhetsberakning) -> tuple[Grupp, Grup
     return insats, deltagare
 
 
+def _medverkande_lucka(insats: Insats) -> bool:
+    """The insats's `medverkande:` is a gap (written empty)."""
+    return "medverkande" in insats.model_fields_set and insats.medverkande is None
+
+
 def _som_ifyllda(stat: Deltagarstatistik) -> Deltagarberakning:
-    """The statistics as if their gaps were 0: which figures they will give once filled."""
-    utfall = [u.model_copy(update={"antal": 0}) if u.antal is None and u.andel is None else u
+    """The statistics as if their gaps were 1: which figures they will give once filled."""
+    utfall = [u.model_copy(update={"antal": 1}) if u.antal is None and u.andel is None else u
               for u in stat.utfall]
-    filled = stat.model_copy(update={k: 0 for k in DELTAGARTAL if getattr(stat, k) is None
+    filled = stat.model_copy(update={k: 1 for k in DELTAGARTAL if getattr(stat, k) is None
                                      and k in stat.model_fields_set} | {"utfall": utfall})
     return deltagarberakning(filled)
 
@@ -273,7 +278,9 @@ def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) 
     elif aktiva:
         out["deltagare_totalt"] = antal_figur(sum(aktiva))
     reached = [r for i in struktur if (r := medverkande(i)) is not None]
-    if reached:
+    if any(_medverkande_lucka(i) for i in struktur):
+        out["medverkande_strukturövergripande"] = VÄNTAR
+    elif reached:
         out["medverkande_strukturövergripande"] = antal_figur(sum(reached))
     return out
 

@@ -184,6 +184,7 @@ def test_an_xlsx_trial_balance_in_bas_fills_the_report_year(tmp_path):
     assert rr.value("verksamhetens_intäkter", 2023) == 4507990
     assert rr.value("årets_resultat", 2023) == 159492
     assert [r.utfall for r in load_and_check(yaml).indata.budget.rader][:3] == [4496000, 11990, -130212]
+    assert collect(yaml) == []
 
 
 def test_an_account_the_kontoplan_does_not_place_is_an_error_naming_it(tmp_path):

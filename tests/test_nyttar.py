@@ -8,6 +8,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from reportgen.cli import main
@@ -315,8 +316,6 @@ def test_filling_in_the_gaps_from_next_years_sie_gives_a_clean_check(tmp_path, c
 
 
 def test_nytt_ar_is_listed_in_the_help_and_answers_without_a_ring(tmp_path, capsys):
-    import pytest
-
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
@@ -330,3 +329,39 @@ def test_nytt_ar_is_listed_in_the_help_and_answers_without_a_ring(tmp_path, caps
     assert not target.exists()
     assert main(["nytt-ar", str(ROOT / "content" / "2023.yaml"), "--mapp", str(target)]) == 1
     assert (target / "2024.yaml").is_file()
+
+
+def test_the_untouched_new_year_builds_as_a_draft(tmp_path, capsys):
+    """A report built from nytt-år's file as it is: a draft (--utkast), every figure that
+    waits for a gap shown as [fylls i], never a failure."""
+    target = tmp_path / "content-2024"
+    main(["nytt-år", str(ROOT / "content" / "2023.yaml"), "--mapp", str(target)])
+    assert main(["build", str(target / "2024.yaml"), "--out", str(tmp_path / "ut"),
+                 "--format", "html", "--tyst"]) == 1  # refused without --utkast
+    assert main(["build", str(target / "2024.yaml"), "--out", str(tmp_path / "ut"),
+                 "--format", "html", "--utkast", "--tyst"]) == 0
+    capsys.readouterr()
+    html = (tmp_path / "ut" / "2024.html").read_text(encoding="utf-8")
+    assert "UTKAST – inte fastställd" in html
+    assert "Det egna kapitalet uppgår till 1\xa0905 tkr vid årets slut, vilket är [fylls i]" in html
+
+
+FIXTURES = ["alvmora/2024.yaml", "granasen/2023.yaml", "hallebygden/2024.yaml",
+            "ljungadalen/2024.yaml", "ljungmarken/2024.yaml", "tallskogen/2024.yaml",
+            "seed001_structure/2020.yaml", "regler/ren.yaml"]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES)
+def test_next_year_of_each_fixture_has_gaps_and_nothing_else_wrong(tmp_path, capsys, fixture):
+    """Each fixture as its förbund writes it (own layouts, goal scales, budget tables,
+    overviews in rows): its next year has gaps to fill in and texts to rewrite, and no
+    other finding."""
+    source = ROOT / "tests" / "fixtures" / fixture
+    target = tmp_path / "ny"
+    main(["nytt-år", str(source), "--mapp", str(target)])
+    capsys.readouterr()
+    (new,) = target.glob("*.yaml") if fixture != "regler/ren.yaml" else [target / "2024.yaml"]
+    findings = collect(new)
+    assert any(f.rule == "lucka" for f in findings)
+    others = [str(f) for f in findings if f.rule not in ("lucka", "oförändrad", "datum.beslut")]
+    assert others == []
