@@ -7,8 +7,9 @@ end), the new year's figures are gaps to fill in (`reportgen check` lists each; 
 importera` fills them), except the opening eget kapital, which is this year's closing one;
 the notes' rows keep their texts with the new year's amounts as gaps; the five-year
 overview drops its oldest year and states the year that leaves the statements. Board,
-auditors, members and insatser are carried over as they are. Every change is made in one
-ruamel round trip of the YAML, so its comments and layout stay.
+auditors, members, goals, insatser, indicators and the budget move on in
+reportgen/nyttar_verksamhet.py. Every change is made in one ruamel round trip of the YAML,
+so its comments and layout stay.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from reportgen import nyttar_verksamhet as verksamhet
 from reportgen.compute.overview import compute_overview
 from reportgen.pipeline import Checked
-from reportgen.yaml_edit import RoundTrip, delete_key, insert_year, mapping
+from reportgen.yaml_edit import RoundTrip, delete_key, delete_year, insert_year, mapping
 
 
 @dataclass
@@ -56,8 +57,8 @@ def next_year(checked: Checked, trip: RoundTrip, föregående: str) -> Nästa:
         years = eko.get(upp.yaml_nyckel)
         if not isinstance(years, dict):
             continue
-        if year - 1 in years:
-            del years[year - 1]
+        if year - 1 in years:  # a comment after it (on the opening balance) moves on a year
+            delete_year(years, year - 1, (f"{year - 2}-12-31", f"{year - 1}-12-31"))
         if upp.key == "kassaflödesanalys":
             continue
         stated = years.get(year) or {}
@@ -72,10 +73,16 @@ def next_year(checked: Checked, trip: RoundTrip, föregående: str) -> Nästa:
         out.gjort.append(f"{upp.yaml_nyckel}: {year} blir jämförelseår; {new} att fylla i "
                          f"({len(gaps)} rader)")
     br = checked.eko.balansräkning
-    eko["ingående_balans"] = mapping(items=iter(
-        (k, br.belopp(k, year - 1)) for k in ("fordringar", "kortfristiga_skulder", "likvida_medel",
-                                               "avsättningar")
-        if k != "avsättningar" or br.belopp(k, year - 1)))
+    opening = {k: br.belopp(k, year - 1) for k in ("fordringar", "kortfristiga_skulder",
+                                                    "likvida_medel", "avsättningar")
+               if k != "avsättningar" or br.belopp(k, year - 1)}
+    given = eko.get("ingående_balans")
+    if isinstance(given, dict):  # changed in place: its comments and blank lines stay
+        for key in [k for k in given if k not in opening]:
+            del given[key]
+        given.update(opening)
+    else:
+        eko["ingående_balans"] = mapping(items=iter(opening.items()))
     out.gjort.append(f"ingående balans: balansräkningen {year - 1}-12-31")
     rows = 0
     for note in eko.get("noter") or []:

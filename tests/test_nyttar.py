@@ -78,6 +78,9 @@ def test_next_year_from_the_example(tmp_path, capsys):
         ROOT / "content" / "text" / "inledning.md").read_bytes()
     text = new.read_text(encoding="utf-8")
     assert "# Kortfristiga placeringar räknas som likvida medel i kassaflödesanalysen." in text
+    # A comment after a year that goes stays, its date moved on with the opening balance.
+    assert "      ansvarsförbindelser: inga\n\n  # Balansen per 2022-12-31, för " in text
+    assert "    likvida_medel: 1232085\n\n  noter:" in text  # the blank line after it too
     assert "  föregående: ../../../" not in text  # absolute: the two share only the root
     old = load_and_check(ROOT / "content" / "2023.yaml")
     source = load_yaml(new)
