@@ -139,13 +139,10 @@ def _participants(raw: Any, stat: Deltagarstatistik) -> int:
             last["måluppfyllt"] = met.totalt
     raw["föregående_år"] = last
     gaps = 0
-    for key in DELTAGARTAL:
-        if raw.get(key) is not None and key != "måluppfyllt":
+    for key in DELTAGARTAL:  # a stated måluppfyllt too (left out, it is computed again)
+        if raw.get(key) is not None:
             raw[key] = None
             gaps += 1
-    if raw.get("måluppfyllt") is not None:  # stated: a gap too (else computed again)
-        raw["måluppfyllt"] = None
-        gaps += 1
     for row in raw.get("utfall") or []:
         for key in ("antal", "andel"):
             if isinstance(row, dict) and row.get(key) is not None:
