@@ -76,6 +76,9 @@ def parser() -> argparse.ArgumentParser:
                    "a: PDF/A-2a för arkivet, även märkt PDF/UA-1")
     b.add_argument("--tyst", action="store_true",
                    help="skriv inte ut vad som görs (kontroller, HTML, PDF, DOCX) medan det pågår")
+    b.add_argument("--om", action="store_true",
+                   help="bygg om alla filer, även de som inte har ändrats sedan förra bygget "
+                   "(annars skapas bara de format vars indata, mallar eller inställningar ändrats)")
 
     c = sub.add_parser("check", help="kontrollera att alla siffror stämmer", add_help=False,
                        description="Kontrollera rapporten och visa alla fel och varningar.")
@@ -161,12 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.command == "build":
-            from reportgen.commands.build import build, progress_to_stderr
+            from reportgen.commands.build import progress_to_stderr, run
 
             say = (lambda line: None) if args.tyst else progress_to_stderr
-            written = build(args.fil, args.out, args.format, args.utkast, args.pdf_variant, say)
-            for path in written:
+            outcome = run(args.fil, args.out, args.format, args.utkast, args.pdf_variant, say,
+                          rebuild=args.om)
+            for path in outcome.written:
                 print(f"skrev {path}")
+            for path in outcome.unchanged:
+                print(f"oförändrad {path}")
             return 0
         if args.command == "check":
             from reportgen.commands.check import check
