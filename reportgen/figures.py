@@ -55,6 +55,7 @@ from reportgen.compute.verksamhet import (
 )
 from reportgen.findings import Finding, Location, Severity, UserError
 from reportgen.fmt import kronor, procent, tkr, visad_procent
+from reportgen.perioder import PROGNOS
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.verksamhet import DELTAGARTAL, Deltagarstatistik, Insats, Insatstyp
@@ -176,8 +177,19 @@ def årsfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning,
                 _amounts(belopp_per_slag, slag.value, kostnader.belopp[slag])
         out["kostnadsandel"] = andelar
         out["kostnader"] = belopp_per_slag
-    if vb.balanskrav is not None:
+    if vb.balanskrav is not None and year in vb.balanskrav.resultat:
         _amounts(out, "balanskravsresultat", vb.balanskrav.resultat[year])
+    return out
+
+
+def prognosfigurer(eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
+    """A delårsrapport's forecast for the year (RKR R17): `helårsprognos.årets_resultat`,
+    `helårsprognos.balanskravsresultat` (and each in tkr)."""
+    out: Grupp = {}
+    if PROGNOS in eko.resultaträkning.years:
+        _amounts(out, "årets_resultat", eko.resultaträkning.belopp("årets_resultat", PROGNOS))
+    if vb.balanskrav is not None and PROGNOS in vb.balanskrav.resultat:
+        _amounts(out, "balanskravsresultat", vb.balanskrav.resultat[PROGNOS])
     return out
 
 
@@ -258,6 +270,8 @@ def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) 
     out["fg"] = årsfigurer(indata, eko, vb, year - 1)
     if _luckor_i_räkningarna(indata, year):  # the year's figures wait for the bookkeeping
         _med_väntande(out, out["fg"])  # type: ignore[arg-type]
+    if eko.perioder.delår:
+        out["helårsprognos"] = prognosfigurer(eko, vb)
     insats, deltagare = insatsfigurer(indata, vb)
     out["insats"] = insats
     out["deltagare"] = deltagare

@@ -100,6 +100,11 @@ FASTA_TEXTER: dict[str, Fasttext] = {
     "rubrik_noter": _t("Noter", "Avsnittets rubrik"),
     "rubrik_sammanställning": _t("Sammanställning av utfall och budget {år}",
                                  "Avsnittets rubrik", "år"),
+    "rubrik_helårsprognos": _t("Helårsprognos", "Avsnittets rubrik (delårsrapport)"),
+    "prognos_resultat": _t("Prognosen för helåret {år} är ett resultat på {resultat} kr och "
+                           "ett balanskravsresultat på {balanskrav} kr.",
+                           "Helårsprognosens första mening (delårsrapport)", "år", "resultat",
+                           "balanskrav"),
     "rubrik_underskrifter": _t("Styrelsens och revisorernas underskrifter", "Avsnittets rubrik"),
     "rubrik_styrelsens_underskrifter": _t("Styrelsens underskrifter", "Avsnittets rubrik"),
     "rubrik_revisorernas_underskrifter": _t("Revisorernas underskrifter", "Avsnittets rubrik"),

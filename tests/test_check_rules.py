@@ -558,12 +558,13 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
 }
 
 
-def broken(tmp_path: Path, replacements: list[tuple[str, str]]) -> Path:
-    text = REN.read_text(encoding="utf-8")
+def broken(tmp_path: Path, replacements: list[tuple[str, str]], source: Path = REN) -> Path:
+    """*source* (the clean report) with *replacements*, each matching once, in *tmp_path*."""
+    text = source.read_text(encoding="utf-8")
     for old, new in replacements:
         assert text.count(old) == 1, f"replacement must match once: {old!r}"
         text = text.replace(old, new)
-    target = tmp_path / "ren.yaml"
+    target = tmp_path / source.name
     target.write_text(text, encoding="utf-8")
     return target
 

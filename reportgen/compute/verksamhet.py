@@ -15,6 +15,7 @@ from decimal import Decimal
 from reportgen.compute.noter import teckenfaktor
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.fmt import visad_procent
+from reportgen.perioder import PROGNOS, Kolumn
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.verksamhet import (
@@ -314,24 +315,31 @@ def medverkande(insats: Insats) -> int | None:
 @dataclass(frozen=True)
 class Balanskravsrad:
     text: str
-    belopp: dict[int, int]
+    belopp: dict[Kolumn, int]
 
 
 @dataclass(frozen=True)
 class Balanskravsberakning:
-    years: tuple[int, ...]
-    årets_resultat: dict[int, int]
+    """Årets resultat, its adjustments and the balanskravsresultat per column: the years of
+    an årsredovisning; in a delårsrapport the forecast for the year alone (`PROGNOS`: the
+    balanskrav is the year's, RKR R17 asks for the forecast's)."""
+
+    years: tuple[Kolumn, ...]
+    årets_resultat: dict[Kolumn, int]
     justeringar: tuple[Balanskravsrad, ...]
-    resultat: dict[int, int]  # balanskravsresultat
+    resultat: dict[Kolumn, int]  # balanskravsresultat
 
 
 def balanskravsresultat(
     eko: Ekonomiberakning, balanskrav: Balanskrav
 ) -> Balanskravsberakning:
-    years = eko.years
+    years: tuple[Kolumn, ...] = eko.years
+    if eko.perioder.delår:
+        years = (PROGNOS,) if PROGNOS in eko.resultaträkning.years else ()
     årets = {y: eko.resultaträkning.belopp("årets_resultat", y) for y in years}
     rows = tuple(
-        Balanskravsrad(j.text, {y: j.belopp.get(y, 0) for y in years})
+        Balanskravsrad(j.text, {y: j.belopp.get(y, 0) if isinstance(y, int) else (j.prognos or 0)
+                                for y in years})
         for j in balanskrav.justeringar
     )
     result = {y: årets[y] + sum(r.belopp[y] for r in rows) for y in years}
@@ -361,6 +369,7 @@ def compute_verksamhet(indata: Indata, eko: Ekonomiberakning) -> Verksamhetsbera
             i.id: f for i in indata.insatser if (f := finansiering(i.finansiering)) is not None
         },
         balanskrav=(
-            balanskravsresultat(eko, indata.balanskrav) if indata.balanskrav is not None else None
+            balanskravsresultat(eko, indata.balanskrav or Balanskrav())
+            if indata.balanskrav is not None or eko.perioder.delår else None
         ),
     )

@@ -54,6 +54,8 @@ AVSNITT: dict[str, str] = {
     "resultaträkning": "Resultaträkningen",
     "balansräkning": "Balansräkningen",
     "kassaflödesanalys": "Kassaflödesanalysen",
+    "helårsprognos": "Delårsrapportens helårsprognos (resultaträkningens prognos) och dess "
+    "balanskravsresultat",
     "driftredovisning": "Driftredovisningen (budget:)",
     "noter": "Noterna",
     "sammanställning": "Sammanställning av utfall och budget (budget:)",
@@ -102,6 +104,7 @@ VISAR: dict[str, tuple[str, ...]] = {
     "driftredovisning": ("budget",),
     "sammanställning": ("budget",),
     "balanskrav": ("balanskrav",),
+    "helårsprognos": ("balanskrav",),
     "mål": ("mål", "ekonomiska_mål", "mål_inledning", "målområden"),
     "insatser": ("insatser", "insatser_inledning"),
     "måluppfyllelse": ("måluppfyllelse_sammanfattning",),

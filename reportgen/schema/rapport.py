@@ -14,6 +14,7 @@ from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.indikatorer import Indikatorer
 from reportgen.schema.mal import Målnivå, Målområde, Statusdefinition, referensfel
 from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Underskrifter
+from reportgen.schema.r17 import r17_fel
 from reportgen.schema.tema import Tema
 from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
 from reportgen.suggest import okänt_namn
@@ -94,8 +95,9 @@ class Indata(Modell):
     rapport: Rapportinfo
     styrelse: list[Styrelseplats] = Field(min_length=1)
     revisorer: list[Revisor] = Field(default_factory=list)
-    underskrifter: Underskrifter = Underskrifter()
-    förvaltningsberättelse: Förvaltningsberättelse = Förvaltningsberättelse()
+    # Defaults built without a validator of their own (Modell's defer_build).
+    underskrifter: Underskrifter = Underskrifter.model_construct()
+    förvaltningsberättelse: Förvaltningsberättelse = Förvaltningsberättelse.model_construct()
     # The report's sections in order (reportgen/schema/avsnitt.py); left out: the standard ones.
     avsnitt: list[Avsnittspost] | None = Field(
         default=None,
@@ -111,7 +113,7 @@ class Indata(Modell):
         }},
     )
     # The förbund's colours, typeface and logo placement (reportgen/schema/tema.py).
-    tema: Tema = Field(default_factory=Tema, description="Förbundets färger, typsnitt och "
+    tema: Tema = Field(default_factory=Tema.model_construct, description="Förbundets färger, typsnitt och "
                        "logotypens placering")
     ekonomi: Ekonomi
     # Budget och utfall per projekt (schema/budget.py) and NNS indicators (schema/indikatorer.py).
@@ -145,6 +147,14 @@ class Indata(Modell):
         errors = referensfel(self.statusskala, self.målnivåer, self.målområden,
                              {"ekonomiska_mål": self.ekonomiska_mål, "mål": self.mål},
                              [i.resultatmål for i in self.insatser])
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
+    @model_validator(mode="after")
+    def _r17(self) -> Indata:
+        """The delårsrapport's statements and forecast (reportgen/schema/r17.py)."""
+        errors = r17_fel(self)
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self

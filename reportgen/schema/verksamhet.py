@@ -246,7 +246,9 @@ class Insats(Modell):
 
 class Balanspost(Modell):
     text: str
-    belopp: dict[År, Belopp]
+    belopp: dict[År, Belopp] = Field(default_factory=dict)
+    prognos: Belopp | None = Field(
+        default=None, description="Delårsrapport: justeringen av helårsprognosens resultat")
 
 
 class Balanskrav(Modell):
