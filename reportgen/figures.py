@@ -50,12 +50,15 @@ from reportgen.compute.verksamhet import (
     händelsedeltagare,
     medverkande,
 )
+from reportgen.compute.verksamhet import (
+    deltagare as deltagarberakning,
+)
 from reportgen.findings import Finding, Location, Severity, UserError
 from reportgen.fmt import kronor, procent, tkr, visad_procent
 from reportgen.perioder import PROGNOS
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
-from reportgen.schema.verksamhet import Insatstyp
+from reportgen.schema.verksamhet import DELTAGARTAL, Deltagarstatistik, Insats, Insatstyp
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,6 +88,25 @@ class Figur:
 
 
 Grupp = dict[str, Union[Figur, "Grupp"]]
+
+# A figure that waits for a gap (a value the YAML leaves empty to fill in, as reportgen
+# nytt-år leaves the new year's): its name is valid, it has no number yet, and a draft
+# shows this in its place. Once the gap is filled the figure is computed as any other.
+VÄNTAR = Figur("[fylls i]")
+
+
+def _väntande(like: Grupp) -> Grupp:
+    """Every figure of *like* (last year's, or one computed with the gaps as 0), waiting."""
+    return {k: _väntande(v) if isinstance(v, dict) else VÄNTAR for k, v in like.items()}
+
+
+def _med_väntande(out: Grupp, like: Grupp) -> None:
+    """Add to *out* the figures of *like* it lacks, waiting."""
+    for key, value in like.items():
+        if key not in out:
+            out[key] = _väntande(value) if isinstance(value, dict) else VÄNTAR
+        elif isinstance(value, dict) and isinstance(out[key], dict):
+            _med_väntande(out[key], value)  # type: ignore[arg-type]
 
 
 def belopp(value: int) -> Figur:
@@ -214,9 +236,16 @@ def insatsfigurer(indata: Indata, vb: Verksamhetsberakning) -> tuple[Grupp, Grup
         at_events = händelsedeltagare(i)
         if at_events is not None:
             own["händelsedeltagare"] = antal_figur(at_events)
+        if _medverkande_lucka(i):
+            own.setdefault("medverkande", VÄNTAR)
         insats[i.id] = own
         if i.id in vb.deltagare:
             deltagare[i.id] = deltagarfigurer(vb.deltagare[i.id])
+        elif i.deltagare is not None and i.deltagare.har_luckor:
+            # Once filled: the figures these counts give, and those last year's gave.
+            filled = deltagarfigurer(_som_ifyllda(i.deltagare))
+            _med_väntande(filled, {k: v for k, v in filled.get("fg", {}).items()})  # type: ignore[union-attr]
+            deltagare[i.id] = _väntande(filled)
     return insats, deltagare
 
 
@@ -259,6 +288,20 @@ def tabellfigurer(indata: Indata) -> Grupp:
     return out
 
 
+def _medverkande_lucka(insats: Insats) -> bool:
+    """The insats's `medverkande:` is a gap (written empty)."""
+    return "medverkande" in insats.model_fields_set and insats.medverkande is None
+
+
+def _som_ifyllda(stat: Deltagarstatistik) -> Deltagarberakning:
+    """The statistics as if their gaps were 1: which figures they will give once filled."""
+    utfall = [u.model_copy(update={"antal": 1}) if u.antal is None and u.andel is None else u
+              for u in stat.utfall]
+    filled = stat.model_copy(update={k: 1 for k in DELTAGARTAL if getattr(stat, k) is None
+                                     and k in stat.model_fields_set} | {"utfall": utfall})
+    return deltagarberakning(filled)
+
+
 def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
     year = indata.rapport.räkenskapsår
     # The tables' own figures first: a standard figure of the same name wins (and `check`
@@ -268,6 +311,8 @@ def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) 
     out.update(prognosfigurer(indata, eko))
     out["jämförelseår"] = Figur(str(year - 1), Decimal(year - 1))
     out["fg"] = årsfigurer(indata, eko, vb, year - 1)
+    if _luckor_i_räkningarna(indata, year):  # the year's figures wait for the bookkeeping
+        _med_väntande(out, out["fg"])  # type: ignore[arg-type]
     if eko.perioder.delår:
         out["helårsprognos"] = helårsprognosfigurer(eko, vb)
     insats, deltagare = insatsfigurer(indata, vb)
@@ -285,12 +330,23 @@ def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) 
     out["insatser_alla"] = antal_figur(len(indata.insatser))
     out["insatser_utan_förbundsmedel"] = antal_figur(len(indata.insatser) - len(financed))
     aktiva = [vb.deltagare[i.id].aktiva.totalt for i in individ if i.id in vb.deltagare]
-    if aktiva:
+    if any(i.deltagare is not None and i.deltagare.har_luckor for i in individ):
+        out["deltagare_totalt"] = VÄNTAR
+    elif aktiva:
         out["deltagare_totalt"] = antal_figur(sum(aktiva))
     reached = [r for i in struktur if (r := medverkande(i)) is not None]
-    if reached:
+    if any(_medverkande_lucka(i) for i in struktur):
+        out["medverkande_strukturövergripande"] = VÄNTAR
+    elif reached:
         out["medverkande_strukturövergripande"] = antal_figur(sum(reached))
     return out
+
+
+def _luckor_i_räkningarna(indata: Indata, year: int) -> bool:
+    """The year's resultaträkning or balansräkning has a figure left empty to fill in."""
+    e = indata.ekonomi
+    return any(v is None for r in (e.resultaträkning, e.balansräkning)
+               for v in (r.get(year) or {}).values())
 
 
 def statusnyckel(namn: str) -> str:
@@ -437,11 +493,16 @@ class Figurer:
         return f"okänd siffra {dotted!r}{hint} {_README}"
 
     def talproblem(self, dotted: str) -> str | None:
-        """Why *dotted* cannot be used as a measured value (a number), in Swedish; None if it can."""
+        """Why *dotted* cannot be used as a measured value (a number), in Swedish; None if it
+        can (or waits for a gap to be filled)."""
         problem = self.problem(dotted)
-        if problem is None and self.number_or_none(dotted) is None:
+        if problem is None and self.number_or_none(dotted) is None and not self.väntar(dotted):
             problem = f"{dotted!r} är inte ett tal"
         return problem
+
+    def väntar(self, dotted: str) -> bool:
+        """The figure waits for a gap to be filled in."""
+        return lookup(self.träd, dotted) is VÄNTAR
 
     def number_or_none(self, dotted: str) -> Decimal | None:
         found = lookup(self.träd, dotted)

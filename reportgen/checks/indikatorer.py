@@ -32,7 +32,7 @@ def indikator_procent(ctx: Kontext) -> Iterator[Finding]:
         for f, fråga in enumerate(grupp.frågor):
             for year, resultat in fråga.resultat.items():
                 for kön in KÖN:
-                    m = getattr(resultat, kön)
+                    m = getattr(resultat, kön, None)  # None: a gap
                     if m is None or m.fördelning_procent is None:
                         continue
                     values = m.fördelning_procent

@@ -244,6 +244,7 @@ def deltagare(stat: Deltagaruppgifter) -> Deltagarberakning:
     föregående = (
         deltagare(stat.föregående_år)
         if isinstance(stat, Deltagarstatistik) and stat.föregående_år is not None
+        and stat.föregående_år.aktiva is not None
         else None
     )
     return Deltagarberakning(
@@ -362,7 +363,8 @@ def compute_verksamhet(indata: Indata, eko: Ekonomiberakning) -> Verksamhetsbera
     return Verksamhetsberakning(
         kapital={y: kapitalandel(indata, eko, y) for y in eko.years},
         kostnader=kostnader,
-        deltagare={i.id: deltagare(i.deltagare) for i in indata.insatser if i.deltagare},
+        deltagare={i.id: deltagare(i.deltagare) for i in indata.insatser
+                   if i.deltagare and not i.deltagare.har_luckor},
         finansiering={
             i.id: f for i in indata.insatser if (f := finansiering(i.finansiering)) is not None
         },

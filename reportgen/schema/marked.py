@@ -60,8 +60,12 @@ def _walked(model: BaseModel) -> tuple[tuple[PathKey, Any, Marker], ...]:
 
 
 def _held(value: Any, marker: Marker) -> bool:
-    """Does the walk report *value* under *marker*: a string, or a gap's empty value."""
-    return isinstance(value, str) or (value is None and isinstance(marker, Ifyllnad))
+    """Does the walk report *value* under *marker*: a gap's empty value, or a string of a
+    narrative or figure field. A gap field that is filled in is walked into, so a text that
+    may be a gap (a mål's utfall) is still found as the narrative it is."""
+    if isinstance(marker, Ifyllnad):
+        return value is None
+    return isinstance(value, str)
 
 
 def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, Any, Marker]]:

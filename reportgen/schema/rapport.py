@@ -36,6 +36,11 @@ class Rapportinfo(Modell):
     beslutsdatum: dt.date | None = Field(
         default=None, description="Datum då styrelsen beslutade (godkände) rapporten"
     )
+    föregående: str | None = Field(
+        default=None, min_length=1,
+        description="Förra årets YAML-fil (relativt denna), som reportgen nytt-år skrev rapporten "
+        "från: reportgen check varnar för varje text som är oförändrad sedan dess; ta bort "
+        "raden när alla texter är genomgångna")
 
     @model_validator(mode="after")
     def _period(self) -> Rapportinfo:
