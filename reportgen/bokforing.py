@@ -55,6 +55,8 @@ class Bokföring:
     # The year's result per object and account (the sum of its periods), and its budget.
     objektsaldo: dict[int, dict[Objekt, dict[str, Decimal]]] = field(default_factory=dict)
     objektbudget: dict[int, dict[Objekt, dict[str, Decimal]]] = field(default_factory=dict)
+    # Where an object's result is first written (#PSALDO, a trial balance's row): object → line.
+    objektrader: dict[Objekt, int] = field(default_factory=dict)
     organisationsnummer: str | None = None
     namn: str | None = None
 

@@ -50,11 +50,15 @@ from reportgen.compute.verksamhet import (
     händelsedeltagare,
     medverkande,
 )
+from reportgen.compute.verksamhet import (
+    deltagare as deltagarberakning,
+)
 from reportgen.findings import Finding, Location, Severity, UserError
 from reportgen.fmt import kronor, procent, tkr, visad_procent
+from reportgen.perioder import PROGNOS
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
-from reportgen.schema.verksamhet import Insatstyp
+from reportgen.schema.verksamhet import DELTAGARTAL, Deltagarstatistik, Insats, Insatstyp
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,6 +88,25 @@ class Figur:
 
 
 Grupp = dict[str, Union[Figur, "Grupp"]]
+
+# A figure that waits for a gap (a value the YAML leaves empty to fill in, as reportgen
+# nytt-år leaves the new year's): its name is valid, it has no number yet, and a draft
+# shows this in its place. Once the gap is filled the figure is computed as any other.
+VÄNTAR = Figur("[fylls i]")
+
+
+def _väntande(like: Grupp) -> Grupp:
+    """Every figure of *like* (last year's, or one computed with the gaps as 0), waiting."""
+    return {k: _väntande(v) if isinstance(v, dict) else VÄNTAR for k, v in like.items()}
+
+
+def _med_väntande(out: Grupp, like: Grupp) -> None:
+    """Add to *out* the figures of *like* it lacks, waiting."""
+    for key, value in like.items():
+        if key not in out:
+            out[key] = _väntande(value) if isinstance(value, dict) else VÄNTAR
+        elif isinstance(value, dict) and isinstance(out[key], dict):
+            _med_väntande(out[key], value)  # type: ignore[arg-type]
 
 
 def belopp(value: int) -> Figur:
@@ -154,8 +177,19 @@ def årsfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning,
                 _amounts(belopp_per_slag, slag.value, kostnader.belopp[slag])
         out["kostnadsandel"] = andelar
         out["kostnader"] = belopp_per_slag
-    if vb.balanskrav is not None:
+    if vb.balanskrav is not None and year in vb.balanskrav.resultat:
         _amounts(out, "balanskravsresultat", vb.balanskrav.resultat[year])
+    return out
+
+
+def helårsprognosfigurer(eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
+    """A delårsrapport's forecast for the year (RKR R17): `helårsprognos.årets_resultat`,
+    `helårsprognos.balanskravsresultat` (and each in tkr)."""
+    out: Grupp = {}
+    if PROGNOS in eko.resultaträkning.years:
+        _amounts(out, "årets_resultat", eko.resultaträkning.belopp("årets_resultat", PROGNOS))
+    if vb.balanskrav is not None and PROGNOS in vb.balanskrav.resultat:
+        _amounts(out, "balanskravsresultat", vb.balanskrav.resultat[PROGNOS])
     return out
 
 
@@ -202,17 +236,85 @@ def insatsfigurer(indata: Indata, vb: Verksamhetsberakning) -> tuple[Grupp, Grup
         at_events = händelsedeltagare(i)
         if at_events is not None:
             own["händelsedeltagare"] = antal_figur(at_events)
+        if _medverkande_lucka(i):
+            own.setdefault("medverkande", VÄNTAR)
         insats[i.id] = own
         if i.id in vb.deltagare:
             deltagare[i.id] = deltagarfigurer(vb.deltagare[i.id])
+        elif i.deltagare is not None and i.deltagare.har_luckor:
+            # Once filled: the figures these counts give, and those last year's gave.
+            filled = deltagarfigurer(_som_ifyllda(i.deltagare))
+            _med_väntande(filled, {k: v for k, v in filled.get("fg", {}).items()})  # type: ignore[union-attr]
+            deltagare[i.id] = _väntande(filled)
     return insats, deltagare
+
+
+# The forecast's figures: name → the column of the budget table's total row.
+PROGNOSFIGURER = {"prognos_resultat": "prognos", "avvikelse_prognos": "avvikelse_prognos",
+                  "årsbudget_resultat": "årsbudget", "utfall_perioden": "utfall"}
+
+
+def prognosfigurer(indata: Indata, eko: Ekonomiberakning) -> Grupp:
+    """The total row of the first budget table with a forecast (a delårsrapport's economic
+    outcome): prognos, avvikelse prognos mot budget, årsbudget and utfall, as the table
+    prints them (in its unit)."""
+    from reportgen.compute.budget import compute_budget
+
+    budget = compute_budget(indata, eko)
+    tables = budget.tabeller.values() if budget is not None else ()
+    for table in tables:
+        if not any(k.namn == "prognos" for k in table.kolumner):
+            continue
+        total = next((r for r in reversed(table.rader) if r.slag == "summa" and r.nivå == 0),
+                     None)
+        if total is None:
+            return {}
+        return {name: antal_figur(total.visat[column])
+                for name, column in PROGNOSFIGURER.items() if column in total.visat}
+    return {}
+
+
+def tabellfigurer(indata: Indata) -> Grupp:
+    """The figures the checked tables name (`siffror`): a share as "78 %", a sum as a count."""
+    from reportgen.compute.tabell import tabellblock, tabellsiffror
+
+    out: Grupp = {}
+    for _path, tabell in tabellblock(indata):
+        for name, value in tabellsiffror(tabell).items():
+            if value.helhet is None:
+                out[name] = antal_figur(int(value.del_))
+            elif value.andel is not None:
+                out[name] = andel_figur(value.andel)
+    return out
+
+
+def _medverkande_lucka(insats: Insats) -> bool:
+    """The insats's `medverkande:` is a gap (written empty)."""
+    return "medverkande" in insats.model_fields_set and insats.medverkande is None
+
+
+def _som_ifyllda(stat: Deltagarstatistik) -> Deltagarberakning:
+    """The statistics as if their gaps were 1: which figures they will give once filled."""
+    utfall = [u.model_copy(update={"antal": 1}) if u.antal is None and u.andel is None else u
+              for u in stat.utfall]
+    filled = stat.model_copy(update={k: 1 for k in DELTAGARTAL if getattr(stat, k) is None
+                                     and k in stat.model_fields_set} | {"utfall": utfall})
+    return deltagarberakning(filled)
 
 
 def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) -> Grupp:
     year = indata.rapport.räkenskapsår
-    out = årsfigurer(indata, eko, vb, year)
+    # The tables' own figures first: a standard figure of the same name wins (and `check`
+    # says so, tabell.siffra).
+    out = tabellfigurer(indata)
+    out.update(årsfigurer(indata, eko, vb, year))
+    out.update(prognosfigurer(indata, eko))
     out["jämförelseår"] = Figur(str(year - 1), Decimal(year - 1))
     out["fg"] = årsfigurer(indata, eko, vb, year - 1)
+    if _luckor_i_räkningarna(indata, year):  # the year's figures wait for the bookkeeping
+        _med_väntande(out, out["fg"])  # type: ignore[arg-type]
+    if eko.perioder.delår:
+        out["helårsprognos"] = helårsprognosfigurer(eko, vb)
     insats, deltagare = insatsfigurer(indata, vb)
     out["insats"] = insats
     out["deltagare"] = deltagare
@@ -228,12 +330,23 @@ def basfigurer(indata: Indata, eko: Ekonomiberakning, vb: Verksamhetsberakning) 
     out["insatser_alla"] = antal_figur(len(indata.insatser))
     out["insatser_utan_förbundsmedel"] = antal_figur(len(indata.insatser) - len(financed))
     aktiva = [vb.deltagare[i.id].aktiva.totalt for i in individ if i.id in vb.deltagare]
-    if aktiva:
+    if any(i.deltagare is not None and i.deltagare.har_luckor for i in individ):
+        out["deltagare_totalt"] = VÄNTAR
+    elif aktiva:
         out["deltagare_totalt"] = antal_figur(sum(aktiva))
     reached = [r for i in struktur if (r := medverkande(i)) is not None]
-    if reached:
+    if any(_medverkande_lucka(i) for i in struktur):
+        out["medverkande_strukturövergripande"] = VÄNTAR
+    elif reached:
         out["medverkande_strukturövergripande"] = antal_figur(sum(reached))
     return out
+
+
+def _luckor_i_räkningarna(indata: Indata, year: int) -> bool:
+    """The year's resultaträkning or balansräkning has a figure left empty to fill in."""
+    e = indata.ekonomi
+    return any(v is None for r in (e.resultaträkning, e.balansräkning)
+               for v in (r.get(year) or {}).values())
 
 
 def statusnyckel(namn: str) -> str:
@@ -380,11 +493,16 @@ class Figurer:
         return f"okänd siffra {dotted!r}{hint} {_README}"
 
     def talproblem(self, dotted: str) -> str | None:
-        """Why *dotted* cannot be used as a measured value (a number), in Swedish; None if it can."""
+        """Why *dotted* cannot be used as a measured value (a number), in Swedish; None if it
+        can (or waits for a gap to be filled)."""
         problem = self.problem(dotted)
-        if problem is None and self.number_or_none(dotted) is None:
+        if problem is None and self.number_or_none(dotted) is None and not self.väntar(dotted):
             problem = f"{dotted!r} är inte ett tal"
         return problem
+
+    def väntar(self, dotted: str) -> bool:
+        """The figure waits for a gap to be filled in."""
+        return lookup(self.träd, dotted) is VÄNTAR
 
     def number_or_none(self, dotted: str) -> Decimal | None:
         found = lookup(self.träd, dotted)

@@ -139,6 +139,14 @@ def period(start: dt.date, end: dt.date) -> str:
     return f"{dag_och_månad(start)} {start.year} – {dag_och_månad(end)} {end.year}"
 
 
+def månader(start: dt.date, end: dt.date) -> str:
+    """'januari–augusti' (the months a delårsrapport covers; one month alone: 'juni')."""
+    from babel.dates import format_date
+
+    first, last = (format_date(d, "MMMM", locale=LOCALE) for d in (start, end))
+    return first if (start.year, start.month) == (end.year, end.month) else f"{first}–{last}"
+
+
 def räkenskapsår(year: int) -> str:
     return period(dt.date(year, 1, 1), dt.date(year, 12, 31))
 

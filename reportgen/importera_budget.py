@@ -63,7 +63,7 @@ def budget_changes(plan: Plan, bok: Bokföring, dimension: str, budget: Any, yea
                                               row.get("årsbudget"), årsbudget, namn, flow=True))
     left = [o for o in result if o not in taken and result[o]]
     if left:
-        raise UserError([Finding(Location(bok.fil), f"projektet {o[1]} "
+        raise UserError([Finding(Location(bok.fil, bok.objektrader.get(o)), f"projektet {o[1]} "
                                  f"{bok.objektnamn.get(o, '(utan namn)')} med {kr(-result[o])} "
                                  "står inte på någon rad i budget.rader; lägg till en rad med "
                                  f"nr: {o[1]}", rule="import.projekt") for o in left])

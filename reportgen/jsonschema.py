@@ -26,6 +26,7 @@ def generate() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of `Indata`, the root of the YAML input."""
     from reportgen.schema import Indata
 
+    _build_default_models()
     schema = Indata.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -35,6 +36,22 @@ def generate() -> dict[str, Any]:
         "reportgen/schema/ med python3 -m reportgen.jsonschema; ändra inte för hand.",
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+def _build_default_models() -> None:
+    """Build the models whose instances are defaults (`Förbund.adress`): they are made
+    without a validator (Modell's defer_build, so `check` builds only the root's), and the
+    JSON Schema writes each default out with its model's serializer."""
+    from reportgen.schema.base import Modell
+
+    models, seen = [Modell], set()
+    while models:
+        model = models.pop()
+        models.extend(sub for sub in model.__subclasses__() if sub not in seen)
+        seen.add(model)
+        for info in model.model_fields.values():
+            if isinstance(info.default, Modell):
+                type(info.default).model_rebuild()
 
 
 def render() -> str:

@@ -8,15 +8,13 @@ figures of exactly those (`fill_narratives`).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.figures import as_text, uttryck
 from reportgen.findings import Finding, Location, Severity, UserError, error_at
 from reportgen.load import PathKey, Source
-from reportgen.readfile import Unreadable
+from reportgen.readfile import Unreadable, inside
 from reportgen.schema.base import Berättelse
 from reportgen.schema.marked import narrative_fields
 from reportgen.textclean import clean_text
@@ -78,17 +76,6 @@ class Filled:
 def is_file_reference(value: str) -> bool:
     stripped = value.strip()
     return stripped.endswith(".md") and "\n" not in stripped
-
-
-def inside(path: Path, root: Path) -> bool:
-    """True if *path* (symlinks resolved) lies within *root*. A symlink loop or an
-    overlong name is resolved as far as it goes (os.path.realpath), never raised: reading
-    the file then says what is wrong with it."""
-    try:
-        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
-    except ValueError:
-        return False
-    return True
 
 
 def _shown(name: str) -> str:

@@ -7,8 +7,9 @@ end), the new year's figures are gaps to fill in (`reportgen check` lists each; 
 importera` fills them), except the opening eget kapital, which is this year's closing one;
 the notes' rows keep their texts with the new year's amounts as gaps; the five-year
 overview drops its oldest year and states the year that leaves the statements. Board,
-auditors, members and insatser are carried over as they are. Every change is made in one
-ruamel round trip of the YAML, so its comments and layout stay.
+auditors, members, goals, insatser, indicators and the budget move on in
+reportgen/nyttar_verksamhet.py. Every change is made in one ruamel round trip of the YAML,
+so its comments and layout stay.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportgen import nyttar_verksamhet as verksamhet
 from reportgen.compute.overview import compute_overview
 from reportgen.pipeline import Checked
-from reportgen.yaml_edit import RoundTrip, insert_year, mapping
+from reportgen.yaml_edit import RoundTrip, delete_key, delete_year, insert_year, mapping
 
 
 @dataclass
@@ -28,25 +30,35 @@ class Nästa:
     gjort: list[str] = field(default_factory=list)  # one line per change group
 
 
-def next_year(checked: Checked, trip: RoundTrip) -> Nästa:
-    """Change *trip* (the YAML of *checked*) into next year's report."""
+def next_year(checked: Checked, trip: RoundTrip, föregående: str) -> Nästa:
+    """Change *trip* (the YAML of *checked*) into next year's report; *föregående* is this
+    year's YAML as the new one names it (`rapport.föregående`, relative to the new file):
+    `check` compares the texts with it."""
     year = checked.indata.rapport.räkenskapsår
     new = year + 1
     data = trip.data
     out = Nästa(new, "")
     rapport = data["rapport"]
     rapport["räkenskapsår"] = new
+    if "föregående" in rapport:
+        rapport["föregående"] = föregående
+    else:
+        rapport.insert(list(rapport).index("räkenskapsår") + 1, "föregående", föregående)
     if "beslutsdatum" in rapport:
-        del rapport["beslutsdatum"]
-    out.gjort.append(f"rapport: räkenskapsår {new}; beslutsdatum tas bort (fylls i när styrelsen beslutar)")
+        delete_key(rapport, "beslutsdatum")
+    out.gjort.append(f"rapport: räkenskapsår {new}, föregående {föregående}; beslutsdatum tas "
+                     "bort (fylls i när styrelsen beslutar)")
+    for line in (verksamhet.people(data, new), verksamhet.foreword(data)):
+        if line:
+            out.gjort.append(line)
     eko = data["ekonomi"]
     layout = checked.eko.layout
     for upp in layout.alla():
         years = eko.get(upp.yaml_nyckel)
         if not isinstance(years, dict):
             continue
-        if year - 1 in years:
-            del years[year - 1]
+        if year - 1 in years:  # a comment after it (on the opening balance) moves on a year
+            delete_year(years, year - 1, (f"{year - 2}-12-31", f"{year - 1}-12-31"))
         if upp.key == "kassaflödesanalys":
             continue
         stated = years.get(year) or {}
@@ -61,10 +73,16 @@ def next_year(checked: Checked, trip: RoundTrip) -> Nästa:
         out.gjort.append(f"{upp.yaml_nyckel}: {year} blir jämförelseår; {new} att fylla i "
                          f"({len(gaps)} rader)")
     br = checked.eko.balansräkning
-    eko["ingående_balans"] = mapping(items=iter(
-        (k, br.belopp(k, year - 1)) for k in ("fordringar", "kortfristiga_skulder", "likvida_medel",
-                                               "avsättningar")
-        if k != "avsättningar" or br.belopp(k, year - 1)))
+    opening = {k: br.belopp(k, year - 1) for k in ("fordringar", "kortfristiga_skulder",
+                                                    "likvida_medel", "avsättningar")
+               if k != "avsättningar" or br.belopp(k, year - 1)}
+    given = eko.get("ingående_balans")
+    if isinstance(given, dict):  # changed in place: its comments and blank lines stay
+        for key in [k for k in given if k not in opening]:
+            del given[key]
+        given.update(opening)
+    else:
+        eko["ingående_balans"] = mapping(items=iter(opening.items()))
     out.gjort.append(f"ingående balans: balansräkningen {year - 1}-12-31")
     rows = 0
     for note in eko.get("noter") or []:
@@ -77,6 +95,10 @@ def next_year(checked: Checked, trip: RoundTrip) -> Nästa:
     out.gjort.append(f"noter: {rows} rader med {new} att fylla i, {year - 1} borttaget")
     _overview(checked, eko, year)
     out.gjort.append(f"femårsöversikt: {new - 4}–{new}, {year - 1} med sina siffror i tkr")
+    for line in (verksamhet.budget(data, new), verksamhet.goals(data, checked.indata),
+                 verksamhet.insatser(data, checked.indata, year), verksamhet.indicators(data, new)):
+        if line:
+            out.gjort.append(line)
     out.text = trip.dump()
     return out
 

@@ -4,14 +4,19 @@ a located message.
 Every file reportgen reads on the user's behalf (the YAML, the Markdown files it names,
 the pictures) goes through here, so that a folder, a named pipe (which would block the
 read for ever), a device, a symlink loop, an overlong name or a huge file is a Swedish
-message and never a traceback or a hang.
+message and never a traceback or a hang. Because every such read goes through here,
+`recording()` can list what a build read (the build cache, reportgen/buildcache.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import hashlib
 import os
 import stat
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from reportgen.limits import megabyte
@@ -48,6 +53,17 @@ def os_problem(exc: OSError) -> str:
     return _OS_PROBLEMS.get(code, f"kan inte läsas (systemfel {errno.errorcode.get(code, code)})")
 
 
+def inside(path: Path, root: Path) -> bool:
+    """True if *path* (symlinks resolved) lies within *root*. A symlink loop or an
+    overlong name is resolved as far as it goes (os.path.realpath), never raised: reading
+    the file then says what is wrong with it."""
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
+    except ValueError:
+        return False
+    return True
+
+
 def _kind_problem(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
@@ -64,12 +80,52 @@ def _too_big(size: int, limit: int) -> Unreadable:
     return Unreadable(f"är för stor: {megabyte(size)} (högst {megabyte(limit)})")
 
 
+# What `recording()` lists: (absolute path, limit) → what reading it found.
+Reads = dict[tuple[str, int], str]
+_recorders = threading.local()
+
+
+def outcome(path: Path, limit: int) -> str:
+    """What reading *path* finds, as one string: the SHA-256 of its bytes, or "!" and the
+    problem. Two reads with the same outcome give the same bytes or the same message."""
+    try:
+        return hashlib.sha256(_read_bytes(path, limit)).hexdigest()
+    except Unreadable as exc:
+        return f"!{exc.problem}"
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[Reads]:
+    """Every file `read_bytes` is asked for in this thread while inside, with its outcome."""
+    reads: Reads = {}
+    previous = getattr(_recorders, "reads", None)
+    _recorders.reads = reads
+    try:
+        yield reads
+    finally:
+        _recorders.reads = previous
+
+
 def read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of the regular file *path* (symlinks followed); raises Unreadable.
 
     The kind and size are checked before the file is opened, and again on the open file
     (it may have been replaced in between); the read stops after *limit* + 1 bytes.
     """
+    reads: Reads | None = getattr(_recorders, "reads", None)
+    if reads is None:
+        return _read_bytes(path, limit)
+    key = (os.path.abspath(path), limit)
+    try:
+        data = _read_bytes(path, limit)
+    except Unreadable as exc:
+        reads[key] = f"!{exc.problem}"
+        raise
+    reads[key] = hashlib.sha256(data).hexdigest()
+    return data
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
     try:
         before = os.stat(path)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name

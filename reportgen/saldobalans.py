@@ -178,6 +178,7 @@ def _row(bok: Bokföring, columns: dict[str, int], number: int, cells: list[Any]
     if projekt not in (None, "") and not balans:
         obj = (PROJEKTDIMENSION, _project(projekt))
         per_obj = bok.objektsaldo.setdefault(0, {}).setdefault(obj, {})
+        bok.objektrader.setdefault(obj, where.line or number)
         per_obj[konto] = per_obj.get(konto, Decimal(0)) + amount
 
 

@@ -117,7 +117,9 @@ def validate(source: Source) -> Indata:
 def _structural(model: Indata, source: Source) -> list[Finding]:
     """Requirements Pydantic cannot express with a location: both years must be present."""
     year = model.rapport.räkenskapsår
-    findings = []
+    findings: list[Finding] = []
+    if model.rapport.typ == "delårsrapport" and model.utan_räkenskaper:
+        return findings  # a delårsrapport without statements
     for name in ("resultaträkning", "balansräkning"):
         have = getattr(model.ekonomi, name)
         for y in (year, year - 1):

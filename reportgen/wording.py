@@ -56,6 +56,21 @@ FASTA_TEXTER: dict[str, Fasttext] = {
                                      "Försättsbladets rad om organisationsnummer (när det är "
                                      "angivet)", "nummer"),
     "omslag_etikett": _t("Försättsblad", "Vad en skärmläsare kallar försättsbladet"),
+    # a delårsrapport's document and cover ({månader}: "januari–augusti")
+    "delår_dokumenttitel": _t("Delårsrapport {månader} {år}", "En delårsrapports titel (filens "
+                              "egenskaper, sidhuvudet)", "månader", "år", "period"),
+    "delår_dokumentbeskrivning": _t("Delårsrapport för perioden {period}, {förbund}",
+                                    "En delårsrapports beskrivning i filens egenskaper",
+                                    "månader", "år", "period", "förbund"),
+    "delår_nyckelord": _t("delårsrapport, prognos, samordningsförbund, finsam",
+                          "Nyckelord i en delårsrapports egenskaper"),
+    "delår_omslag_titel": _t("Delårsrapport {månader} {år}", "Försättsbladets titel i en "
+                             "delårsrapport", "månader", "år", "period"),
+    "delår_omslag_period": _t("För perioden {period}", "Försättsbladets rad om perioden i en "
+                              "delårsrapport", "månader", "år", "period"),
+    "delår_omslag_godkänd": _t("Godkänd av förbundsstyrelsen {datum}",
+                               "Försättsbladets rad om beslutsdatum i en delårsrapport (när "
+                               "det är angivet)", "datum"),
     "adress_post": _t("Postadress: {adress}", "Kontaktuppgift efter innehållsförteckningen",
                       "adress"),
     "adress_besök": _t("Besöksadress: {adress}", "Kontaktuppgift efter innehållsförteckningen",
@@ -100,6 +115,11 @@ FASTA_TEXTER: dict[str, Fasttext] = {
     "rubrik_noter": _t("Noter", "Avsnittets rubrik"),
     "rubrik_sammanställning": _t("Sammanställning av utfall och budget {år}",
                                  "Avsnittets rubrik", "år"),
+    "rubrik_helårsprognos": _t("Helårsprognos", "Avsnittets rubrik (delårsrapport)"),
+    "prognos_resultat": _t("Prognosen för helåret {år} är ett resultat på {resultat} kr och "
+                           "ett balanskravsresultat på {balanskrav} kr.",
+                           "Helårsprognosens första mening (delårsrapport)", "år", "resultat",
+                           "balanskrav"),
     "rubrik_underskrifter": _t("Styrelsens och revisorernas underskrifter", "Avsnittets rubrik"),
     "rubrik_styrelsens_underskrifter": _t("Styrelsens underskrifter", "Avsnittets rubrik"),
     "rubrik_revisorernas_underskrifter": _t("Revisorernas underskrifter", "Avsnittets rubrik"),

@@ -204,19 +204,24 @@ def _sync_folder(folder: Path) -> None:
 def write_set(folder: Path, files: dict[str, bytes]) -> list[Path]:
     """Replace the files *files* names inside *folder* all together, or none of them.
 
-    Raises UserError for a problem with the folder or a target; Interrupted or
-    KeyboardInterrupt for a signal (the old set then stays, unless the signal came while
-    the files were moving, when the new set is complete first).
+    A name may lie in a subfolder ("sub/name"), which is made if missing; its temporary
+    file is written beside it. Raises UserError for a problem with the folder or a
+    target; Interrupted or KeyboardInterrupt for a signal (the old set then stays, unless
+    the signal came while the files were moving, when the new set is complete first).
     """
     _prepare_folder(folder)
     targets = [folder / name for name in files]
+    folders = list(dict.fromkeys(target.parent for target in targets))
+    for subfolder in folders:
+        if subfolder != folder:
+            _prepare_folder(subfolder)
     for target in targets:
         _check_target(target)
     made: list[Path] = []  # every temporary file, removed whatever happens
     try:
         with _signals_raise():
-            pairs = [(_write_temporary(folder, name, data, made), folder / name)
-                     for name, data in files.items()]
+            pairs = [(_write_temporary(target.parent, target.name, data, made), target)
+                     for target, data in zip(targets, files.values(), strict=True)]
             with _signals_held():
                 _move_all(pairs, made)
                 for path in made:
@@ -227,7 +232,8 @@ def write_set(folder: Path, files: dict[str, bytes]) -> list[Path]:
         for path in made:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
-    _sync_folder(folder)
+    for written_folder in dict.fromkeys([folder, *folders]):
+        _sync_folder(written_folder)
     return targets
 
 

@@ -104,6 +104,51 @@ def insert_year(parent: Any, year: int, value: Any) -> None:
     parent.insert(position, year, value)
 
 
+def delete_key(parent: Any, key: Any) -> None:
+    """Delete *key* from a mapping, keeping the blank lines and comments that follow its value
+    (ruamel keeps them with the key) on the key before it."""
+    keys = list(parent)
+    after = parent.ca.items.get(key)
+    del parent[key]
+    position = keys.index(key)
+    if after is not None and position > 0 and keys[position - 1] not in parent.ca.items:
+        parent.ca.items[keys[position - 1]] = after
+
+
+def delete_year(parent: Any, year: int, shift: tuple[str, str] | None = None) -> None:
+    """Delete *parent*[*year*], keeping the blank lines and comments written after it (ruamel
+    keeps them with its last value) after the year before it; *shift* (old, new) replaces a
+    text in that comment, as a date that moves on with the years."""
+    keys = list(parent)
+    trailing = _last_comment(parent[year])
+    del parent[year]
+    rest = [k for k in keys if k != year]
+    if trailing is None or not rest or keys[-1] != year:
+        return
+    holder, key = _last_node(parent[rest[-1]]) if isinstance(parent[rest[-1]], dict) else (
+        parent, rest[-1])
+    if key in holder.ca.items and holder.ca.items[key][2] is not None:
+        return
+    if shift is not None:
+        trailing.value = trailing.value.replace(*shift)
+    holder.ca.items.setdefault(key, [None, None, None, None])[2] = trailing
+
+
+def _last_node(node: Any) -> tuple[Any, Any]:
+    """The mapping holding the last scalar of *node*, and its key there."""
+    key = list(node)[-1]
+    child = node[key]
+    return _last_node(child) if isinstance(child, dict) and child else (node, key)
+
+
+def _last_comment(node: Any) -> Any:
+    if not isinstance(node, dict) or not node:
+        return None
+    holder, key = _last_node(node)
+    entry = holder.ca.items.get(key)
+    return entry[2] if entry is not None and len(entry) > 2 else None
+
+
 def is_flow(node: Any) -> bool:
     fa = getattr(node, "fa", None)
     return bool(fa is not None and fa.flow_style())

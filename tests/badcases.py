@@ -14,6 +14,8 @@ The changes (`ändra`), applied in order:
                                  of its lines indented as LINE was)
     lägg_till: TEXT              TEXT appended to the YAML
     yaml: TEXT                   the whole YAML replaced
+    kopiera: PATH                the whole YAML replaced by the file PATH of the repository
+                                 (another fixture, e.g. a delårsrapport)
     fil: PATH, text: TEXT        a file in the project written (UTF-8)
     fil: PATH, byte: {GEN: ARGS} a file written with bytes from a generator in GENERATORS
     mapp: PATH / fifo: PATH      PATH replaced by a folder / a named pipe
@@ -173,6 +175,9 @@ def prepare(case: dict[str, Any], root: Path) -> Prepared:
                 handle.write(b"\n" + data)
         elif "yaml" in change:
             yaml_file.write_text(change["yaml"], encoding="utf-8")
+        elif "kopiera" in change:
+            yaml_file.write_text((ROOT / change["kopiera"]).read_text(encoding="utf-8"),
+                                 encoding="utf-8")
         elif "fil" in change:
             target = project / change["fil"]
             _replace_path(target)

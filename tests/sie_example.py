@@ -142,3 +142,73 @@ def example_sie(budget: bool = True, vouchers: bool = True) -> SieFil:
         sie.add('#TRANS 3511 {6 "101"} -562000.00')
         sie.add("}")
     return sie
+
+
+# The next year, 2024, for the nytt-år tests: figures of their own (written by hand), with
+# 2023 (the example's) as year -1. Eget kapital at the start of 2024 is 2023's closing one.
+INTÄKTER_2024 = [("3511", "Driftbidrag staten", -2300000), ("3512", "Bidrag Norrvika", -735000),
+                 ("3513", "Bidrag Stenbäck", -415000), ("3514", "Bidrag Region Mälarbacka", -1150000),
+                 ("3610", "Övriga intäkter", -8000)]
+BALANS_2024 = [("1510", "Kundfordringar", 0), ("1641", "Fordran moms", 15000),
+               ("1630", "Skattekonto", 40000), ("1790", "Övriga interimsfordringar", 250000),
+               ("1810", "Placeringskonto", 240000), ("1930", "Företagskonto", 1673479),
+               ("2920", "Upplupna semesterlöner", -35000), ("2940", "Upplupna sociala avgifter", -11000),
+               ("2710", "Personalens källskatt", -40000), ("2514", "Särskild löneskatt", -16000),
+               ("2440", "Leverantörsskulder", -8000), ("2510", "Skatteskulder", -13000),
+               ("2990", "Övriga interimsskulder", -17000)]
+EGET_KAPITAL_2024_START = -1905499  # 1 746 007 + 2023's result 159 492
+# 2024's projects: 2023's, with these outcomes (the rest as in 2023); costs 4 450 000 in all.
+PROJEKT_2024 = [(obj, namn, {"202": -380000, "301": -1100000, "401": -60000, "499": -452332,
+                             "210": -70000}.get(obj, amount))
+                for obj, namn, amount in PROJEKT_2023]
+BUDGET_2024 = {**BUDGET_2023, "301": -1200000, "401": -90000}
+FINANSIELLT_2024 = (15000, -20)
+KOSTNADER_2024 = 4450000
+
+
+def next_year_sie() -> SieFil:
+    """2024's figures as an SIE 4 file (with the example's 2023 as year -1)."""
+    sie = SieFil(2024)
+    names = {k: n for k, n, _ in [*INTÄKTER_2024, *BALANS_2024] if n}
+    names |= {"4010": "Köp av verksamhet", "8410": "Ränteintäkter", "8510": "Räntekostnader",
+              EGET_KAPITAL: "Eget kapital"}
+    for konto, namn in sorted(names.items()):
+        sie.add(f"#KONTO {konto} {_q(namn)}")
+    for obj, namn, _ in PROJEKT_2024:
+        sie.add(f"#OBJEKT 6 {_q(obj)} {_q(namn)}")
+    for obj, namn in (("101", "Bidrag staten"), ("102", "Bidrag kommunerna"),
+                      ("103", "Bidrag regionen"), ("150", "Övriga intäkter"),
+                      ("800", "Finansiella kostnader"), ("810", "Finansiella intäkter")):
+        sie.add(f"#OBJEKT 6 {_q(obj)} {_q(namn)}")
+    for index, rows, ek in ((0, BALANS_2024, EGET_KAPITAL_2024_START), (-1, BALANS_2023, -1746007)):
+        for konto, _, amount in rows:
+            sie.add(f"#UB {index} {konto} {amount}")
+        sie.add(f"#UB {index} {EGET_KAPITAL} {ek}")
+    for konto, _, amount in BALANS_2023:
+        sie.add(f"#IB 0 {konto} {amount}")
+    sie.add(f"#IB 0 {EGET_KAPITAL} {EGET_KAPITAL_2024_START}")
+    for konto, _, amount in BALANS_2022:
+        sie.add(f"#IB -1 {konto} {amount}")
+    sie.add(f"#IB -1 {EGET_KAPITAL} -1746007")
+    for index, income, costs, (fin_in, fin_out) in (
+            (0, INTÄKTER_2024, KOSTNADER_2024, FINANSIELLT_2024),
+            (-1, INTÄKTER_2023, 4360316, FINANSIELLT[2023])):
+        for konto, _, amount in income:
+            sie.add(f"#RES {index} {konto} {amount}")
+        sie.add(f"#RES {index} 4010 {costs}")
+        sie.add(f"#RES {index} 8410 {-fin_in}")
+        sie.add(f"#RES {index} 8510 {-fin_out}")
+    for index, period, projects in ((0, "202412", PROJEKT_2024), (-1, "202312", PROJEKT_2023)):
+        for obj, _, amount in projects:
+            sie.add(f'#PSALDO {index} {period} 4010 {{6 "{obj}"}} {-amount}')
+    for obj, _, _amount in PROJEKT_2024:
+        sie.add(f'#PBUDGET 0 202412 4010 {{6 "{obj}"}} {-BUDGET_2024[obj]}')
+    for obj, konto, amount in (("101", "3511", -2300000), ("102", "3512", -735000),
+                               ("102", "3513", -415000), ("103", "3514", -1150000),
+                               ("150", "3610", -8000), ("810", "8410", -15000),
+                               ("800", "8510", 20)):
+        sie.add(f'#PSALDO 0 202412 {konto} {{6 "{obj}"}} {amount}')
+    sie.add('#PBUDGET 0 202412 3511 {6 "101"} -2300000')
+    sie.add('#PBUDGET 0 202412 3512 {6 "102"} -1150000')
+    sie.add('#PBUDGET 0 202412 3514 {6 "103"} -1150000')
+    return sie

@@ -52,13 +52,67 @@ def test_a_stage_is_told_before_it_runs_not_after(tmp_path, monkeypatch):
                         {fmt: renderer(fmt) for fmt in build_command.FORMATS})
     monkeypatch.setattr(build_command, "_render_pdf", lambda document, variant: renderer("pdf")(document))
     build_command.build(EXAMPLE, tmp_path, ["html", "pdf", "docx"], draft=False,
-                        say=events.append)
+                        say=events.append, parallel=False)
     assert events == [
         f"reportgen: kontrollerar {EXAMPLE} …",
-        "reportgen: skapar HTML …", "renderar html",
         "reportgen: skapar PDF …", "renderar pdf",
+        "reportgen: skapar HTML …", "renderar html",
         "reportgen: skapar DOCX …", "renderar docx",
     ]
+
+
+def test_the_pdf_starts_as_soon_as_the_checks_pass_while_another_process_renders(tmp_path,
+                                                                                monkeypatch):
+    """Issue 18: with a PDF to make, the report is prepared in a forked process while this
+    one imports WeasyPrint; the PDF's job is handed over as soon as the checks have passed,
+    before the HTML is rendered, and laid out here. Each step notes its process in a log
+    file (the processes share no memory)."""
+    import os
+
+    import reportgen.pipeline as pipeline
+
+    log = tmp_path / "logg"
+
+    def note(text: str) -> None:
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()} {text}\n")
+
+    real_checks, real_job = pipeline.check_figures, build_command._print_job
+
+    def checks(*args):  # type: ignore[no-untyped-def]
+        note("kontrollerna körs")
+        return real_checks(*args)
+
+    def print_job(document, variant):  # type: ignore[no-untyped-def]
+        note("PDF-jobbet lämnas")
+        return real_job(document, variant)
+
+    def html(document: Document) -> bytes:
+        note("renderar html")
+        return b"<html>"
+
+    def write_pdf(job) -> bytes:  # type: ignore[no-untyped-def]
+        note(f"renderar pdf {job.variant}")
+        return b"%PDF"
+
+    monkeypatch.setattr(pipeline, "check_figures", checks)
+    monkeypatch.setattr(build_command, "_print_job", print_job)
+    monkeypatch.setitem(build_command.RENDERERS, "html", html)
+    monkeypatch.setattr(build_command, "_write_pdf", write_pdf)
+    said: list[str] = []
+    out = tmp_path / "ut"
+    build_command.build(EXAMPLE, out, ["html", "pdf"], draft=False, say=said.append,
+                        pdf_variant="a")
+    assert said == [f"reportgen: kontrollerar {EXAMPLE} …", "reportgen: skapar PDF …",
+                    "reportgen: skapar HTML …"]
+    steps: dict[int, list[str]] = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        pid, text = line.split(" ", 1)
+        steps.setdefault(int(pid), []).append(text)
+    assert steps.pop(os.getpid()) == ["renderar pdf a"]
+    assert list(steps.values()) == [["kontrollerna körs", "PDF-jobbet lämnas", "renderar html"]]
+    assert (out / "2023.pdf").read_bytes() == b"%PDF"
+    assert (out / "2023.html").read_bytes() == b"<html>"
 
 
 def test_the_flag_has_swedish_help():

@@ -218,7 +218,8 @@ def test_build_all_formats_with_charts_writes_nothing_and_shows_the_chart(
     from reportgen.commands.build import build
     from reportgen.pipeline import prepare
     from reportgen.render.fetch import ResourceRefused
-    from reportgen.render.pdf import images, make_fetcher
+    from reportgen.render.pdf import make_fetcher
+    from reportgen.render.pdf_job import images
 
     folder = chart_content.parent
     before = listing(folder)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from check_expected import ROOT
 
 from reportgen.jsonschema import SCHEMA_FILE, render
@@ -25,7 +26,9 @@ def test_example_points_at_the_schema():
 def test_schema_forbids_unknown_keys_and_has_swedish_descriptions():
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert schema["additionalProperties"] is False
-    assert set(schema["required"]) >= {"förbund", "rapport", "styrelse", "ekonomi"}
+    assert set(schema["required"]) >= {"förbund", "rapport", "styrelse"}
+    # ekonomi: required of an årsredovisning, not of a delårsrapport
+    assert schema["else"] == {"required": ["ekonomi"]}
     # Pydantic keeps $defs names ASCII ("Resultatr_kning"); the title is the model's name.
     ekonomi = next(d for d in schema["$defs"].values() if d.get("title") == "Ekonomi")
     # A year of a statement: the standard layout's lines complete in an editor; a line of the
@@ -54,12 +57,13 @@ def test_schema_completes_the_layout_keys():
                                           "kassaflödesanalys"}
 
 
-def test_example_validates_against_the_schema():
+@pytest.mark.parametrize("example", ["2023.yaml", "delar/2023-08.yaml"])
+def test_example_validates_against_the_schema(example: str) -> None:
     import jsonschema
 
     from reportgen.load import load_yaml
 
-    data = load_yaml(ROOT / "content" / "2023.yaml").data
+    data = load_yaml(ROOT / "content" / example).data
 
     def stringify(node):  # type: ignore[no-untyped-def]
         # JSON has string keys and no dates: as an editor sees the YAML.
@@ -73,3 +77,7 @@ def test_example_validates_against_the_schema():
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     jsonschema.validate(stringify(data), schema)
+    if example == "2023.yaml":  # an årsredovisning without ekonomi is refused
+        without = {k: v for k, v in stringify(data).items() if k != "ekonomi"}
+        with pytest.raises(jsonschema.ValidationError, match="'ekonomi' is a required"):
+            jsonschema.validate(without, schema)

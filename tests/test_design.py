@@ -22,7 +22,8 @@ from reportgen.findings import UserError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-REPORTS = [ROOT / "content" / "2023.yaml", *sorted(FIXTURES.glob("*/*.yaml"))]
+REPORTS = [ROOT / "content" / "2023.yaml", ROOT / "content" / "delar" / "2023-08.yaml",
+           *sorted(FIXTURES.glob("*/*.yaml"))]
 # Three quarters, less what moving a table kept whole (document/layout.py KEEP_WHOLE_ROWS)
 # with its heading and lead-in (document/keep.py) to the next page may leave empty.
 MINIMUM_FILL = 0.70
@@ -32,7 +33,8 @@ REAL_MINUS_FIGURE = re.compile("\u2212\\d")
 
 
 def _name(path: Path) -> str:
-    return path.parent.name if path.parent.name != "content" else "exemplet"
+    return {"content": "exemplet", "delar": "delårsexemplet"}.get(path.parent.name,
+                                                                   path.parent.name)
 
 
 @pytest.mark.slow
@@ -44,7 +46,7 @@ def test_every_page_but_a_chapters_last_is_three_quarters_full(yaml: Path, tmp_p
     try:
         prepared = prepare(yaml)
     except UserError:
-        if yaml.parent.name in ("seed000", "seed001"):  # the published reports' own errors
+        if yaml.parent.name in ("seed000", "seed001", "seed003"):  # the published reports' errors
             return
         raise
     pdf = tmp_path / "rapport.pdf"

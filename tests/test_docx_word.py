@@ -258,7 +258,8 @@ def _reports(tmp_path: Path) -> list[Path]:
     from reportgen.pipeline import prepare
 
     out = []
-    for index, yaml in enumerate([EXAMPLE, *sorted(FIXTURES.rglob("*.yaml"))]):
+    interim = EXAMPLE.parent / "delar" / "2023-08.yaml"  # the delårsrapport example
+    for index, yaml in enumerate([EXAMPLE, interim, *sorted(FIXTURES.rglob("*.yaml"))]):
         try:
             try:
                 prepared = prepare(yaml)

@@ -184,6 +184,7 @@ def test_an_xlsx_trial_balance_in_bas_fills_the_report_year(tmp_path):
     assert rr.value("verksamhetens_intäkter", 2023) == 4507990
     assert rr.value("årets_resultat", 2023) == 159492
     assert [r.utfall for r in load_and_check(yaml).indata.budget.rader][:3] == [4496000, 11990, -130212]
+    assert collect(yaml) == []
 
 
 def test_an_account_the_kontoplan_does_not_place_is_an_error_naming_it(tmp_path):
@@ -258,3 +259,133 @@ def test_a_kontoplan_placing_one_account_on_two_lines_is_refused(tmp_path):
     assert finding.location.file == yaml.parent / "dubbel.yaml"
     assert finding.location.line == 4
     assert "kontona 18-19 står på två rader: balansräkning.kortfristiga_placeringar (18" in finding.message
+
+
+def test_a_project_no_budget_line_takes_is_an_error_at_its_first_psaldo(tmp_path):
+    """Found by scripts/fuzz_sie.py: the finding named the file but no line."""
+    yaml = project(tmp_path)
+    before = yaml.read_bytes()
+    sie = example_sie(vouchers=False)
+    sie.rader[sie.rader.index('#PSALDO 0 202312 4010 {6 "401"} 19935')] = \
+        '#PSALDO 0 202312 4010 {6 "555"} 19935'
+    export = sie.write(yaml.parent / "bokforing.se")
+    with pytest.raises(UserError) as caught:
+        plan_import(yaml, export, "kontoplan.yaml")
+    (finding,) = caught.value.findings
+    assert (finding.location.file, finding.location.line) == (
+        export, sie.rader.index('#PSALDO 0 202312 4010 {6 "555"} 19935') + 1)
+    assert finding.message == ("projektet 555 (utan namn) med -19\xa0935 kr står inte på någon rad "
+                               "i budget.rader; lägg till en rad med nr: 555")
+    assert yaml.read_bytes() == before
+
+
+# The example's accounts in Kommun-Bas (tests/sie_example.py) and where a bureau on BAS books
+# the same: the member contributions on 3986–3989, momsfordran 1650, eget kapital 2081, ränta
+# 8310 (intäkt) and 8410 (kostnad).
+TILL_BAS = {"3511": "3987", "3512": "3988", "3513": "3989", "3514": "3986", "3610": "3990",
+            "1641": "1650", "2030": "2081", "8410": "8310", "8510": "8410"}
+
+
+def example_sie_bas():  # type: ignore[no-untyped-def]
+    import re
+
+    sie = example_sie()
+    account = re.compile(r"(?<![0-9.\"])([0-9]{4})(?![0-9.\"])")
+    sie.rader = [account.sub(lambda m: TILL_BAS.get(m.group(1), m.group(1)), r)
+                 for r in sie.rader]
+    return sie
+
+
+def test_sie_in_bas_gives_back_the_examples_statements_notes_and_budget(tmp_path, capsys):
+    """The same figures from a bureau on BAS (the shipped bas.yaml under the förbund's note
+    rows): exactly the example again, both years, and check is clean."""
+    yaml = project(tmp_path)
+    (yaml.parent / "bas.yaml").write_text(BAS_PLAN, encoding="utf-8")
+    strip_figures(yaml)
+    sie = example_sie_bas()
+    assert "#RES 0 8310 -11823" in sie.rader and "#RES 0 8410 5" in sie.rader
+    assert '#PSALDO 0 202312 3987 {6 "101"} -2248000' in sie.rader
+    export = sie.write(yaml.parent / "bokforing.se")
+    assert run(["importera", str(export), str(yaml), "--kontoplan", "bas.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert figures(yaml) == figures(EXAMPLE)
+    assert collect(yaml) == []
+    assert "kontoplan Bergsjödalen (BAS)" in out
+    assert out.rstrip().endswith(f"{yaml}: inga fel eller varningar")
+
+
+def _replace(old: str, new: str):  # type: ignore[no-untyped-def]
+    def change(sie):  # type: ignore[no-untyped-def]
+        sie.rader[sie.rader.index(old)] = new
+    return change
+
+
+def _remove(line: str):  # type: ignore[no-untyped-def]
+    return lambda sie: sie.rader.remove(line)
+
+
+# Bad exports, each refused by the command: exit 1, its first error as written (line of the
+# file as the mutated SIE has it, column, message), and the report untouched.
+BAD_EXPORTS = {
+    "syntaxfel": (_replace('#KONTO 1510 "Kundfordringar"', '#KONTO 1510 "Kundfordringar'),
+                  '#KONTO 1510 "Kundfordringar', 13,
+                  "citattecknet som börjar fältet här avslutas aldrig"),
+    "okänd teckenuppsättning": (_replace("#FORMAT PC8", "#FORMAT UTF8"), "#FORMAT UTF8", 9,
+                                "teckenuppsättningen 'UTF8' kan inte läsas: SIE-filer ska vara i "
+                                "PC8 (IBM-tabell 437), #FORMAT PC8"),
+    "saknar #RAR": (_remove("#RAR 0 20230101 20231231"), "#RAR -1 20220101 20221231", None,
+                    "SIE-filen saknar #RAR 0 (det innevarande räkenskapsåret)"),
+    "obalanserad verifikation": (_replace("#TRANS 1930 {} 562000.00", "#TRANS 1930 {} 561000.00"),
+                                 '#VER A 1 20230131 "Driftbidrag, staten"', None,
+                                 "verifikationen A 1 (2023-01-31) balanserar inte: dess rader "
+                                 "summerar till -1\xa0000 kr, inte till 0 (debet och kredit ska "
+                                 "vara lika stora)"),
+    "fel år": (_replace("#RAR 0 20230101 20231231", "#RAR 0 20240101 20241231"),
+               "#RAR 0 20240101 20241231", None, "SIE-filen gäller räkenskapsåret 2024-01-01 – "
+               "2024-12-31, men rapporten"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_EXPORTS))
+def test_a_bad_export_is_refused_at_its_line_and_nothing_is_written(tmp_path, capsys, case):
+    change, line_text, column, message = BAD_EXPORTS[case]
+    yaml = project(tmp_path)
+    strip_figures(yaml)
+    before = yaml.read_bytes()
+    sie = example_sie()
+    change(sie)
+    export = sie.write(yaml.parent / "bokforing.se")
+    assert run(["importera", str(export), str(yaml), "--kontoplan", "kontoplan.yaml"]) == 1
+    err = capsys.readouterr().err
+    line = sie.rader.index(line_text) + 1
+    where = f"{export}:{line}" + (f":{column}" if column else "")
+    assert err.splitlines()[0].startswith(f"{where}: fel: {message}"), err
+    assert err.rstrip().endswith("fel; inga filer skrevs.")
+    assert yaml.read_bytes() == before
+
+
+def test_an_sie_file_saved_as_utf8_is_refused_and_nothing_is_written(tmp_path, capsys):
+    yaml = project(tmp_path)
+    before = yaml.read_bytes()
+    export = yaml.parent / "bokforing.se"
+    export.write_bytes(example_sie().text().replace("–", "-").encode("utf-8"))
+    assert run(["importera", str(export), str(yaml), "--kontoplan", "kontoplan.yaml"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"{export}:2: fel: SIE-filen är sparad som UTF-8 (eller UTF-16), men "
+                            "en SIE-fil ska vara i teckenuppsättningen PC8")
+    assert yaml.read_bytes() == before
+
+
+def test_a_kontoplan_with_one_account_on_two_lines_writes_nothing(tmp_path, capsys):
+    yaml = project(tmp_path)
+    strip_figures(yaml)
+    before = yaml.read_bytes()
+    (yaml.parent / "dubbel.yaml").write_text(
+        "namn: Dubbel\ngrund: kommun-bas\nbalansräkning:\n  kassa_och_bank: [18-19]\n",
+        encoding="utf-8")
+    export = example_sie().write(yaml.parent / "bokforing.se")
+    assert run(["importera", str(export), str(yaml), "--kontoplan", "dubbel.yaml"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"{yaml.parent / 'dubbel.yaml'}:4:")
+    assert "kontona 18-19 står på två rader" in first
+    assert yaml.read_bytes() == before

@@ -272,7 +272,7 @@ def test_rows_are_never_split_and_headers_repeat(pdf_path: Path, html_doc) -> No
 
 
 def test_every_image_is_a_figure_with_alt_text(pdf_path: Path, example_prepared) -> None:  # type: ignore[no-untyped-def]
-    from reportgen.render.pdf import images
+    from reportgen.render.pdf_job import images
 
     expected = [image.alt for image in images(example_prepared.document)]
     assert expected, "the example should show its logo"

@@ -105,7 +105,7 @@ def test_hostile_markdown_builds_safely(tmp_path: Path) -> None:
     assert fetcher.requested
     roots = (project.resolve(), templates_dir().resolve())
     from reportgen.render.html import file_uri
-    from reportgen.render.pdf import images
+    from reportgen.render.pdf_job import images
 
     charts = [i for i in images(document) if i.data is not None]  # drawn in memory
     assert charts  # Året i siffror's charts, so the fetcher's exception for them is exercised

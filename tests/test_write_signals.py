@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.buildcache import CACHE_FOLDER
+
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = "html,docx"
 NAMES = ("2023.html", "2023.docx")
@@ -55,7 +57,13 @@ sys.exit(cli.main(sys.argv[5:]))
 
 
 def temporary_files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name not in NAMES)
+    """Everything but the outputs, and in the build cache's folder everything but its
+    manifest (written in the same set as the outputs)."""
+    found = [p.name for p in folder.iterdir() if p.name not in {*NAMES, CACHE_FOLDER}]
+    cache = folder / CACHE_FOLDER
+    if cache.is_dir():
+        found += [f"{CACHE_FOLDER}/{p.name}" for p in cache.iterdir() if p.name != "2023.json"]
+    return sorted(found)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +76,8 @@ def new_set(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name in NAMES}
 
 
-POINTS = [(point, number) for point in ("fil", "flytt") for number in (1, 2)]
+# The third file of the set is the build cache's manifest (reportgen/buildcache.py).
+POINTS = [(point, number) for point in ("fil", "flytt") for number in (1, 2, 3)]
 
 
 @pytest.mark.slow
@@ -110,3 +119,5 @@ def test_signal_in_the_write_phase_leaves_one_whole_set(
     # Interrupted while the temporary files were written: the old set stays; while they
     # moved: the signal waits, and the new set is whole.
     assert found == (OLD if point == "fil" else new_set)
+    # The manifest describes the set in the folder: none with the old one, the new one's.
+    assert (out / CACHE_FOLDER / "2023.json").exists() == (point == "flytt")

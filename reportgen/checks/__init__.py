@@ -13,6 +13,7 @@ from reportgen.checks import (
     balansrakning,
     budget,
     datum,
+    foregaende,
     indikatorer,
     kassaflode,
     luckor,
@@ -50,11 +51,17 @@ REGLER: tuple[Regel, ...] = (
     *uppgifter.REGLER,
     *datum.REGLER,
     *texter.REGLER,
+    *foregaende.REGLER,
     *indikatorer.REGLER,
     *platshallare.REGLER,
     *struktur.REGLER,
     *tema.REGLER,
 )
+
+# The rules of the statements: a report without them (a delårsrapport that gives no
+# `ekonomi:` figures) has nothing for them to check.
+RÄKENSKAPSREGLER: frozenset[Regel] = frozenset((
+    *resultatrakning.REGLER, *balansrakning.REGLER, *kassaflode.REGLER, *noter.REGLER))
 
 # Group titles for the output, by the first part of a finding's rule id.
 GRUPPER: dict[str, str] = {
@@ -62,6 +69,7 @@ GRUPPER: dict[str, str] = {
     "yaml": "Filen",
     "schema": "Indata (schemat)",
     "text": "Texter och filer",
+    "oförändrad": "Texter oförändrade sedan förra året",
     "insats": "Mål och insatser",
     "mål": "Mål och insatser",
     "mått": "Mål och insatser",
@@ -77,6 +85,7 @@ GRUPPER: dict[str, str] = {
     "datum": "Datum",
     "indikator": "Indikatorer",
     "uppgift": "Uppgifter som en årsredovisning brukar visa",
+    "delår": "Delårsrapporten",
     "avsnitt": "Avsnitt",
     "tema": "Tema (färger och typsnitt)",
 }
@@ -99,7 +108,8 @@ class _HasFigures(Protocol):
 def check_figures(source: Source, indata: Indata, eko: Ekonomiberakning) -> list[Finding]:
     """Every finding of every rule, in rule order."""
     ctx = Kontext(source, indata, eko)
-    return [finding for rule in REGLER for finding in rule(ctx)]
+    rules = [r for r in REGLER if not (indata.utan_räkenskaper and r in RÄKENSKAPSREGLER)]
+    return [finding for rule in rules for finding in rule(ctx)]
 
 
 def run_checks(prepared: _HasFigures) -> list[Finding]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportgen.checks.base import Kontext, Regel
 from reportgen.checks.summor import relationsregel
 from reportgen.checks.tecken import teckenregel
+from reportgen.perioder import Kolumn
 
 
 def br_tryckt(ctx: Kontext, år: int, nyckel: str) -> int:
@@ -19,7 +20,7 @@ def eget_kapital(ctx: Kontext, år: int) -> list[int]:
             ctx.eko.balansräkning.belopp("summa_eget_kapital", år)]
 
 
-def _path(år: int, nyckel: str) -> tuple[str | int, ...]:
+def _path(år: Kolumn, nyckel: str) -> tuple[str | int, ...]:
     return ("ekonomi", "balansräkning", år, nyckel)
 
 

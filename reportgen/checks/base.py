@@ -7,7 +7,7 @@ the loaded source for locations) to findings. Rules never raise for bad input.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -140,6 +140,14 @@ def avviker_tkr(angivet_tkr: int, *förväntade_kr: int) -> bool:
 def procent_avviker(angivet: int | float, *förväntade: Decimal) -> bool:
     stated = Decimal(str(angivet))
     return all(abs(stated - f * 100) > TOLERANS_PROCENTENHETER for f in förväntade)
+
+
+def avrundningstolerans(values: Sequence[int | float]) -> Decimal:
+    """How far from 100 the sum of the shares *values*, each rounded as written, may be:
+    n shares in whole percent ±n × 0,5 (the indicators' distributions, the tables of shares)."""
+    decimals = max((max(0, -int(Decimal(str(v)).normalize().as_tuple().exponent))
+                    for v in values), default=0)
+    return len(values) * Decimal(5) / Decimal(10) ** (decimals + 1)
 
 
 def procent_text(share: Decimal) -> str:

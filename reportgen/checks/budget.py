@@ -14,13 +14,21 @@ reportgen/checks/relationer_budget.py:
   (`Relation.kopia`): a wrong figure in the resultaträkning is named once, at itself.
   Compared to the krona; ±1 tkr when every line's figure is a whole number of thousands
   (copied from a table printed in tkr, so its kronor are not known). Each message states
-  the tolerance it applied and why.
+  the tolerance it applied and why;
+- `budget.avvikelse`: a line's avvikelse as the report printed it (`angivet:`) = its
+  utfall − periodbudget, its avvikelse prognos mot budget = prognos − årsbudget.
 """
 
 from __future__ import annotations
 
-from reportgen.checks.base import Regel
+from collections.abc import Iterator
+
+from reportgen.checks.base import Kontext, Regel, meddelande_kr, regel
+from reportgen.checks.relationer_budget import MÅTTNAMN, poster, tabellrader
 from reportgen.checks.summor import relationsregel
+from reportgen.compute.budgetrader import del_belopp
+from reportgen.findings import Finding
+from reportgen.schema.budget import BERÄKNADE
 
 budget_summa = relationsregel(
     "budget.summa", "Driftredovisningens och sammanställningens angivna summor = summan av raderna")
@@ -29,4 +37,24 @@ budget_resultaträkning = relationsregel(
     "Driftredovisningens och sammanställningens utfall = resultaträkningen, för det tabellen "
     "redovisar: exakt, eller ±1 tkr när raderna är angivna i hela tkr")
 
-REGLER: tuple[Regel, ...] = (budget_summa, budget_resultaträkning)
+@regel("budget.avvikelse", "Driftredovisningens och sammanställningens angivna avvikelser per "
+       "rad = utfall − periodbudget, prognos − årsbudget")
+def budget_avvikelse(ctx: Kontext) -> Iterator[Finding]:
+    budget = ctx.indata.budget
+    if budget is None:
+        return
+    for table in tabellrader(budget):
+        for post in poster(table.rot):
+            for key, stated in post.rad.angivet.items():
+                a, b = BERÄKNADE[key]
+                expected = del_belopp(post.rad, a, "netto") - del_belopp(post.rad, b, "netto")
+                if stated == expected:
+                    continue
+                vad = f"{table.namn}, {post.rad.namn} ({MÅTTNAMN[key]})"
+                yield ctx.fynd((*post.path, "angivet", key),
+                               meddelande_kr(vad, stated, expected, f"{MÅTTNAMN[a]} − "
+                                             f"{MÅTTNAMN[b]}"), "budget.avvikelse",
+                               förväntat=expected, angivet=stated)
+
+
+REGLER: tuple[Regel, ...] = (budget_summa, budget_resultaträkning, budget_avvikelse)

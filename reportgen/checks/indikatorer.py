@@ -7,23 +7,16 @@ n × half a unit: 6 steps in whole percent may add up to 97–103, not to 96.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.checks.base import Kontext, Regel, regel
+from reportgen.checks.base import Kontext, Regel, avrundningstolerans, regel
 from reportgen.findings import Finding
 from reportgen.schema.indikatorer import KÖN
 
 
 def _decimal(value: int | float) -> Decimal:
     return Decimal(str(value))
-
-
-def avrundningstolerans(values: Sequence[int | float]) -> Decimal:
-    """How far from 100 the sum of *values*, each rounded as written, may be."""
-    decimals = max((max(0, -int(_decimal(v).normalize().as_tuple().exponent)) for v in values),
-                   default=0)
-    return len(values) * Decimal(5) / Decimal(10) ** (decimals + 1)
 
 
 def _tal(value: Decimal) -> str:
@@ -39,7 +32,7 @@ def indikator_procent(ctx: Kontext) -> Iterator[Finding]:
         for f, fråga in enumerate(grupp.frågor):
             for year, resultat in fråga.resultat.items():
                 for kön in KÖN:
-                    m = getattr(resultat, kön)
+                    m = getattr(resultat, kön, None)  # None: a gap
                     if m is None or m.fördelning_procent is None:
                         continue
                     values = m.fördelning_procent

@@ -21,7 +21,7 @@ kf_summa = relationsregel(
 @regel("kf.ingående_balans", "Jämförelseårets kassaflöde behöver balansen vid årets början")
 def kf_ingående_balans(ctx: Kontext) -> Iterator[Finding]:
     for år in sorted(ctx.eko.years):
-        if not ctx.relationer.ingående_känd(år):
+        if ctx.relationer.har_kassaflöde(år) and not ctx.relationer.ingående_känd(år):
             yield ctx.fynd(
                 ("ekonomi",),
                 f"ingående_balans saknas: kassaflödesanalysen för {år} behöver fordringar, "

@@ -49,7 +49,48 @@ def vad(ctx: Kontext, path: PathKey) -> str:
         return f"Femårsöversikten, {label} {path[-1]}"
     if path[:2] == ("ekonomi", "femårsöversikt"):
         return f"Femårsöversikten {path[2]}, {str(path[-1]).replace('_', ' ')}"
-    return f"Värdet {str(path[-1]).replace('_', ' ')}"
+    return _utanför_ekonomin(ctx, path) or f"Värdet {_ord(path[-1])}"
+
+
+def _ord(part: object) -> str:
+    return str(part).replace("_", " ")
+
+
+def _delar(path: PathKey) -> str:
+    """A path's parts as a reader says them: ("mått", 0, "utfall") → "mått 1, utfall"."""
+    words: list[str] = []
+    for part in path:
+        if isinstance(part, int) and words:
+            words[-1] += f" {part + 1}"
+        else:
+            words.append(_ord(part))
+    return ", ".join(words)
+
+
+def _utanför_ekonomin(ctx: Kontext, path: PathKey) -> str | None:
+    """The gap named by what it belongs to: a budget line, a goal, an insats, an indicator
+    question or survey, the foreword."""
+    indata = ctx.indata
+    if path[:2] == ("budget", "rader") and indata.budget and indata.budget.rader:
+        rad = indata.budget.rader[int(path[2])]
+        nr = f"{rad.nr} " if rad.nr is not None else ""
+        return f"Budgetraden {nr}{rad.namn}, {_delar(path[3:])}"
+    if path[0] in ("mål", "ekonomiska_mål") and isinstance(path[1], int):
+        kind = "Målet" if path[0] == "mål" else "Det ekonomiska målet"
+        return f"{kind} {path[1] + 1}, {_delar(path[2:])}"
+    if path[0] == "insatser" and isinstance(path[1], int):
+        return f"Insatsen {indata.insatser[path[1]].namn}, {_delar(path[2:])}"
+    if path[:2] == ("indikatorer", "grupper") and indata.indikatorer is not None:
+        grupp = indata.indikatorer.grupper[int(path[2])]
+        if path[3] == "enkäter":
+            return f"Indikatorerna, {gemen(grupp.rubrik)}: enkäten {path[4]}"
+        if path[3] == "frågor":
+            fråga = grupp.frågor[int(path[4])]
+            nummer = fråga.nummer or int(path[4]) + 1
+            return f"Indikatorerna, {gemen(grupp.rubrik)}: fråga {nummer}, resultatet {path[-1]}"
+    if path[0] == "ordförande_har_ordet":
+        return f"Ordförande har ordet, {_ord(path[-1])}"
+    return None
 
 
 REGLER: tuple[Regel, ...] = (lucka,)

@@ -34,11 +34,13 @@ from typing import TYPE_CHECKING
 
 from reportgen.checks.meddelanden import jämförelse, kr, meddelande_kr, uppräkning
 from reportgen.load import PathKey
+from reportgen.perioder import Kolumn
 from reportgen.schema.ekonomi import IngåendeBalans, Not, Notrad
 from reportgen.schema.uppstallning import (
     BESTÄMD,
     BETYDELSER,
     GENITIV,
+    PROGNOS,
     Rad,
     Radslag,
     Uppställning,
@@ -148,7 +150,7 @@ class Relationer:
         self.eko = eko
         self.layout = eko.layout
         self.siffror: dict[PathKey, Siffra] = {}
-        self._memo: dict[tuple[str, str, int], Uttryck] = {}
+        self._memo: dict[tuple[str, str, Kolumn], Uttryck] = {}
         self.alla: tuple[Relation, ...] = (
             *self._summor("resultaträkning", "rr.summa"),
             *self._summor("balansräkning", "br.summa"),
@@ -163,21 +165,37 @@ class Relationer:
         )
 
     # -- figures as the statements print them ---------------------------------------------
-    def angivet(self, räkning: str, key: str, år: int) -> int | None:
+    def _kolumn(self, räkning: str, år: Kolumn) -> Mapping[str, int | str | None]:
+        """The figures the YAML states for a column of a statement."""
+        if år == PROGNOS:
+            return (self.indata.ekonomi.prognos or {}) if räkning == "resultaträkning" else {}
+        by_year: Mapping[Kolumn, Mapping[str, int | str | None]] = getattr(
+            self.indata.ekonomi, self.layout.räkning(räkning).yaml_nyckel)
+        return by_year.get(år, {})
+
+    def kolumnnamn(self, räkning: str, år: Kolumn) -> str:
+        """The column as messages name it: 2023; in a delårsrapport 'jan–aug 2023',
+        '2023-08-31', 'prognos 2023' (reportgen/perioder.py)."""
+        return self.eko.perioder.namn(räkning, år)
+
+    def _etikett(self, räkning: str, key: str, år: Kolumn) -> str:
+        """A line's label in running text, for the column *år* ('periodens resultat' in a
+        delårsrapport's period)."""
+        rad = self.layout.räkning(räkning).rad(key)
+        text = rad.text if rad is not None else key
+        return gemen(self.eko.perioder.radtext(rad.betydelse if rad else None, text, räkning, år))
+
+    def angivet(self, räkning: str, key: str, år: Kolumn) -> int | None:
         """The figure as the YAML states it (an amount; a word is no figure), or None."""
-        upp = self.layout.räkning(räkning)
-        by_year: Mapping[int, Mapping[str, int | str]] = getattr(
-            self.indata.ekonomi, upp.yaml_nyckel)
-        value = by_year.get(år, {}).get(key)
+        value = self._kolumn(räkning, år).get(key)
         return value if isinstance(value, int) else None
 
-    def lucka(self, räkning: str, key: str, år: int) -> bool:
+    def lucka(self, räkning: str, key: str, år: Kolumn) -> bool:
         """The YAML leaves the figure to fill in (the key with an empty value)."""
-        by_year = getattr(self.indata.ekonomi, self.layout.räkning(räkning).yaml_nyckel)
-        values = by_year.get(år, {})
+        values = self._kolumn(räkning, år)
         return key in values and values[key] is None
 
-    def figur(self, räkning: str, key: str, år: int) -> Uttryck | None:
+    def figur(self, räkning: str, key: str, år: Kolumn) -> Uttryck | None:
         """A line as printed: stated, or its definition; None where that needs the balance
         sheet at the start of a year nobody gives."""
         memo = (räkning, key, år)
@@ -188,7 +206,7 @@ class Relationer:
             self._memo[memo] = found
         return self._memo[memo]
 
-    def _figur(self, räkning: str, key: str, år: int) -> Uttryck | None:
+    def _figur(self, räkning: str, key: str, år: Kolumn) -> Uttryck | None:
         upp = self.layout.räkning(räkning)
         rad = upp.rad(key)
         assert rad is not None, key
@@ -197,7 +215,8 @@ class Relationer:
         stated = self.angivet(räkning, key, år)
         if stated is not None and rad.slag is not Radslag.TEXTRAD:
             plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, key)
-            namn = f"{BESTÄMD[räkning].capitalize()}, {gemen(rad.text)} {år}"
+            namn = (f"{BESTÄMD[räkning].capitalize()}, {self._etikett(räkning, key, år)} "
+                    f"{self.kolumnnamn(räkning, år)}")
             return self._siffra(plats, namn, stated, rad.tecken.value if rad.tecken else None)
         if rad.delar:
             parts = [self.figur(räkning, part, år) for part in rad.delar]
@@ -206,18 +225,18 @@ class Relationer:
             return self._härledning(rad, år)
         return NOLL
 
-    def tryckt(self, räkning: str, key: str, år: int) -> int:
+    def tryckt(self, räkning: str, key: str, år: Kolumn) -> int:
         """The figure as the statement prints it: stated, or the sum of its printed parts."""
         found = self.figur(räkning, key, år)
         return found.värde(self.siffror) if found is not None else 0
 
-    def tryckt_belopp(self, räkning: str, betydelse: str, år: int) -> int:
+    def tryckt_belopp(self, räkning: str, betydelse: str, år: Kolumn) -> int:
         """The figure of the lines meaning *betydelse* as the statement prints them (stated,
         or the sum of their printed parts): what a table copied from the report compares."""
         found = self.roll(räkning, betydelse, år)
         return found.värde(self.siffror) if found is not None else 0
 
-    def roll(self, räkning: str, betydelse: str, år: int) -> Uttryck | None:
+    def roll(self, räkning: str, betydelse: str, år: Kolumn) -> Uttryck | None:
         parts = [self.figur(räkning, r.key, år)
                  for r in self.layout.räkning(räkning).med_betydelse(betydelse)]
         return None if any(p is None for p in parts) else summa(parts)  # type: ignore[arg-type]
@@ -238,6 +257,11 @@ class Relationer:
                             f"{self._rubrik(index)}, {gemen(row.text or '')} {år}",
                             row.belopp[år] or 0)
 
+    def har_kassaflöde(self, år: int) -> bool:
+        """Does the report have a kassaflödesanalys for *år*: an årsredovisning always; a
+        delårsrapport only where it states one."""
+        return not self.eko.perioder.delår or år in self.indata.ekonomi.kassaflöde
+
     def ingående_känd(self, år: int) -> bool:
         return år - 1 in self.eko.years or self.indata.ekonomi.ingående_balans is not None
 
@@ -255,9 +279,11 @@ class Relationer:
         return self._siffra(("ekonomi", "ingående_balans", betydelse),
                             f"Ingående balansen, {text} {år - 2}-12-31", getattr(ib, betydelse))
 
-    def _härledning(self, rad: Rad, år: int) -> Uttryck | None:
+    def _härledning(self, rad: Rad, år: Kolumn) -> Uttryck | None:
         h = rad.härledning
         assert h is not None
+        if not isinstance(år, int) or not self.eko.perioder.samma_period(år):
+            return None  # the forecast; last year's closing balance beside last year's period
         base: Uttryck | None
         if h.sätt == "från":
             base = (self.roll(h.räkning, h.namn, år) if h.namn in BETYDELSER[h.räkning]
@@ -277,6 +303,8 @@ class Relationer:
             source = self.layout.räkning(h.räkning)
             text = (source.betydelsens_text(h.namn) if h.namn in BETYDELSER[h.räkning]
                     else gemen(source.etikett(h.namn)))
+            if h.namn == "årets_resultat" and len(source.med_betydelse(h.namn)) == 1:
+                text = self._etikett(h.räkning, source.med_betydelse(h.namn)[0].key, år)
             return f"{GENITIV[h.räkning]} {text}" + (" med omvänt tecken" if h.faktor < 0 else "")
         text = self.layout.balansräkning.betydelsens_text(h.namn)
         if h.sätt == "ingående":
@@ -291,7 +319,7 @@ class Relationer:
     def _summor(self, räkning: str, regel: str) -> Iterator[Relation]:
         upp = self.layout.räkning(räkning)
         rakning = self.eko.räkning(räkning)
-        for år in self._år():
+        for år in rakning.years:  # the years, newest first, and a forecast
             for delsumma in rakning.delsummor:
                 stated = self.figur(räkning, delsumma.key, år)
                 if self.angivet(räkning, delsumma.key, år) is None or stated is None:
@@ -300,7 +328,8 @@ class Relationer:
                 parts = [p for p in found if p is not None]
                 if len(parts) < len(found):
                     continue
-                label = f"{gemen(upp.etikett(delsumma.key))} {år}"
+                label = (f"{self._etikett(räkning, delsumma.key, år)} "
+                         f"{self.kolumnnamn(räkning, år)}")
                 delar = uppräkning([gemen(upp.etikett(p)) for p in delsumma.parts])
                 plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, delsumma.key)
                 yield Relation(
@@ -323,11 +352,14 @@ class Relationer:
             plats: PathKey = (("ekonomi", "balansräkning", år, rows[0].key) if stated
                               else ("ekonomi", "balansräkning", år))
 
-            def text(v: int, h: int, år: int = år) -> str:
-                return (f"Balansräkningen {år} balanserar inte: "
+            kolumn = self.kolumnnamn("balansräkning", år)
+
+            def text(v: int, h: int, kolumn: str = kolumn) -> str:
+                return (f"Balansräkningen {kolumn} balanserar inte: "
                         f"{jämförelse(t_text, v, s_text, h)}")
 
-            yield Relation("br.balans", left, right, plats, f"balansräkningens summor {år}", text)
+            yield Relation("br.balans", left, right, plats, f"balansräkningens summor {kolumn}",
+                           text)
 
     def _härledda(self, räkning: str, regel: str) -> Iterator[Relation]:
         """Each stated derived line of *räkning* = its derivation."""
@@ -342,11 +374,14 @@ class Relationer:
             stated, derived = self.figur(upp.key, rad.key, år), self._härledning(rad, år)
             if stated is None or derived is None:
                 continue
-            label = f"{gemen(rad.text)} {år}"
+            label = f"{self._etikett(upp.key, rad.key, år)} {self.kolumnnamn(upp.key, år)}"
             plats: PathKey = ("ekonomi", upp.yaml_nyckel, år, rad.key)
+            grund = self._grund(rad, år)
+            if self.eko.perioder.delår and rad.härledning and rad.härledning.sätt == "från":
+                grund += f" {self.kolumnnamn(rad.härledning.räkning, år)}"
             yield Relation(regel, stated, derived, plats, f"{GENITIV[upp.key]} {label}",
-                           _kr_text(f"{BESTÄMD[upp.key].capitalize()}, {label}",
-                                    self._grund(rad, år)), subjekt=plats)
+                           _kr_text(f"{BESTÄMD[upp.key].capitalize()}, {label}", grund),
+                           subjekt=plats)
 
     def _ingående_eget_kapital(self) -> Iterator[Relation]:
         br = self.layout.balansräkning
@@ -354,24 +389,27 @@ class Relationer:
         text = gemen(rows[0].text) if len(rows) == 1 else "ingående eget kapital"
         closing = br.betydelsens_text("summa_eget_kapital")
         for år in self._år():
-            if år - 1 not in self.eko.years:
-                continue
+            if år - 1 not in self.eko.years or not self.eko.perioder.följer(år):
+                continue  # the same day last year is not the balance at the period's start
             left = self.roll("balansräkning", "ingående_eget_kapital", år)
             right = self.roll("balansräkning", "summa_eget_kapital", år - 1)
             if left is None or right is None:
                 continue
             plats: PathKey = ("ekonomi", "balansräkning", år, rows[0].key)
             stated = len(rows) == 1 and self.angivet("balansräkning", rows[0].key, år) is not None
+            kolumn = self.kolumnnamn("balansräkning", år)
             yield Relation(
                 "br.ingående_eget_kapital", left, right, plats,
-                f"balansräkningens {text} {år}",
-                _kr_text(f"Balansräkningen, {text} {år}", f"{closing} {år - 1}-12-31"),
+                f"balansräkningens {text} {kolumn}",
+                _kr_text(f"Balansräkningen, {text} {kolumn}", f"{closing} {år - 1}-12-31"),
                 subjekt=plats if stated else None,
             )
 
     def _kassaflöde(self) -> Iterator[Relation]:
         kf = self.layout.kassaflödesanalys
         for år in self._år():
+            if not self.har_kassaflöde(år):
+                continue
             if not self.ingående_känd(år):
                 continue  # kf.ingående_balans reports the missing opening balance
             yield from self._härledda_år(kf, "kf.balansräkning", år)

@@ -22,7 +22,7 @@ from reportgen.compute.budgetrader import (
 )
 from reportgen.fmt import tkr
 from reportgen.load import PathKey
-from reportgen.schema.budget import MÅTT, Budget
+from reportgen.schema.budget import BERÄKNADE, MÅTT, Budget
 
 TABELLNAMN = {"driftredovisning": "Driftredovisningen",
               "sammanställning": "Sammanställningen av utfall och budget"}
@@ -35,7 +35,8 @@ GRUND = {
     "kostnader": "resultaträkningens verksamhetens kostnader och avskrivningar",
     "finansiella": "resultaträkningens finansiella intäkter och kostnader",
 }
-MÅTTNAMN = {**{m: m for m in MÅTT}, "utfall_föregående_år": "utfall föregående år"}
+MÅTTNAMN = {**{m: m for m in MÅTT}, "utfall_föregående_år": "utfall föregående år",
+            "avvikelse": "avvikelse", "avvikelse_prognos": "avvikelse prognos mot budget"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def tabellrader(budget: Budget) -> Iterator[Tabellrader]:
             yield Tabellrader(TABELLNAMN[namn], rot, False, path, spec.mot_resultaträkningen)
 
 
-def _poster(items: tuple[Post | Grupp, ...]) -> Iterator[Post]:
+def poster(items: tuple[Post | Grupp, ...]) -> Iterator[Post]:
     for item in items:
         if isinstance(item, Post):
             yield item
@@ -99,7 +100,12 @@ def _sum_relations(rel: Relationer, table: Tabellrader) -> Iterator[Relation]:
             plats: PathKey = (*grupp.path, "summa", key)  # type: ignore[misc]
             label = f"{table.namn}, {_gemen(grupp.summarad or '')} ({_kolumnnamn(key)})"
             left = rel.siffra(plats, label, stated)
-            right = _printed(rel, table, grupp, key, mått, del_ or "netto")
+            if mått in BERÄKNADE:  # the printed figures' difference (prognos − årsbudget)
+                a, b = BERÄKNADE[mått]
+                right = (_printed(rel, table, grupp, a, a, del_ or "netto")
+                         - _printed(rel, table, grupp, b, b, del_ or "netto"))
+            else:
+                right = _printed(rel, table, grupp, key, mått, del_ or "netto")
             yield Relation("budget.summa", left, right, plats, _gemen(label),
                            _kr(label, "summan av raderna ovanför"), subjekt=plats)
 
@@ -147,12 +153,12 @@ def _kr(vad: str, grund: str) -> Callable[[int, int], str]:
 
 
 def _kinds(table: Tabellrader, mått: str) -> list[str]:
-    found = {b.slag for p in _poster(table.rot) for b in bidrag(p.rad, p.path, mått)}
+    found = {b.slag for p in poster(table.rot) for b in bidrag(p.rad, p.path, mått)}
     return [k for k in SLAGEN if k in found]
 
 
 def _whole_thousands(table: Tabellrader, mått: str) -> bool:
-    return all(b.belopp % 1000 == 0 for p in _poster(table.rot)
+    return all(b.belopp % 1000 == 0 for p in poster(table.rot)
                for b in bidrag(p.rad, p.path, mått))
 
 
@@ -179,7 +185,7 @@ def _rr_relations(rel: Relationer, table: Tabellrader) -> Iterator[Relation]:
     year = rel.indata.rapport.räkenskapsår
     for mått in JÄMFÖRS:
         år = year + ÅRSFÖRSKJUTNING.get(mått, 0)
-        stated = any(getattr(p.rad, mått) is not None for p in _poster(table.rot))
+        stated = any(getattr(p.rad, mått) is not None for p in poster(table.rot))
         if år not in rel.eko.years or år in rel.eko.luckor or (mått != "utfall" and not stated):
             continue  # (a year whose statements leave figures to fill in: `lucka`)
         kinds = _kinds(table, mått)
@@ -233,5 +239,6 @@ def relationer(rel: Relationer) -> Iterator[Relation]:
         return
     for table in tabellrader(budget):
         yield from _sum_relations(rel, table)
-        if table.jämförs:
+        # A report without statements (a delårsrapport) has nothing to compare them with.
+        if table.jämförs and not rel.indata.utan_räkenskaper:
             yield from _rr_relations(rel, table)

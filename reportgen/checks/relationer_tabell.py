@@ -13,18 +13,20 @@ from decimal import Decimal
 from reportgen.checks.meddelanden import skillnad_kr, uppräkning
 from reportgen.checks.relationer import NOLL, Relation, Relationer, Uttryck, summa
 from reportgen.compute.tabell import delar, tabellblock
-from reportgen.fmt import kronor, tal
+from reportgen.fmt import kronor, meddelandetal, tal
 from reportgen.load import PathKey
 from reportgen.schema.tabell import Tabell
 
 # A percentage is compared in hundredths (the engine's figures are whole numbers).
-SKALA = {"kr": 1, "tkr": 1, "%": 100}
+SKALA = {"kr": 1, "tkr": 1, "%": 100, "antal": 1}
 
 
 def _text(tabell: Tabell, value: int) -> str:
     """A figure of the table (in hundredths for percentages) with its unit."""
     if tabell.enhet == "%":
         return tal(Decimal(value) / 100, "%")
+    if tabell.enhet == "antal":
+        return meddelandetal(kronor(value))
     return f"{kronor(value)} {tabell.enhet}"
 
 
@@ -69,9 +71,10 @@ def _message(tabell: Tabell, vad: str, names: list[str]) -> Callable[[int, int],
 
     def text(v: int, h: int) -> str:
         diff = v - h
-        shown = (skillnad_kr(v, h, tabell.enhet) if tabell.enhet != "%" else
-                 f"{tal(Decimal(abs(diff)) / 100, '')} procentenheter "
-                 f"{'högre' if diff > 0 else 'lägre'} än förväntat")
+        direction = f"{'högre' if diff > 0 else 'lägre'} än förväntat"
+        shown = (f"{tal(Decimal(abs(diff)) / 100, '')} procentenheter {direction}"
+                 if tabell.enhet == "%" else f"{abs(diff)} {direction}"
+                 if tabell.enhet == "antal" else skillnad_kr(v, h, tabell.enhet))
         parts = uppräkning(names) if len(names) <= 4 else f"{len(names)} rader"
         return (f"{vad}: angivet {_text(tabell, v)}, förväntat {_text(tabell, h)} (summan av "
                 f"{parts}); {shown}{rounding}")

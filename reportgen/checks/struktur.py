@@ -32,7 +32,7 @@ DJUP = 3  # chapters, their sections, and one level below
 def _walk(posts: Sequence[Avsnittspost], path: PathKey, depth: int
           ) -> Iterator[tuple[PathKey, Avsnitt, int]]:
     for i, post in enumerate(posts):
-        spec = Avsnitt(standard=post) if isinstance(post, str) else post
+        spec = Avsnitt.model_construct(standard=post) if isinstance(post, str) else post
         yield (*path, i), spec, depth
         if spec.avsnitt is not None:
             yield from _walk(spec.avsnitt, (*path, i, "avsnitt"), depth + 1)

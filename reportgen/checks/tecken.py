@@ -16,6 +16,7 @@ from reportgen.checks.summor import BESTÄMD
 from reportgen.compute.statements import Ekonomiberakning, Radtyp, Rakning, Tecken
 from reportgen.findings import Finding, Severity
 from reportgen.load import PathKey
+from reportgen.perioder import Kolumn
 
 VARFÖR: dict[Tecken, str] = {
     Tecken.NEGATIVT: "en kostnad anges med minustecken",
@@ -27,14 +28,15 @@ def teckenregel(
     id: str,
     beskrivning: str,
     rakning: Callable[[Ekonomiberakning], Rakning],
-    sökväg: Callable[[int, str], PathKey],
+    sökväg: Callable[[Kolumn, str], PathKey],
 ) -> Regel:
-    """The rule that every line of a statement has the sign of its kind, for each year
-    (newest first); a finding is a warning at the line, naming the amount it may mean."""
+    """The rule that every line of a statement has the sign of its kind, for each column
+    (the years newest first, then a delårsrapport's forecast); a finding is a warning at
+    the line, naming the amount it may mean."""
 
     def kontroll(ctx: Kontext) -> Iterator[Finding]:
         statement = rakning(ctx.eko)
-        for år in sorted(ctx.eko.years, reverse=True):
+        for år in statement.years:
             for row in statement.rows:
                 value = row.values.get(år)
                 if row.kind is not Radtyp.POST or row.tecken is None or row.parts or not value:
@@ -44,7 +46,8 @@ def teckenregel(
                 yield ctx.fynd(
                     sökväg(år, row.key),
                     f"{BESTÄMD.get(statement.title, statement.title)}, {row.label.lower()} "
-                    f"{år}: {kr(value)} har fel tecken, {VARFÖR[row.tecken]} "
+                    f"{ctx.eko.perioder.namn(statement.key, år)}: {kr(value)} har fel tecken, "
+                    f"{VARFÖR[row.tecken]} "
                     f"(menades {kr(-value)}?)",
                     id,
                     Severity.WARNING,

@@ -20,6 +20,7 @@ from reportgen.compute.verksamhet import deltagare, insats_för
 from reportgen.findings import Finding, Severity
 from reportgen.load import PathKey
 from reportgen.schema.mal import Mått
+from reportgen.schema.marked import gaps
 
 MÅLLISTOR = ("ekonomiska_mål", "mål")
 
@@ -119,14 +120,19 @@ def mål_status(ctx: Kontext) -> Iterator[Finding]:
     from reportgen.figures import målmiljö  # the figures are built for this rule anyway
 
     bad_figures = {path for path, m in _mått(ctx) if any(
-        ctx.figurer.talproblem(figurnamn(name)) is not None for _b, name in _figurer(m))}
+        ctx.figurer.talproblem(figurnamn(name)) is not None or ctx.figurer.väntar(figurnamn(name))
+        for _b, name in _figurer(m))}
     miljö = målmiljö(ctx.indata, _tal(ctx))
+    luckor = [path for path, _ in gaps(ctx.indata) if ctx.angivet(path)]
     names = [s.namn for s in miljö.skala.statusar]
     statuses = f"{', '.join(names[:-1])} eller {names[-1]}"
     for key in MÅLLISTOR:
         for g in _utan_status(beräkna_lista(getattr(ctx.indata, key), miljö, (key,))):
             if any(p[:len(g.path) + 1] == (*g.path, "mått") for p in bad_figures):
-                continue  # reported by mått.utfall; the status follows once that is fixed
+                continue  # reported by mått.utfall, or waits for a gap; the status follows
+            if ctx.angivet((*g.path, "status")) or any(
+                    p[:len(g.path) + 1] == (*g.path, "mått") for p in luckor):
+                continue  # a gap (`status:`, a mått's `utfall:`), reported by lucka
             yield ctx.fynd(
                 g.path,
                 f"målet saknar status ({statuses}) och den kan inte beräknas eftersom inget "
@@ -139,7 +145,7 @@ def mål_status(ctx: Kontext) -> Iterator[Finding]:
 @regel("deltagare.utfall", "Deltagarnas utfall summerar till antalet avslutade (varning)")
 def deltagare_utfall(ctx: Kontext) -> Iterator[Finding]:
     for index, insats in enumerate(ctx.indata.insatser):
-        if insats.deltagare is None:
+        if insats.deltagare is None or insats.deltagare.har_luckor:
             continue
         d = deltagare(insats.deltagare)
         if d.utfall_stämmer:

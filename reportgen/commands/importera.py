@@ -92,8 +92,9 @@ def say_changes(ändringar: list[Ändring], all_of_them: bool) -> None:
                 print(f"  {item.text}: {_value(item.gammalt)} → {_value(item.nytt)}")
 
 
-def print_check(yaml: Path, text: str | None) -> int:
-    """`reportgen check` on *yaml* (or on *text*, what it would become), printed."""
+def print_check(yaml: Path, text: str | None, shown_as: Path | None = None) -> int:
+    """`reportgen check` on *yaml* (or on *text*, what it would become, checked beside
+    *yaml* and named *shown_as*, by default *yaml*), printed."""
     from reportgen.commands.check import collect, print_text
 
     if text is None:
@@ -104,11 +105,11 @@ def print_check(yaml: Path, text: str | None) -> int:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
-            findings = [_renamed(f, Path(name), yaml) for f in collect(Path(name))]
+            findings = [_renamed(f, Path(name), shown_as or yaml) for f in collect(Path(name))]
         finally:
             Path(name).unlink(missing_ok=True)
     print()
-    print_text(yaml, findings, sys.stdout)
+    print_text(shown_as or yaml, findings, sys.stdout)
     return 1 if any(f.severity.value == "fel" for f in findings) else 0
 
 

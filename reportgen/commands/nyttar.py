@@ -24,6 +24,11 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
     from reportgen.yaml_edit import Conflict, RoundTrip
 
     checked = load_and_check(file)
+    if checked.indata.rapport.typ == "delårsrapport":
+        raise error_at(checked.source.locate(("rapport", "typ")), "nytt-år gör nästa års "
+                       "årsredovisning av årets; det här är en delårsrapport. Börja nästa "
+                       "delårsrapport från en kopia av den här filen", "rapport.typ",
+                       "nyttår.delårsrapport")
     if checked.errors:
         raise UserError([*checked.errors, *(f for f in checked.findings
                                              if f.severity is Severity.WARNING)])
@@ -31,10 +36,11 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
         trip = RoundTrip.open(file.read_bytes().decode("utf-8"), str(file))
     except Conflict as error:
         raise error_at(Location(file), str(error), rule="nyttår.yaml") from None
-    nästa = next_year(checked, trip)
     source = file.parent
-    target = folder or source.with_name(f"{source.name}-{nästa.år}")
-    new_yaml = target / f"{nästa.år}.yaml"
+    new = checked.indata.rapport.räkenskapsår + 1
+    target = folder or source.with_name(f"{source.name}-{new}")
+    new_yaml = target / f"{new}.yaml"
+    nästa = next_year(checked, trip, _föregående(file, target))
     if target.exists():
         raise error_at(Location(target), "mappen finns redan; nytt-år skriver aldrig över något. "
                        "Välj en annan mapp med --mapp", rule="nyttår.mapp")
@@ -42,8 +48,15 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
         print(line)
     if visa:
         print(f"(--visa: {new_yaml} skrevs inte)")
-        return print_check(file, nästa.text)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        # Checked beside this year's file (the Markdown files are the same), as the new one;
+        # rapport.föregående names this year's file from there.
+        return print_check(file, _beside_this_year(nästa.text, file, target), new_yaml)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as exc:
+        raise error_at(Location(target), f"mappen kan inte skrivas: {exc.strerror}",
+                       rule="nyttår.mapp") from None
     try:
         shutil.copytree(source, staging, dirs_exist_ok=True, symlinks=True,
                         ignore=lambda d, names: [n for n in names if n == file.name])
@@ -55,3 +68,19 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
                        rule="nyttår.mapp") from None
     print(f"skrev {target}/ (Markdown-filer och bilder kopierade) och {new_yaml}")
     return print_check(new_yaml, None)
+
+
+def _föregående(file: Path, target: Path) -> str:
+    """This year's YAML as the new one names it: relative to the new folder, or absolute when
+    the two share no folder but the root."""
+    old, new = file.resolve(), target.resolve()
+    if os.path.commonpath([old, new]) == old.anchor:
+        return old.as_posix()
+    return Path(os.path.relpath(old, new)).as_posix()
+
+
+def _beside_this_year(text: str, file: Path, target: Path) -> str:
+    """The new YAML as it reads from this year's folder (for --visa): rapport.föregående
+    names this year's file from there."""
+    return text.replace(f"föregående: {_föregående(file, target)}\n",
+                        f"föregående: {file.name}\n", 1)

@@ -81,12 +81,14 @@ class Kolumnspec:
 DELRUBRIK = {"intäkt": "Intäkt", "kostnad": "Kostnad", "netto": "Netto"}
 
 
-def standardrubrik(namn: str, år: int) -> str:
+def standardrubrik(namn: str, år: int, delår: dt.date | None = None) -> str:
+    """A column's standard heading; *delår*: the end of a delårsrapport's period, whose
+    outcome is "Utfall 2023-08-31"."""
     return {
         "nr": "Proj.nr",
         "årsbudget": f"Årsbudget {år}",
         "periodbudget": "Periodbudget",
-        "utfall": f"Utfall {år}",
+        "utfall": f"Utfall {delår.isoformat()}" if delår else f"Utfall {år}",
         "avvikelse": "Avvikelse",
         "utfall_föregående_år": f"Utfall {år - 1}",
         "prognos": f"Prognos {år}",
@@ -95,18 +97,19 @@ def standardrubrik(namn: str, år: int) -> str:
     }[namn]
 
 
-def kolumner(given: list[str | Kolumn], år: int) -> tuple[Kolumnspec, ...]:
+def kolumner(given: list[str | Kolumn], år: int,
+             delår: dt.date | None = None) -> tuple[Kolumnspec, ...]:
     out = []
     for entry in given:
         namn, rubrik = (entry, None) if isinstance(entry, str) else (entry.kolumn, entry.rubrik)
         base, _, part = namn.partition(".")
         if base in ("nr", "förklaring"):
-            out.append(Kolumnspec(namn, None, "netto", rubrik or standardrubrik(base, år)))
+            out.append(Kolumnspec(namn, None, "netto", rubrik or standardrubrik(base, år, delår)))
         elif part:
             out.append(Kolumnspec(namn, base, part, DELRUBRIK[part],
-                                  rubrik or standardrubrik(base, år)))
+                                  rubrik or standardrubrik(base, år, delår)))
         else:
-            out.append(Kolumnspec(namn, base, "netto", rubrik or standardrubrik(base, år)))
+            out.append(Kolumnspec(namn, base, "netto", rubrik or standardrubrik(base, år, delår)))
     # The project number stands first, before the row label.
     return tuple(sorted(out, key=lambda k: k.namn != "nr"))
 
@@ -397,12 +400,18 @@ def compute_budget(indata: Indata, eko: Ekonomiberakning) -> Budgetberakning | N
         sammandrag = _sammandrag(eko, standard, year)
     return Budgetberakning(
         year=year,
-        periodens_slut=budget.periodens_slut or dt.date(year, 12, 31),
+        periodens_slut=budget.periodens_slut or _delår(indata) or dt.date(year, 12, 31),
         tabeller=tables,
         sammandrag=sammandrag,
         i_hela_tkr=budget.rader is not None and all(
             b.belopp % 1000 == 0 for rad in budget.rader for b in bidrag(rad, (), "utfall")),
     )
+
+
+def _delår(indata: Indata) -> dt.date | None:
+    """The end of a delårsrapport's period (its outcome is the outcome per that day)."""
+    period = indata.rapport.period
+    return None if period is None else period.till
 
 
 def _av_rader(budget: Budget, namn: str) -> Budgettabell | None:
@@ -418,7 +427,8 @@ def _standard_table(indata: Indata, eko: Ekonomiberakning, budget: Budget, year:
     spec = spec or STANDARDTABELL
     rot = Grupp(None, standard_rader(budget), "Periodens resultat", None)
     given = spec.kolumner or None
-    kols = kolumner(given or _standardkolumner(budget, "sammanställning", rot, False, year), year)
+    kols = kolumner(given or _standardkolumner(budget, "sammanställning", rot, False, year), year,
+                    _delår(indata))
     # Today's driftredovisning shows its periodbudget, utfall and avvikelse.
     extra = kolumner(["periodbudget", "utfall", "avvikelse", "årsbudget"], year)
     names = {k.namn for k in kols}
@@ -444,10 +454,12 @@ def _table(indata: Indata, eko: Ekonomiberakning, budget: Budget, namn: str,
         rot = Grupp(None, standard_rader(budget), "Periodens resultat", None)
         if namn == "sammanställning":
             assert standard is not None
-            kols = kolumner(spec.kolumner or _standardkolumner(budget, namn, rot, False, year), year)
+            kols = kolumner(spec.kolumner or _standardkolumner(budget, namn, rot, False, year),
+                            year, _delår(indata))
             return _only(standard, kols)
         # Today's driftredovisning per verksamhet: the cost groups with their varav lines.
-        kols = kolumner(spec.kolumner or _standardkolumner(budget, namn, rot, False, year), year)
+        kols = kolumner(spec.kolumner or _standardkolumner(budget, namn, rot, False, year), year,
+                        _delår(indata))
         marked = _marked(budget)
         r = _Räknare(indata, eko, spec.enhet, kols, rot)
         rows = []
@@ -468,7 +480,8 @@ def _table(indata: Indata, eko: Ekonomiberakning, budget: Budget, namn: str,
                 (spec.summa_text or ("Periodens resultat" if namn == "sammanställning"
                                      else "Summa")) if spec.visa_summa else None,
                 path, dict(spec.summa or {}))
-    kols = kolumner(spec.kolumner or _standardkolumner(budget, namn, rot, True, year), year)
+    kols = kolumner(spec.kolumner or _standardkolumner(budget, namn, rot, True, year), year,
+                    _delår(indata))
     eget = spec.eget_kapital if spec.eget_kapital is not None else namn == "sammanställning"
     radrubrik = spec.radrubrik or (f"Belopp i {spec.enhet}" if namn == "sammanställning"
                                    else "Verksamhet")

@@ -76,8 +76,8 @@ def _stated(rad: Budgetrad, mått: str) -> tuple[int | Delbelopp, str] | None:
     the årsbudget), or None when not stated."""
     value = getattr(rad, mått)
     if value is None and mått == "periodbudget":
-        return rad.årsbudget, "årsbudget"
-    if value is None:
+        value, mått = rad.årsbudget, "årsbudget"
+    if value is None:  # not stated, or a gap still to fill in
         return None
     return value, mått
 

@@ -311,14 +311,14 @@ def _grupp(ind: Indikatorer, grupp: Respondentgrupp, s: _Inställning) -> Gruppr
         sorted({y for f in grupp.frågor for y in f.resultat}, reverse=True)
     )
     split = any(
-        r.kvinnor is not None or r.män is not None
+        r is not None and (r.kvinnor is not None or r.män is not None)
         for f in grupp.frågor for r in f.resultat.values()
     )
     kön = KÖN if split else KÖN[:1]
     frågor = tuple(_fråga(ind, grupp, f, years, kön, s) for f in grupp.frågor)
     enkäter = tuple(
         Enkätuppgift(y, e.svar, e.möjliga, e.rikssnitt_enkäter)
-        for y, e in sorted(grupp.enkäter.items(), reverse=True)
+        for y, e in sorted(grupp.enkäter.items(), reverse=True) if e is not None
     )
     summary = _summary(frågor, years[0] if years else None)
     return Gruppresultat(grupp.rubrik, grupp.respondenter.value, years, kön, frågor, enkäter,

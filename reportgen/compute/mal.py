@@ -111,7 +111,9 @@ class Statusskala:
 
 def statusskala(skala: Sequence[Statusdefinition]) -> Statusskala:
     """The förbund's scale, or the standard one."""
-    given = list(skala) or [Statusdefinition(status=name) for name in STANDARDSTATUSAR]
+    # The standard scale is built without a validator of its own (Modell's defer_build).
+    given = list(skala) or [Statusdefinition.model_construct(status=name)
+                            for name in STANDARDSTATUSAR]
     last = len(given) - 1
     out = []
     for index, d in enumerate(given):

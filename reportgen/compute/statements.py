@@ -18,9 +18,18 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
+from reportgen.perioder import Kolumn, Perioder
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import IngåendeBalans, Not
-from reportgen.schema.uppstallning import BETYDELSER, Layout, Radslag, Tecken, Uppställning
+from reportgen.schema.r17 import perioder as report_perioder
+from reportgen.schema.uppstallning import (
+    BETYDELSER,
+    PROGNOS,
+    Layout,
+    Radslag,
+    Tecken,
+    Uppställning,
+)
 from reportgen.schema.uppstallning import Rad as Layoutrad
 
 __all__ = ["Delsumma", "Ekonomiberakning", "Rad", "Radtyp", "Rakning", "Tecken",
@@ -39,8 +48,8 @@ class Rad:
     key: str
     label: str
     kind: Radtyp
-    values: dict[int, int | None] = field(default_factory=dict)
-    texts: dict[int, str] = field(default_factory=dict)
+    values: dict[Kolumn, int | None] = field(default_factory=dict)
+    texts: dict[Kolumn, str] = field(default_factory=dict)
     note: int | None = None
     tecken: Tecken | None = None  # the sign the line has by its kind; None: either
     level: int = 1  # a heading's level; a line's indentation (2: a sub-line)
@@ -71,11 +80,12 @@ def summera(delsummor: tuple[Delsumma, ...], lines: Mapping[str, int]) -> dict[s
 
 @dataclass(frozen=True)
 class Rakning:
-    """One statement: its title, year columns (newest first), rows and subtotals."""
+    """One statement: its title, columns (years, newest first; in a delårsrapport's
+    resultaträkning the forecast after them, `PROGNOS`), rows and subtotals."""
 
     key: str
     title: str
-    years: tuple[int, ...]
+    years: tuple[Kolumn, ...]
     column_labels: tuple[str, ...]
     rows: tuple[Rad, ...]
     delsummor: tuple[Delsumma, ...]  # its subtotals, each after the subtotals it adds
@@ -87,10 +97,10 @@ class Rakning:
     def row(self, key: str) -> Rad:
         return self._index[key]
 
-    def value(self, key: str, year: int) -> int | None:
+    def value(self, key: str, year: Kolumn) -> int | None:
         return self._index[key].values.get(year)
 
-    def belopp(self, betydelse: str, year: int) -> int:
+    def belopp(self, betydelse: str, year: Kolumn) -> int:
         """The figure of the lines that mean *betydelse* (their sum; 0 if the layout has
         none): how the rest of the report reads a statement."""
         if betydelse not in BETYDELSER[self.key]:
@@ -115,6 +125,7 @@ class Ekonomiberakning:
     kassaflödesanalys: Rakning
     notordning: tuple[int, ...]  # the notes (their index in ekonomi.noter) in printed order
     notnummer: dict[int, int]  # a note's index in ekonomi.noter → its printed number
+    perioder: Perioder  # what each column covers, and its heading (reportgen/perioder.py)
     # The years whose statements leave a figure to fill in (a gap): the rules that compare
     # other tables with the statements pass them over (`lucka` reports the gaps).
     luckor: frozenset[int] = frozenset()
@@ -127,18 +138,22 @@ class Ekonomiberakning:
 class _Räknare:
     """The amounts of every line of the three statements, computed on demand, once."""
 
-    def __init__(self, indata: Indata, layout: Layout, years: tuple[int, int]) -> None:
+    def __init__(self, indata: Indata, layout: Layout, years: tuple[int, int],
+                 perioder: Perioder) -> None:
         self.eko = indata.ekonomi
+        self.perioder = perioder
         self.layout = layout
         self.years = years
-        self.memo: dict[tuple[str, int, str], int | None] = {}
+        self.memo: dict[tuple[str, Kolumn, str], int | None] = {}
 
-    def stated(self, räkning: str, year: int) -> Mapping[str, int | str]:
-        by_year: Mapping[int, Mapping[str, int | str]] = getattr(
+    def stated(self, räkning: str, year: Kolumn) -> Mapping[str, int | str | None]:
+        if year == PROGNOS:
+            return (self.eko.prognos or {}) if räkning == "resultaträkning" else {}
+        by_year: Mapping[Kolumn, Mapping[str, int | str | None]] = getattr(
             self.eko, self.layout.räkning(räkning).yaml_nyckel)
         return by_year.get(year, {})
 
-    def value(self, räkning: str, key: str, year: int) -> int | None:
+    def value(self, räkning: str, key: str, year: Kolumn) -> int | None:
         memo_key = (räkning, year, key)
         if memo_key not in self.memo:
             rad = self.layout.räkning(räkning).rad(key)
@@ -146,7 +161,7 @@ class _Räknare:
             self.memo[memo_key] = self._compute(räkning, rad, year)
         return self.memo[memo_key]
 
-    def _compute(self, räkning: str, rad: Layoutrad, year: int) -> int | None:
+    def _compute(self, räkning: str, rad: Layoutrad, year: Kolumn) -> int | None:
         if rad.slag is Radslag.RUBRIK:
             return None
         if rad.delar:
@@ -157,6 +172,10 @@ class _Räknare:
         if rad.slag is Radslag.HÄRLEDD:
             assert rad.härledning is not None
             h = rad.härledning
+            if not isinstance(year, int) or not self.perioder.samma_period(year):
+                # The forecast, or last year's closing balance beside last year's period:
+                # no other column to derive from; the figure as stated.
+                return stated if isinstance(stated, int) else 0
             if h.sätt == "från":
                 base = (self.roll(h.räkning, h.namn, year) if h.namn in BETYDELSER[h.räkning]
                         else self.value(h.räkning, h.namn, year) or 0)
@@ -187,8 +206,10 @@ def compute_ekonomi(indata: Indata) -> Ekonomiberakning:
     year = indata.rapport.räkenskapsår
     years = (year, year - 1)
     layout = indata.ekonomi.uppställning
-    räknare = _Räknare(indata, layout, years)
-    shown = {u.key: _shown(u, räknare, years) for u in layout.alla()}
+    perioder = report_perioder(indata)
+    räknare = _Räknare(indata, layout, years, perioder)
+    columns = {u.key: _kolumner(u.key, years, indata) for u in layout.alla()}
+    shown = {u.key: _shown(u, räknare, columns[u.key]) for u in layout.alla()}
     printed = [(u.key, r.key) for u in layout.alla() for r in u.rader if shown[u.key][r.key]]
     order, numbers = _notordning(indata.ekonomi.noter, layout, printed)
     line_note: dict[tuple[str, str], int] = {}
@@ -198,7 +219,7 @@ def compute_ekonomi(indata: Indata) -> Ekonomiberakning:
             if line is not None:
                 line_note.setdefault(line, numbers[index])
     statements = {
-        u.key: _rakning(u, räknare, years, shown[u.key],
+        u.key: _rakning(u, räknare, columns[u.key], shown[u.key],
                         {k: n for (r, k), n in line_note.items() if r == u.key})
         for u in layout.alla()
     }
@@ -207,10 +228,17 @@ def compute_ekonomi(indata: Indata) -> Ekonomiberakning:
         for y, values in getattr(indata.ekonomi, u.yaml_nyckel).items()
         if any(v is None for v in values.values()))
     return Ekonomiberakning(year=year, years=years, layout=layout, notordning=order,
-                            notnummer=numbers, luckor=luckor, **statements)
+                            notnummer=numbers, perioder=perioder, luckor=luckor, **statements)
 
 
-def _shown(upp: Uppställning, räknare: _Räknare, years: tuple[int, int]) -> dict[str, bool]:
+def _kolumner(räkning: str, years: tuple[int, int], indata: Indata) -> tuple[Kolumn, ...]:
+    """A statement's columns: the two years; the resultaträkning's forecast after them."""
+    if räkning == "resultaträkning" and indata.ekonomi.prognos is not None:
+        return (*years, PROGNOS)
+    return years
+
+
+def _shown(upp: Uppställning, räknare: _Räknare, years: tuple[Kolumn, ...]) -> dict[str, bool]:
     """Which rows are printed: a line with an amount other than 0 in either year (or whose
     layout says `visa: alltid`), a text line that is stated, a heading with a printed row
     before the next heading of its level or above."""
@@ -235,12 +263,13 @@ def _shown(upp: Uppställning, räknare: _Räknare, years: tuple[int, int]) -> d
     return out
 
 
-def _rakning(upp: Uppställning, räknare: _Räknare, years: tuple[int, int],
+def _rakning(upp: Uppställning, räknare: _Räknare, years: tuple[Kolumn, ...],
              shown: dict[str, bool], notes: dict[str, int]) -> Rakning:
     rows = []
+    perioder = räknare.perioder
     for rad in upp.rader:
-        values: dict[int, int | None] = {}
-        texts: dict[int, str] = {}
+        values: dict[Kolumn, int | None] = {}
+        texts: dict[Kolumn, str] = {}
         kind = {Radslag.RUBRIK: Radtyp.RUBRIK, Radslag.SUMMA: Radtyp.SUMMA}.get(rad.slag, Radtyp.POST)
         if rad.slag is not Radslag.RUBRIK:
             for y in years:
@@ -250,9 +279,11 @@ def _rakning(upp: Uppställning, räknare: _Räknare, years: tuple[int, int],
                     texts[y] = word
             if texts:
                 kind = Radtyp.TEXT
-        rows.append(Rad(rad.key, rad.text, kind, values, texts, notes.get(rad.key), rad.tecken,
-                        rad.nivå, shown[rad.key], rad.delar, rad.betydelse))
-    labels = tuple(f"{y}-12-31" if upp.kolumner == "balansdag" else str(y) for y in years)
+        rows.append(Rad(rad.key, perioder.radtext(rad.betydelse, rad.text), kind, values, texts,
+                        notes.get(rad.key), rad.tecken, rad.nivå, shown[rad.key], rad.delar,
+                        rad.betydelse))
+    labels = tuple(perioder.rubrik("balansräkning" if upp.kolumner == "balansdag" else upp.key, y)
+                   for y in years)
     index = {r.key: r for r in upp.rader}
     delsummor = tuple(Delsumma(k, index[k].delar) for k in upp.ordning if index[k].delar)
     return Rakning(upp.key, upp.titel, years, labels, tuple(rows), delsummor)

@@ -96,3 +96,27 @@ def _share(part: Värde, whole: Värde) -> Värde:
     if part is None or whole is None or whole == 0:
         return None
     return part / whole
+
+
+@dataclass(frozen=True)
+class Tabellsiffervärde:
+    """A figure a table names (`siffror`): the sum of its rows in a column, and with `genom`
+    that sum's share of a row."""
+
+    del_: Decimal  # the sum of the rows in `av`
+    helhet: Decimal | None  # the row in `genom`, if given
+    andel: Värde  # del_ / helhet (None without genom, or when the whole is 0)
+
+
+def tabellsiffror(tabell: Tabell) -> dict[str, Tabellsiffervärde]:
+    """The figures *tabell* names, computed from its rows as beräkna gives them."""
+    rows = beräkna(tabell)
+    by_name = {r.rad.namn: r for r in rows if r.slag in ("text", "summa")}
+    out = {}
+    for name, siffra in tabell.siffror.items():
+        column = tabell.kolumnindex(siffra.kolumn)
+        assert column is not None  # the schema checked it
+        part = sum((by_name[k].värden[column] or Decimal(0) for k in siffra.av), Decimal(0))
+        whole = by_name[siffra.genom].värden[column] if siffra.genom is not None else None
+        out[name] = Tabellsiffervärde(part, whole, _share(part, whole))
+    return out

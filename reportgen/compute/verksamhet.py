@@ -15,6 +15,7 @@ from decimal import Decimal
 from reportgen.compute.noter import teckenfaktor
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.fmt import visad_procent
+from reportgen.perioder import PROGNOS, Kolumn
 from reportgen.schema import Indata
 from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.verksamhet import (
@@ -243,6 +244,7 @@ def deltagare(stat: Deltagaruppgifter) -> Deltagarberakning:
     föregående = (
         deltagare(stat.föregående_år)
         if isinstance(stat, Deltagarstatistik) and stat.föregående_år is not None
+        and stat.föregående_år.aktiva is not None
         else None
     )
     return Deltagarberakning(
@@ -313,24 +315,31 @@ def medverkande(insats: Insats) -> int | None:
 @dataclass(frozen=True)
 class Balanskravsrad:
     text: str
-    belopp: dict[int, int]
+    belopp: dict[Kolumn, int]
 
 
 @dataclass(frozen=True)
 class Balanskravsberakning:
-    years: tuple[int, ...]
-    årets_resultat: dict[int, int]
+    """Årets resultat, its adjustments and the balanskravsresultat per column: the years of
+    an årsredovisning; in a delårsrapport the forecast for the year alone (`PROGNOS`: the
+    balanskrav is the year's, RKR R17 asks for the forecast's)."""
+
+    years: tuple[Kolumn, ...]
+    årets_resultat: dict[Kolumn, int]
     justeringar: tuple[Balanskravsrad, ...]
-    resultat: dict[int, int]  # balanskravsresultat
+    resultat: dict[Kolumn, int]  # balanskravsresultat
 
 
 def balanskravsresultat(
     eko: Ekonomiberakning, balanskrav: Balanskrav
 ) -> Balanskravsberakning:
-    years = eko.years
+    years: tuple[Kolumn, ...] = eko.years
+    if eko.perioder.delår:
+        years = (PROGNOS,) if PROGNOS in eko.resultaträkning.years else ()
     årets = {y: eko.resultaträkning.belopp("årets_resultat", y) for y in years}
     rows = tuple(
-        Balanskravsrad(j.text, {y: j.belopp.get(y, 0) for y in years})
+        Balanskravsrad(j.text, {y: j.belopp.get(y, 0) if isinstance(y, int) else (j.prognos or 0)
+                                for y in years})
         for j in balanskrav.justeringar
     )
     result = {y: årets[y] + sum(r.belopp[y] for r in rows) for y in years}
@@ -354,11 +363,13 @@ def compute_verksamhet(indata: Indata, eko: Ekonomiberakning) -> Verksamhetsbera
     return Verksamhetsberakning(
         kapital={y: kapitalandel(indata, eko, y) for y in eko.years},
         kostnader=kostnader,
-        deltagare={i.id: deltagare(i.deltagare) for i in indata.insatser if i.deltagare},
+        deltagare={i.id: deltagare(i.deltagare) for i in indata.insatser
+                   if i.deltagare and not i.deltagare.har_luckor},
         finansiering={
             i.id: f for i in indata.insatser if (f := finansiering(i.finansiering)) is not None
         },
         balanskrav=(
-            balanskravsresultat(eko, indata.balanskrav) if indata.balanskrav is not None else None
+            balanskravsresultat(eko, indata.balanskrav or Balanskrav())
+            if indata.balanskrav is not None or eko.perioder.delår else None
         ),
     )

@@ -453,7 +453,8 @@ class Document:
 
     @property
     def keywords(self) -> str:
-        return self.texts("nyckelord")
+        interim = self.identity is not None and self.identity.kind == "delårsrapport"
+        return self.texts("delår_nyckelord" if interim else "nyckelord")
 
     @property
     def toc_title(self) -> str:

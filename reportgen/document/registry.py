@@ -143,6 +143,8 @@ SECTIONS: dict[str, Avsnittstyp] = {
     "kassaflödesanalys": Avsnittstyp("kassaflodesanalys",
                                      lambda b: b.eko.kassaflödesanalys.title,
                                      statements.kassaflödesanalys_blocks),
+    "helårsprognos": Avsnittstyp("helarsprognos", fixed_title("rubrik_helårsprognos"),
+                                 statements.helårsprognos_blocks),
     "driftredovisning": Avsnittstyp("driftredovisning", fixed_title("rubrik_driftredovisning"),
                                     driftredovisning_blocks),
     "noter": Avsnittstyp("noter", fixed_title("rubrik_noter"), statements.noter_blocks),

@@ -112,18 +112,24 @@ def kostnad_table(b: Builder) -> Table | None:
 
 
 def balanskrav_blocks(b: Builder) -> tuple[Block, ...]:
+    """The balanskravsresultat: per year; in a delårsrapport, of the forecast for the year."""
     bk = b.verksamhet.berakning.balanskrav
-    if bk is None or b.indata.balanskrav is None:
+    if bk is None or not bk.years:
         return ()
     years = bk.years
-    rows = [Row((label_cell("Årets resultat enligt resultaträkningen"),
+    delår = b.eko.perioder.delår
+    rows = [Row((label_cell("Årets resultat enligt prognosen" if delår
+                            else "Årets resultat enligt resultaträkningen"),
                  *(amount(bk.årets_resultat[y]) for y in years)))]
     rows += [Row((label_cell(r.text), *(amount(r.belopp[y]) for y in years))) for r in bk.justeringar]
-    rows.append(Row((label_cell("Årets balanskravsresultat"),
+    rows.append(Row((label_cell("Balanskravsresultat enligt prognosen" if delår
+                                else "Årets balanskravsresultat"),
                      *(amount(bk.resultat[y], True) for y in years)), RowKind.SUM))
+    heads = tuple(b.eko.perioder.rubrik("resultaträkning", y) for y in years)
     table = Table("balanskravsresultat", "Balanskravsresultat",
-                  (header("Belopp i kr", *(str(y) for y in years)),), tuple(rows), (60, 20, 20))
-    text = b.text(("balanskrav", "text"), b.indata.balanskrav.text, heading_level=4)
+                  (header("Belopp i kr", *heads),), tuple(rows), (60, *([20] * len(years))))
+    text = b.text(("balanskrav", "text"), b.indata.balanskrav.text,
+                  heading_level=4) if b.indata.balanskrav is not None else ()
     return (Heading(3, "Balanskravsresultat"), *text, table)
 
 

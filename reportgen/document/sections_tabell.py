@@ -22,10 +22,19 @@ if TYPE_CHECKING:
     from reportgen.document.builder import Builder
 
 
-def _amount(tabell: Tabell, value: Decimal | None, total: bool) -> Cell:
+def _number(tabell: Tabell, value: Decimal | None) -> str:
     if value is None:
+        return tabell.tomt
+    return tal(value, "%") if tabell.enhet == "%" else kronor(int(value))
+
+
+def _amount(tabell: Tabell, value: Decimal | None, total: bool,
+            parentes: int | float | None = None, with_parentes: bool = False) -> Cell:
+    text = _number(tabell, value)
+    if with_parentes:  # the value in parentheses after it: "50 % (47 %)"
+        text += f" ({_number(tabell, None if parentes is None else Decimal(str(parentes)))})"
+    if not text:
         return Cell("", CellKind.TEXT)
-    text = tal(value, "%") if tabell.enhet == "%" else kronor(int(value))
     return Cell(text, CellKind.SUM if total else CellKind.AMOUNT)
 
 
@@ -43,8 +52,10 @@ def _row(tabell: Tabell, rad: Beräknadrad, text: str) -> Row:
     total = rad.slag == "summa"
     cells = [Cell(text, CellKind.LABEL)]
     for c, value in enumerate(rad.värden):
+        given = rad.rad.parentes
         cells.append(_share(tabell, value) if rad.slag == "andel"
-                     else _amount(tabell, value, total))
+                     else _amount(tabell, value, total, given[c] if given else None,
+                                  given is not None))
         if tabell.andel_av:
             cells.append(_share(tabell, rad.andelar[c]) if rad.andelar else Cell("", CellKind.TEXT))
     return Row(tuple(cells), RowKind.SUM if total else RowKind.NORMAL)
@@ -54,7 +65,8 @@ def amount_table(b: Builder, path: PathKey, tabell: Tabell) -> Table:
     """The table of the block at *path* (its `tabell:`)."""
     columns = [str(k) for k in tabell.kolumner]
     labels = [x for c in columns for x in ((c, tabell.andel_rubrik) if tabell.andel_av else (c,))]
-    first = tabell.radrubrik or ("" if tabell.enhet == "%" else f"Belopp i {tabell.enhet}")
+    first = tabell.radrubrik or ("" if tabell.enhet in ("%", "antal")
+                                 else f"Belopp i {tabell.enhet}")
     rows = tuple(_row(tabell, rad, b.plain_text((*path, "rader", rad.index, rad.slag),
                                                rad.rad.etikett))
                  for rad in beräkna(tabell))

@@ -23,7 +23,7 @@ from reportgen.document.builder import Builder
 from reportgen.document.model import Block, Section
 from reportgen.document.registry import BLOCKS, MAX_LEVEL, SECTIONS, Avsnittstyp, shifted
 from reportgen.load import PathKey
-from reportgen.schema.avsnitt import STANDARDORDNING, Avsnitt, Avsnittspost, Numrering
+from reportgen.schema.avsnitt import Avsnitt, Avsnittspost, Numrering, standardordning
 
 Entry = tuple[PathKey | None, Avsnitt]  # a section and its YAML path (None: a default)
 
@@ -53,7 +53,8 @@ def build_sections(b: Builder) -> tuple[Section, ...]:
     """Every section of the report, in order, numbered and titled."""
     given = b.indata.avsnitt
     if given is None:
-        entries: list[Entry] = [(None, Avsnitt(standard=name)) for name in STANDARDORDNING]
+        order = standardordning(b.indata.rapport.typ)
+        entries: list[Entry] = [(None, Avsnitt(standard=name)) for name in order]
     else:
         entries = _entries(given, ("avsnitt",))
     return tuple(_sections(b, entries, 1, _Numbers(""), _Report()))

@@ -50,9 +50,16 @@ def statement_table(statement: Rakning, with_notes: bool = True) -> Table:
         cells = [Cell(line.label, CellKind.LABEL), *([note] if with_notes else []), *values]
         rows.append(Row(tuple(cells), RowKind.SUM if total else RowKind.NORMAL,
                         indent=line.level - 1))
-    widths = (52, 8, 20, 20) if with_notes else (60, 20, 20)
-    # The caption says what the heading above does not: which years, in which unit.
-    years = " och ".join(str(y) for y in statement.years)
+    n = len(statement.years)
+    widths = (52, 8, *([40 // n] * n)) if with_notes else (60, *([40 // n] * n))
+    if n > 2:  # a delårsrapport's forecast beside the periods
+        widths = (40, 6, *([18] * n)) if with_notes else (46, *([18] * n))
+    # The caption says what the heading above does not: which years (in a delårsrapport
+    # the columns' periods), in which unit.
+    columns = [str(y) for y in statement.years]
+    if statement.column_labels not in (tuple(columns), tuple(f"{y}-12-31" for y in columns)):
+        columns = list(statement.column_labels)
+    years = uppräkning(columns)
     caption = f"{statement.title} {years}, belopp i kronor"
     return Table(statement.key, caption, (header(*head),), tuple(rows), widths,
                  caption_hidden=True, source=("ekonomi", statement.key))
@@ -83,11 +90,14 @@ def _note_rows(rows: list[Notrad], years: tuple[int, ...], depth: int,
 
 
 def note_table(number: int, note: Not, years: tuple[int, ...], balance: bool,
-               position: int | None = None) -> Table:
+               position: int | None = None, labels: tuple[str, ...] | None = None) -> Table:
     """Not *number* as printed; *position*: its place in `ekonomi.noter` (its number less
-    one unless the notes are renumbered by first reference), for the cells' YAML paths."""
+    one unless the notes are renumbered by first reference), for the cells' YAML paths;
+    *labels*: the columns' headings (those of the statement it explains, a delårsrapport's
+    periods; default the years, or the year ends of a balance-sheet note)."""
     position = number - 1 if position is None else position
-    labels = tuple(f"{y}-12-31" if balance else str(y) for y in years)
+    if labels is None:
+        labels = tuple(f"{y}-12-31" if balance else str(y) for y in years)
     where = ("ekonomi", "noter", position)
     rows = _note_rows(note.rader, years, 0, (*where, "rader"))
     if note.visa_summa:

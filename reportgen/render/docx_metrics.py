@@ -72,15 +72,22 @@ class Piece:
     italic: bool = False
 
 
+def _between_digits(text: str, i: int) -> bool:
+    """A hyphen between digits (2023-08-31): the DOCX writes it as a non-breaking hyphen
+    (docx_ooxml.fill_run), so it is no break opportunity."""
+    return (text[i] == "-" and 0 < i < len(text) - 1 and text[i - 1].isdigit()
+            and text[i + 1].isdigit())
+
+
 def words(text: str) -> list[str]:
     """The pieces of *text* between break opportunities (each keeps its breaking character)."""
     out: list[str] = []
     current = ""
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch in SPACES:
             out.append(current + ch)
             current = ""
-        elif ch in BREAK_AFTER:
+        elif ch in BREAK_AFTER and not _between_digits(text, i):
             current += ch
             out.append(current)
             current = ""

@@ -25,8 +25,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from reportgen.findings import Finding, Location, Severity, UserError
 from reportgen.limits import PICTURE_BYTES
-from reportgen.narrative import inside
-from reportgen.readfile import Unreadable, read_bytes
+from reportgen.readfile import Unreadable, inside, read_bytes
 
 # What may be read from the project folder: pictures, nothing else.
 PROJECT_KINDS: Mapping[str, str] = {

@@ -6,29 +6,33 @@ Two variants, both tagged for accessibility from the same HTML:
 - ``a``: PDF/A-2a for the archive, which also carries the PDF/UA-1 identification.
 
 WeasyPrint does the layout and the tagging; a finisher then repairs what WeasyPrint 70
-leaves out of the structure tree (table header /Scope) and, for PDF/A, completes the XMP
-metadata. Resources are fetched only through `reportgen.render.fetch.ProjectFetcher`;
-pictures the document holds in memory (charts) reach it as data: URIs that the fetcher
-answers for, and only for, this document.
+leaves out of the structure tree (table header /Scope, running-header elements, link
+descriptions) and, for PDF/A, completes the XMP metadata. It works on WeasyPrint's PDF
+objects in memory, just before they are serialised, so the file is written once and
+never read back (it costs about 1 % of the PDF: scripts/bench_build.py). Resources are
+fetched only through `reportgen.render.fetch.ProjectFetcher`; pictures the document
+holds in memory (charts) reach it as data: URIs that the fetcher answers for, and only
+for, this document.
+
+`write_pdf` takes a `PrintJob` (reportgen/render/pdf_job.py: plain data made from the
+report model), so the PDF can be laid out in a process that has imported WeasyPrint
+and nothing of the report model; `render_pdf` does both steps here.
 """
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pydyf
 from weasyprint import HTML  # heavy import: keep it out of check and serve
 
-from reportgen.document.model import Block, Document, Image, ListBlock, Quote, Section
-from reportgen.findings import Location
 from reportgen.render.fetch import ProjectFetcher, ResourceRefused
-from reportgen.render.html import file_uri, render_html
 from reportgen.templates_dir import templates_dir
+
+if TYPE_CHECKING:
+    from reportgen.document.model import Document
+    from reportgen.render.pdf_job import PrintJob
 
 # Our name for a variant → WeasyPrint's.
 VARIANTS: dict[str, str] = {"ua": "pdf/ua-1", "a": "pdf/a-2a"}
@@ -58,65 +62,48 @@ _PDFUA_XMP = (
 )
 
 
-def images(document: Document) -> Iterator[Image]:
-    """Every picture the report shows: the cover logo and images inside sections."""
-    if document.cover.logo is not None:
-        yield document.cover.logo
-
-    def walk(blocks: tuple[Block | Section, ...] | tuple[Block, ...]) -> Iterator[Image]:
-        for block in blocks:
-            if isinstance(block, Image):
-                yield block
-            elif isinstance(block, Section):
-                yield from walk(block.blocks)
-            elif isinstance(block, ListBlock):
-                for item in block.items:
-                    yield from walk(item)
-            elif isinstance(block, Quote):
-                yield from walk(block.blocks)
-
-    yield from walk(document.sections)
-
-
-def build_date() -> datetime:
-    """SOURCE_DATE_EPOCH if set (reproducible builds), else now; in UTC, whole seconds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    seconds = int(epoch) if epoch.isdigit() else int(time.time())
-    return datetime.fromtimestamp(seconds, UTC)
+def job_fetcher(job: PrintJob) -> ProjectFetcher:
+    """The fetcher for *job*: its project folder, reportgen's templates, its pictures."""
+    return ProjectFetcher(job.project, templates_dir(), job.locations, job.held)
 
 
 def make_fetcher(document: Document) -> ProjectFetcher:
-    """A fetcher for this document: its project folder, and its in-memory pictures under
-    exactly the URIs the HTML for print gives them (`file_uri`)."""
-    locations: dict[Path, Location] = {}
-    held: dict[str, tuple[bytes, str]] = {}
-    for image in images(document):
-        if image.data is not None:
-            held[file_uri(image)] = (image.data, image.media_type)
-        elif image.path is not None and image.location is not None:
-            # the HTML names the file by its resolved path (file_uri), the model may not
-            locations[image.path] = image.location
-            locations[image.path.resolve()] = image.location
-    return ProjectFetcher(document.base_dir, templates_dir(), locations, held)
+    """A fetcher for this document (as `render_pdf` makes one)."""
+    from reportgen.render.pdf_job import print_job
+
+    return job_fetcher(print_job(document, DEFAULT_VARIANT))
 
 
 def render_pdf(
     document: Document, variant: str = DEFAULT_VARIANT, fetcher: ProjectFetcher | None = None
 ) -> bytes:
     """The report as a tagged PDF. Raises UserError if a picture cannot be used."""
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown PDF variant {variant!r}")
-    html = render_html(document, asset_url=file_uri, for_print=True)
-    fetcher = fetcher or make_fetcher(document)
-    stamp = build_date().strftime("%Y-%m-%dT%H:%M:%SZ")
+    from reportgen.render.pdf_job import print_job
+
+    return write_pdf(print_job(document, variant), fetcher)
+
+
+def write_pdf(
+    job: PrintJob, fetcher: ProjectFetcher | None = None,
+    after_layout: Callable[[], None] | None = None,
+) -> bytes:
+    """The PDF of *job*. Raises UserError if a picture cannot be used.
+
+    *after_layout* is called between WeasyPrint's layout and its drawing of the pages.
+    """
+    if job.variant not in VARIANTS:
+        raise ValueError(f"unknown PDF variant {job.variant!r}")
+    fetcher = fetcher or job_fetcher(job)
     try:
-        rendered = HTML(string=html, base_url=str(templates_dir()), url_fetcher=fetcher).render()
-        rendered.metadata.created = stamp
-        rendered.metadata.modified = stamp
+        rendered = HTML(string=job.html, base_url=str(templates_dir()), url_fetcher=fetcher).render()
+        if after_layout is not None:
+            after_layout()
+        rendered.metadata.created = job.created
+        rendered.metadata.modified = job.created
         rendered.metadata.attachments = []  # never embed files, whatever the HTML says
         pdf = rendered.write_pdf(
-            pdf_variant=VARIANTS[variant],
-            finisher=_Finisher(variant, link_targets(document)),
+            pdf_variant=VARIANTS[job.variant],
+            finisher=_Finisher(job.variant, job.targets),
             custom_metadata=False,
             uncompressed_pdf=False,
             attachments=[],
@@ -125,13 +112,6 @@ def render_pdf(
         raise refused.user_error() from None
     assert pdf is not None
     return pdf
-
-
-def link_targets(document: Document) -> dict[str, str]:
-    """Anchor id → what a link to it should be called: the heading or table caption."""
-    targets = {table.id: table.caption for table in document.tables() if table.caption}
-    targets.update({s.id: " ".join(s.heading.split()) for s in document.walk_sections()})
-    return targets
 
 
 class _Finisher:
@@ -251,17 +231,22 @@ def mark_running_content_as_artifacts(pdf: Any) -> int:
             continue  # nothing to do, or not the layout this repair understands
         contents = _object(pdf, pages[key]["Contents"])
         operations = contents.stream
-        for position, item in enumerate(operations):
+        # The orphans' sequences are the page's last (the margin boxes are drawn last), and
+        # an MCID marks one sequence: look from the end, and only until all are found.
+        remaining = set(orphans)
+        for position in range(len(operations) - 2, 0, -1):
+            item = operations[position]
             if (
                 isinstance(item, dict)
-                and item.get("MCID") in orphans
-                and position >= 1
-                and position + 1 < len(operations)
+                and item.get("MCID") in remaining
                 and operations[position + 1] == b"BDC"
             ):
                 operations[position - 1] = "/Artifact"
                 operations[position] = pydyf.Dictionary({"Type": "/Pagination"})
                 changed += 1
+                remaining.discard(item["MCID"])
+                if not remaining:
+                    break
         for ref in parents[len(parents) - len(orphans) :]:
             orphan = _object(pdf, ref)
             orphan["K"] = pydyf.Array()  # the dangling element no longer claims content

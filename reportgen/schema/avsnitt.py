@@ -54,6 +54,8 @@ AVSNITT: dict[str, str] = {
     "resultaträkning": "Resultaträkningen",
     "balansräkning": "Balansräkningen",
     "kassaflödesanalys": "Kassaflödesanalysen",
+    "helårsprognos": "Delårsrapportens helårsprognos (resultaträkningens prognos) och dess "
+    "balanskravsresultat",
     "driftredovisning": "Driftredovisningen (budget:)",
     "noter": "Noterna",
     "sammanställning": "Sammanställning av utfall och budget (budget:)",
@@ -88,6 +90,17 @@ STANDARDORDNING: tuple[str, ...] = (
     "bilagor",
 )
 
+# A delårsrapport without `avsnitt:` has none of the årsredovisning's statements or
+# signatures: the foreword, its förvaltningsberättelse and the budget tables with the
+# forecast, and the bilagor (each only with what the YAML gives). Anything else it lists in
+# `avsnitt:`.
+DELÅRSORDNING: tuple[str, ...] = ("ordförande_har_ordet", "förvaltningsberättelse",
+                                  "driftredovisning", "sammanställning", "bilagor")
+
+
+def standardordning(typ: str) -> tuple[str, ...]:
+    """The sections of a report of kind *typ* that does not list its own."""
+    return DELÅRSORDNING if typ == "delårsrapport" else STANDARDORDNING
 
 # For `reportgen check` (avsnitt.visas_inte): the input each standard section or part shows,
 # and the parts a standard section holds (as reportgen/document/registry.py builds them).
@@ -102,6 +115,7 @@ VISAR: dict[str, tuple[str, ...]] = {
     "driftredovisning": ("budget",),
     "sammanställning": ("budget",),
     "balanskrav": ("balanskrav",),
+    "helårsprognos": ("balanskrav",),
     "mål": ("mål", "ekonomiska_mål", "mål_inledning", "målområden"),
     "insatser": ("insatser", "insatser_inledning"),
     "måluppfyllelse": ("måluppfyllelse_sammanfattning",),

@@ -39,7 +39,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from reportgen.schema.base import Belopp, Korttext, Modell, Text
+from reportgen.schema.base import BOKFÖRINGEN, Belopp, Ifyllnad, Korttext, Modell, Text
 from reportgen.suggest import okänt_namn
 
 
@@ -74,7 +74,9 @@ KOLUMNER: tuple[str, ...] = (
     "nr", *MÅTT, *BERÄKNADE, "förklaring",
     *(f"{m}.{d}" for m in (*MÅTT, *BERÄKNADE) for d in DELAR),
 )
-SUMMAKOLUMNER: tuple[str, ...] = (*MÅTT, *(f"{m}.{d}" for m in MÅTT for d in DELAR[:2]))
+# A stated sum of a computed column (avvikelse_prognos: the printed prognos − årsbudget) too.
+SUMMAKOLUMNER: tuple[str, ...] = (*MÅTT, *BERÄKNADE,
+                                  *(f"{m}.{d}" for m in MÅTT for d in DELAR[:2]))
 
 
 def _kolumnnamn(value: str) -> str:
@@ -114,6 +116,12 @@ Måttvärde = Annotated[
 ]
 
 
+# The year's figure of a line; empty (`utfall:`, as reportgen nytt-år leaves it), a gap.
+Årsmått = Annotated[Måttvärde | None, Ifyllnad(BOKFÖRINGEN)]
+Årsbudget = Annotated[Måttvärde | None, Ifyllnad("årets budget, från verksamhetsplanen (eller "
+                                                 "bokföringens #PBUDGET)")]
+
+
 class Kolumn(Modell):
     """A column with its own heading."""
 
@@ -141,11 +149,11 @@ class Budgetrad(Modell):
         description="Gruppen raden summeras i (krävs för raderna i budget.rader när "
         "tabellerna görs av dem); annars om raden är intäkter, kostnader eller finansiella "
         "poster (utelämnat: av beloppets tecken)")
-    årsbudget: Måttvärde = Field(default=0, description="Budget för hela året, kr (kostnad negativ)")
+    årsbudget: Årsbudget = Field(default=0, description="Budget för hela året, kr (kostnad negativ)")
     periodbudget: Måttvärde | None = Field(
         default=None, description="Budget för perioden, kr; samma som årsbudgeten om den utelämnas"
     )
-    utfall: Måttvärde = Field(default=0, description="Utfall för perioden, kr (kostnad negativ)")
+    utfall: Årsmått = Field(default=0, description="Utfall för perioden, kr (kostnad negativ)")
     utfall_föregående_år: Måttvärde | None = Field(
         default=None, description="Utfall föregående år, kr (kostnad negativ)")
     prognos: Måttvärde | None = Field(
@@ -153,6 +161,10 @@ class Budgetrad(Modell):
     förklaring: Korttext | None = Field(
         default=None, description="Kortfattad förklaring till avvikelsen (driftredovisningen)"
     )
+    angivet: dict[Literal["avvikelse", "avvikelse_prognos"], StrictInt] = Field(
+        default_factory=dict, description="De beräknade kolumnerna som de står i rapporten, kr "
+        "(t.ex. avvikelse_prognos: 14432); kontrolleras mot prognos − årsbudget och utfall − "
+        "periodbudget")
     i_driftredovisning: bool = Field(
         default=False, description="Visa raden under sin grupp i driftredovisningen"
     )

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     Field,
     ModelWrapValidatorHandler,
     PrivateAttr,
+    TypeAdapter,
     ValidationError,
     ValidatorFunctionWrapHandler,
     WithJsonSchema,
@@ -31,7 +32,7 @@ from reportgen.schema.base import BOKFÖRINGEN, Belopp, Ifyllnad, Modell, Text, 
 from reportgen.schema.layout import Layoutändringar, Radnamn
 from reportgen.schema.layout_resolve import resolve, standard_layout
 from reportgen.schema.oversikt import Översikt
-from reportgen.schema.uppstallning import Layout, figure_problems
+from reportgen.schema.uppstallning import PROGNOS, Layout, figure_problems
 
 
 def _ord_eller_belopp(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -57,9 +58,10 @@ Notbelopp = Annotated[Belopp | None, Ifyllnad(BOKFÖRINGEN)]
 Årsbelopp = dict[str, Årsvärde]
 
 
-def _standard_lines(räkning: str) -> Callable[[dict[str, Any]], None]:
+def _standard_lines(räkning: str, prognos: bool = False) -> Callable[[dict[str, Any]], None]:
     """JSON Schema: the standard layout's lines as the properties of a year's figures, so an
-    editor completes them (any other key is checked against the YAML's own layout)."""
+    editor completes them (any other key is checked against the YAML's own layout); with
+    *prognos*, also of the delårsrapport's forecast (`prognos:`)."""
 
     def extra(schema: dict[str, Any]) -> None:
         upp = standard_layout().räkning(räkning)
@@ -79,6 +81,12 @@ def _standard_lines(räkning: str) -> Callable[[dict[str, Any]], None]:
             "properties": props,
             "additionalProperties": _ÅRSVÄRDE_SCHEMA,
         }
+        if prognos:
+            schema["properties"] = {PROGNOS: {
+                "type": "object",
+                "description": "Delårsrapport: prognosen för helåret, resultaträkningens rader "
+                "(årets nyckel avser då perioden, föregående års samma period föregående år)",
+                "properties": props, "additionalProperties": _ÅRSVÄRDE_SCHEMA}}
 
     return extra
 
@@ -202,7 +210,7 @@ class Ekonomi(Modell):
         "och kortfristiga placeringar)",
     )
     resultaträkning: dict[År, Årsbelopp] = Field(
-        json_schema_extra=_standard_lines("resultaträkning"))  # type: ignore[arg-type]
+        json_schema_extra=_standard_lines("resultaträkning", prognos=True))  # type: ignore[arg-type]
     balansräkning: dict[År, Årsbelopp] = Field(
         json_schema_extra=_standard_lines("balansräkning"))  # type: ignore[arg-type]
     kassaflöde: dict[År, Årsbelopp] = Field(
@@ -211,6 +219,11 @@ class Ekonomi(Modell):
         default=None,
         description="Balansen vid jämförelseårets början (behövs för jämförelseårets kassaflöde)",
     )
+    jämförelse_balansräkning: Literal["bokslut", "samma_dag"] | None = Field(
+        default=None,
+        description="Delårsrapport: vad balansräkningens föregående år avser: bokslut "
+        "(föregående års bokslut, t.ex. 2022-12-31; standard) eller samma_dag (samma dag "
+        "föregående år, t.ex. 2022-08-31)")
     noter: list[Not] = Field(default_factory=list)
     femårsöversikt: Översikt | None = Field(
         default=None,
@@ -219,6 +232,13 @@ class Ekonomi(Modell):
     femårsöversikt_text: Text | None = None
 
     _uppställning: Layout | None = PrivateAttr(default=None)
+    _prognos: Årsbelopp | None = PrivateAttr(default=None)
+
+    @property
+    def prognos(self) -> Årsbelopp | None:
+        """The forecast for the whole year (a delårsrapport's `resultaträkning.prognos`),
+        the resultaträkning's lines; None when the YAML gives none."""
+        return self._prognos
 
     @property
     def uppställning(self) -> Layout:
@@ -236,11 +256,17 @@ class Ekonomi(Modell):
         own included, is reported at once at its place."""
         errors: list[InitErrorDetails] = []
         model: Ekonomi | None = None
+        prognos: Årsbelopp | None = None
         try:
-            model = handler(data)
+            model = handler(_utan_prognos(data))
         except ValidationError as exc:
-            errors = [InitErrorDetails(type=PydanticCustomError(e["type"], e["msg"], e.get("ctx")),
-                                       loc=e["loc"], input=e["input"]) for e in exc.errors()]
+            errors = _init_errors(exc)
+        if isinstance(data, dict) and isinstance(data.get("resultaträkning"), dict) and (
+                PROGNOS in data["resultaträkning"]):
+            try:
+                prognos = _ÅRSBELOPP.validate_python(data["resultaträkning"][PROGNOS] or {})
+            except ValidationError as exc:
+                errors += _init_errors(exc, ("resultaträkning", PROGNOS))
         layout = None
         if isinstance(data, dict):
             ändringar, likvida = _layout_input(data, model)
@@ -256,7 +282,27 @@ class Ekonomi(Modell):
         if errors or model is None:
             raise ValidationError.from_exception_data(cls.__name__, errors)
         model._uppställning = layout
+        model._prognos = prognos
         return model
+
+
+# The forecast's figures, validated as a year's (`resultaträkning.prognos`, see `Ekonomi.prognos`).
+_ÅRSBELOPP: TypeAdapter[Årsbelopp] = TypeAdapter(Årsbelopp)
+
+
+def _utan_prognos(data: Any) -> Any:
+    """The input without `resultaträkning.prognos` (validated on its own, as a year's
+    figures; the years stay keyed by the year)."""
+    if not (isinstance(data, dict) and isinstance(data.get("resultaträkning"), dict)
+            and PROGNOS in data["resultaträkning"]):
+        return data
+    rr = {k: v for k, v in data["resultaträkning"].items() if k != PROGNOS}
+    return {**data, "resultaträkning": rr}
+
+
+def _init_errors(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> list[InitErrorDetails]:
+    return [InitErrorDetails(type=PydanticCustomError(e["type"], e["msg"], e.get("ctx")),
+                             loc=(*prefix, *e["loc"]), input=e["input"]) for e in exc.errors()]
 
 
 def _error(plats: tuple[str | int, ...], meddelande: str) -> InitErrorDetails:

@@ -25,7 +25,7 @@ from pydantic import Field, StrictInt, ValidationError, field_validator, model_v
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from reportgen.fmt import uppräkning
-from reportgen.schema.base import Modell, Procent, Text, År
+from reportgen.schema.base import Ifyllnad, Modell, Procent, Text, År
 
 STANDARDSKALA = ("Inte alls", "2", "3", "4", "5", "Helt och hållet")
 STANDARD = "standard"  # the name of the scale given by `indikatorer.skala`
@@ -132,6 +132,13 @@ class Årsresultat(Modell):
         return data
 
 
+# What fills in an indicator gap (reportgen nytt-år leaves the new year's results empty).
+NNS = "årets resultat från NNS indikatorenkät"
+NNS_SVAR = "årets antal svar och möjliga svarande, från NNS indikatorenkät"
+# A year's results; empty (`2024:`), a gap to fill in.
+Årsresultatlucka = Annotated[Årsresultat | None, Ifyllnad(NNS)]
+
+
 class Fråga(Modell):
     indikator: int | None = Field(
         default=None, ge=1, description="Indikatorns nummer (utelämnas för en fråga utan indikator)"
@@ -146,7 +153,7 @@ class Fråga(Modell):
         default=None, description="Skalsteg som räknas som positiva för just denna fråga")
     negativa_svar: Stegval | None = Field(
         default=None, description="Skalsteg som räknas som negativa för just denna fråga")
-    resultat: dict[År, Årsresultat] = Field(min_length=1)
+    resultat: dict[År, Årsresultatlucka] = Field(min_length=1)
 
 
 class Enkätår(Modell):
@@ -172,7 +179,7 @@ class Respondentgrupp(Modell):
         default=None, description="Skalsteg som räknas som negativa i den här gruppen")
     text: Text | None = Field(default=None, description="Text före tabellen")
     text_efter: Text | None = Field(default=None, description="Text efter tabellen")
-    enkäter: dict[År, Enkätår] = Field(default_factory=dict)
+    enkäter: dict[År, Annotated[Enkätår | None, Ifyllnad(NNS_SVAR)]] = Field(default_factory=dict)
     frågor: list[Fråga] = Field(min_length=1)
     år: list[År] | None = Field(
         default=None, description="År som visas, nyast först; alla år i frågorna om utelämnat"
@@ -417,7 +424,7 @@ def _length_errors(fråga: Fråga, steg: tuple[str, ...], name: str,
                    at: tuple[str | int, ...]) -> Iterable[InitErrorDetails]:
     for year, resultat in fråga.resultat.items():
         for kön in KÖN:
-            m: Mätning | None = getattr(resultat, kön)
+            m: Mätning | None = getattr(resultat, kön, None)  # None: a gap
             if m is None:
                 continue
             for field in ("fördelning", "fördelning_procent"):

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from reportgen.schema.base import Korttext, Modell, Siffernamn, Text
+from reportgen.schema.base import Ifyllnad, Korttext, Modell, Siffernamn, Text
 from reportgen.suggest import okänt_namn
 
 
@@ -152,6 +152,11 @@ Mätvärde = Annotated[Decimal, BeforeValidator(_mätvärde), Field(
 JaNej = Annotated[StrictBool, BeforeValidator(_ja_nej), Field(description="ja eller nej")]
 # One measured value: yes/no, a number, or the name of a computed figure.
 Värde = Annotated[JaNej | Mätvärde | Siffernamn, Field(union_mode="left_to_right")]
+# What fills in a goal's gaps (reportgen nytt-år clears last year's assessments and outcomes).
+UTFALLET = "årets utfall"
+BEDÖMNINGEN = "årets bedömning; ta bort raden om den ska beräknas från måtten"
+# One group's measured value; empty, a gap.
+Gruppvärde = Annotated[Värde | None, Ifyllnad(UTFALLET)]
 
 
 class Mått(Modell):
@@ -164,19 +169,21 @@ class Mått(Modell):
         default=None, union_mode="left_to_right", description="Målet som ja/nej (ja: det ska "
         "ha skett) eller i ord, t.ex. Ansökan beviljad")
     enhet: str = Field(default="%", description="Enhet för mål och utfall, t.ex. % eller personer")
-    # Flat, so that reportgen/schema/marked.py finds a figure name in any arm.
-    utfall: JaNej | Mätvärde | Siffernamn | dict[str, Värde] | None = Field(
+    # Flat, so that reportgen/schema/marked.py finds a figure name in any arm. Empty (`utfall:`,
+    # as reportgen nytt-år leaves a measured value), a gap to fill in.
+    utfall: Annotated[JaNej | Mätvärde | Siffernamn | dict[str, Gruppvärde] | None,
+                      Ifyllnad(UTFALLET)] = Field(
         default=None, union_mode="left_to_right",
         description="Uppmätt värde (ett tal, ja/nej, eller namnet på en beräknad siffra som "
         "eget_kapital_andel), eller ett per grupp: {Styrelsen: 100, Beredningsgruppen: 40}",
     )
-    resultat: Korttext | None = Field(
+    resultat: Annotated[Korttext | None, Ifyllnad(UTFALLET)] = Field(
         default=None, description="Utfallet i ord, för ett mått med målvärde i ord")
     delvis_gräns: Mätvärde | None = Field(
         default=None,
         description="Från denna gräns (men inte ända till målet) är målet delvis uppfyllt",
     )
-    bedömning: Statusnamn | None = Field(
+    bedömning: Annotated[Statusnamn | None, Ifyllnad(BEDÖMNINGEN)] = Field(
         default=None, description="Styrelsens bedömning; ersätter den beräknade")
     kommentar: Text | None = Field(default=None, description="Visas på en egen rad under måttet")
 
@@ -219,12 +226,12 @@ class Mål(Modell):
         "aktivitetsmål (utelämnad: det överordnade målets, annars mål)",
         examples=list(STANDARDNIVÅER))
     målområde: str | None = Field(default=None, description="Namnet på målområdet (målområden:)")
-    status: Statusnamn | None = Field(
+    status: Annotated[Statusnamn | None, Ifyllnad(BEDÖMNINGEN)] = Field(
         default=None, description="Bedömningen; utelämnad: beräknad från mått och delmål")
     text: Text | None = Field(default=None, description="Beskrivning och bedömning (Markdown)")
     aktiviteter: list[Text] = Field(default_factory=list,
                                     description="Genomförda (eller föreslagna) aktiviteter")
-    utfall: Korttext | None = Field(
+    utfall: Annotated[Korttext | None, Ifyllnad(UTFALLET)] = Field(
         default=None, description="Utfallet i korthet (målmatrisens kolumn utfall)")
     insatser: list[str] = Field(
         default_factory=list, description="Id för de insatser som bidrar till målet"

@@ -34,7 +34,7 @@ def narrative_fields(model: BaseModel) -> Iterator[tuple[PathKey, str, Berättel
 def marked_strings(model: BaseModel) -> Iterator[tuple[PathKey, str, Marker]]:
     """Every string value of *model* whose annotation carries a marker: the narrative
     fields and those naming a figure (a mått's utfall), where `{{ namn }}` may stand."""
-    for path, value, marker in _model(model, ()):
+    for path, value, marker in _walked(model):
         if isinstance(value, str) and not isinstance(marker, Ifyllnad):
             yield path, value, marker
 
@@ -42,14 +42,30 @@ def marked_strings(model: BaseModel) -> Iterator[tuple[PathKey, str, Marker]]:
 def gaps(model: BaseModel) -> Iterator[tuple[PathKey, Ifyllnad]]:
     """Every empty value of *model* in a field that may be a gap (`Ifyllnad`), with its path.
     A field left out is empty too: whether the YAML writes it is for the caller to see."""
-    for path, value, marker in _model(model, ()):
+    for path, value, marker in _walked(model):
         if value is None and isinstance(marker, Ifyllnad):
             yield path, marker
 
 
+_last: tuple[BaseModel, tuple[tuple[PathKey, Any, Marker], ...]] | None = None
+
+
+def _walked(model: BaseModel) -> tuple[tuple[PathKey, Any, Marker], ...]:
+    """Everything the walk of *model* reports, kept for the model walked last: `reportgen
+    check`'s rules walk the same (frozen) input model several times."""
+    global _last
+    if _last is None or _last[0] is not model:
+        _last = (model, tuple(_model(model, ())))
+    return _last[1]
+
+
 def _held(value: Any, marker: Marker) -> bool:
-    """Does the walk report *value* under *marker*: a string, or a gap's empty value."""
-    return isinstance(value, str) or (value is None and isinstance(marker, Ifyllnad))
+    """Does the walk report *value* under *marker*: a gap's empty value, or a string of a
+    narrative or figure field. A gap field that is filled in is walked into, so a text that
+    may be a gap (a mål's utfall) is still found as the narrative it is."""
+    if isinstance(marker, Ifyllnad):
+        return value is None
+    return isinstance(value, str)
 
 
 def _model(model: BaseModel, path: PathKey) -> Iterator[tuple[PathKey, Any, Marker]]:

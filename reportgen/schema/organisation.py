@@ -37,7 +37,7 @@ class Förbund(Modell):
         default=None, description="Sökväg till logotypen (PNG, JPG eller SVG) i projektmappen"
     )
     logotyp_alt: str | None = Field(default=None, description="Alternativtext för logotypen")
-    adress: Adress = Adress()
+    adress: Adress = Adress.model_construct()  # no validator of its own (defer_build)
     medlemmar: list[Medlem] = Field(default_factory=list)
 
 

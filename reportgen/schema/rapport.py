@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationError, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
 
 from reportgen.schema.avsnitt import Avsnittspost
 from reportgen.schema.base import Korttext, Modell, Text, År
@@ -14,6 +14,7 @@ from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.indikatorer import Indikatorer
 from reportgen.schema.mal import Målnivå, Målområde, Statusdefinition, referensfel
 from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Underskrifter
+from reportgen.schema.r17 import r17_fel
 from reportgen.schema.tema import Tema
 from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
 from reportgen.suggest import okänt_namn
@@ -35,6 +36,11 @@ class Rapportinfo(Modell):
     beslutsdatum: dt.date | None = Field(
         default=None, description="Datum då styrelsen beslutade (godkände) rapporten"
     )
+    föregående: str | None = Field(
+        default=None, min_length=1,
+        description="Förra årets YAML-fil (relativt denna), som reportgen nytt-år skrev rapporten "
+        "från: reportgen check varnar för varje text som är oförändrad sedan dess; ta bort "
+        "raden när alla texter är genomgångna")
 
     @model_validator(mode="after")
     def _period(self) -> Rapportinfo:
@@ -84,13 +90,27 @@ Textnyckel = Annotated[
 ]
 
 
+UTAN_RÄKENSKAPER: dict[str, Any] = {"resultaträkning": {}, "balansräkning": {}}
+
+
+def _ekonomi_för_årsredovisningen(schema: dict[str, Any]) -> None:
+    """JSON Schema: `ekonomi` is required of an årsredovisning, not of a delårsrapport."""
+    schema["required"] = [k for k in schema.get("required", []) if k != "ekonomi"]
+    schema["if"] = {"properties": {"rapport": {"properties": {"typ": {
+        "const": "delårsrapport"}}, "required": ["typ"]}}}
+    schema["else"] = {"required": ["ekonomi"]}
+
+
 class Indata(Modell):
+    model_config = ConfigDict(**Modell.model_config,
+                              json_schema_extra=_ekonomi_för_årsredovisningen)
     förbund: Förbund
     rapport: Rapportinfo
     styrelse: list[Styrelseplats] = Field(min_length=1)
     revisorer: list[Revisor] = Field(default_factory=list)
-    underskrifter: Underskrifter = Underskrifter()
-    förvaltningsberättelse: Förvaltningsberättelse = Förvaltningsberättelse()
+    # Defaults built without a validator of their own (Modell's defer_build).
+    underskrifter: Underskrifter = Underskrifter.model_construct()
+    förvaltningsberättelse: Förvaltningsberättelse = Förvaltningsberättelse.model_construct()
     # The report's sections in order (reportgen/schema/avsnitt.py); left out: the standard ones.
     avsnitt: list[Avsnittspost] | None = Field(
         default=None,
@@ -106,7 +126,7 @@ class Indata(Modell):
         }},
     )
     # The förbund's colours, typeface and logo placement (reportgen/schema/tema.py).
-    tema: Tema = Field(default_factory=Tema, description="Förbundets färger, typsnitt och "
+    tema: Tema = Field(default_factory=Tema.model_construct, description="Förbundets färger, typsnitt och "
                        "logotypens placering")
     ekonomi: Ekonomi
     # Budget och utfall per projekt (schema/budget.py) and NNS indicators (schema/indikatorer.py).
@@ -135,11 +155,36 @@ class Indata(Modell):
     målområden: list[Målområde] = Field(
         default_factory=list, description="Målområden som målen grupperas i (mål: målområde:)")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _delår_utan_räkenskaper(cls, data: Any) -> Any:
+        """A delårsrapport may have no statements (seed 003 has none): without `ekonomi:`
+        it has empty ones, and no check or table finds anything in them. An årsredovisning
+        still requires `ekonomi:`."""
+        if (isinstance(data, dict) and "ekonomi" not in data
+                and isinstance(data.get("rapport"), dict)
+                and data["rapport"].get("typ") == "delårsrapport"):
+            return {**data, "ekonomi": UTAN_RÄKENSKAPER}
+        return data
+
+    @property
+    def utan_räkenskaper(self) -> bool:
+        """A report without statements (a delårsrapport that gives no `ekonomi:` figures)."""
+        return not self.ekonomi.resultaträkning and not self.ekonomi.balansräkning
+
     @model_validator(mode="after")
     def _målnamn(self) -> Indata:
         errors = referensfel(self.statusskala, self.målnivåer, self.målområden,
                              {"ekonomiska_mål": self.ekonomiska_mål, "mål": self.mål},
                              [i.resultatmål for i in self.insatser])
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
+    @model_validator(mode="after")
+    def _r17(self) -> Indata:
+        """The delårsrapport's statements and forecast (reportgen/schema/r17.py)."""
+        errors = r17_fel(self)
         if errors:
             raise ValidationError.from_exception_data(type(self).__name__, errors)
         return self

@@ -17,6 +17,14 @@ innehåll:
         - {andel: Insatsernas andel, av: insatser, genom: totalt}   # a share row, computed
 ```
 
+Counts are `enhet: antal`. A table of shares (`enhet: "%"`) with `summerar_till_100: true`
+adds up to 100 in each column (and in the values in parentheses), within the rounding of
+its entries: n entries in whole percent may be off by n × 0,5. A row's `parentes` values
+are printed in parentheses after its values ("50 % (47 %)", last year's shares). `tomt`
+is what an empty cell (null) shows ("–"). `siffror` names figures prose can use
+(`{{ andel_arbete }}`): the sum of rows (`av`), or their share of a row (`genom`), in one
+column; `angivet` is the figure as a report printed it in its text, checked.
+
 A sum row adds the rows named in `av` (keys: a row's `nyckel`, else its text), or every
 amount row above it; stated `värden` are checked (in a table in tkr, the printed lines must
 add up to the printed sum). A share row is `av` / `genom` per column. Stated shares
@@ -26,6 +34,7 @@ their rounding.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictInt, ValidationError, model_validator
@@ -58,6 +67,9 @@ class Tabellrad(Modell):
     andelar: list[Tal | None] | None = Field(
         default=None, description="Andelarna i procent i andelskolumnerna, som de står i "
         "rapporten (kontrolleras)")
+    parentes: list[Tal | None] | None = Field(
+        default=None, description="Ett värde per kolumn som visas inom parentes efter "
+        "radens värde, t.ex. föregående års andel")
 
     @property
     def slag(self) -> str:
@@ -72,11 +84,32 @@ class Tabellrad(Modell):
         return self.nyckel or self.etikett
 
 
+class Tabellsiffra(Modell):
+    """A figure prose can name, computed from the table's rows in one column."""
+
+    av: list[str] = Field(min_length=1, description="Raderna som summeras (nyckel eller text)")
+    genom: str | None = Field(default=None, description="Raden summan är en andel av "
+                              "(utelämnad: siffran är summan själv)")
+    kolumn: StrictInt | str = Field(default=0, description="Kolumnen: dess rubrik, eller "
+                                    "dess nummer från 0 (utelämnad: den första)")
+    angivet: Tal | None = Field(default=None, description="Siffran som den står i rapportens "
+                                "text (en andel i procent); kontrolleras")
+
+
 class Tabell(Modell):
     """The table: caption, unit, columns, rows."""
 
     rubrik: Korttext = Field(description="Tabellens rubrik (bildtext)")
-    enhet: Literal["kr", "tkr", "%"] = Field(default="kr", description="kr, tkr eller %")
+    enhet: Literal["kr", "tkr", "%", "antal"] = Field(
+        default="kr", description="kr, tkr, % eller antal")
+    summerar_till_100: bool = Field(
+        default=False, description="En tabell av andelar (enhet: %): varje kolumn summerar "
+        "till 100 inom avrundningen (n värden i hela procent: ±n × 0,5)")
+    tomt: Korttext = Field(default="", description="Det som står i en tom cell (null), "
+                           "t.ex. –")
+    siffror: dict[str, Tabellsiffra] = Field(
+        default_factory=dict, description="Siffror som texten kan nämna ({{ namn }}): "
+        "summan av rader (av:), eller dess andel av en rad (genom:), i en kolumn")
     kolumner: list[str | StrictInt] = Field(min_length=1, description="Kolumnernas rubriker")
     radrubrik: Korttext | None = Field(
         default=None, description="Rubriken över radtexterna (utelämnad: Belopp i kr/tkr)")
@@ -150,7 +183,35 @@ class Tabell(Modell):
                                 "ge den en egen nyckel:"))
                 seen[rad.namn] = i
                 amounts.append(rad.namn)
+            if rad.parentes is not None and (kind != "text" or len(rad.parentes) != n):
+                out.append(((*at, "parentes"), "parentes: hör till en rad med text: och har "
+                            "ett värde per kolumn"))
         if self.andel_av is not None and self.andel_av not in amounts:
             out.append((("andel_av",), okänt_namn("raden", self.andel_av, amounts)))
+        if self.summerar_till_100 and self.enhet != "%":
+            out.append((("summerar_till_100",), "summerar_till_100 gäller en tabell av "
+                        "andelar (enhet: \"%\")"))
+        for name, siffra in self.siffror.items():
+            at = ("siffror", name)
+            if not re.fullmatch(r"[^\W\d]\w*", name):
+                out.append((at, f"siffrans namn {name!r} är inte ett namn som texten kan nämna "
+                            "(bokstäver, siffror och _, med en bokstav först)"))
+            for j, key in enumerate(siffra.av):
+                if key not in amounts:
+                    out.append(((*at, "av", j), okänt_namn("raden", key, amounts)))
+            if siffra.genom is not None and siffra.genom not in amounts:
+                out.append(((*at, "genom"), okänt_namn("raden", siffra.genom, amounts)))
+            if self.kolumnindex(siffra.kolumn) is None:
+                out.append(((*at, "kolumn"), okänt_namn(
+                    "kolumnen", str(siffra.kolumn), [str(k) for k in self.kolumner])))
         return out
+
+    def kolumnindex(self, kolumn: int | str) -> int | None:
+        """The index of a column named by its heading or its number (from 0)."""
+        names = [str(k) for k in self.kolumner]
+        if str(kolumn) in names:  # a heading first: `kolumn: 2023` of columns [2022, 2023]
+            return names.index(str(kolumn))
+        if isinstance(kolumn, int):
+            return kolumn if 0 <= kolumn < len(self.kolumner) else None
+        return None
 

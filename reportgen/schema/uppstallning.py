@@ -15,6 +15,8 @@ from enum import Enum
 from functools import cached_property
 from typing import Any
 
+from reportgen.perioder import PROGNOS  # noqa: F401 (the forecast's key, importable here)
+
 Plats = tuple[str | int, ...]  # a path below `ekonomi`, as the YAML writes it
 
 RÄKNINGAR = ("resultaträkning", "balansräkning", "kassaflödesanalys")

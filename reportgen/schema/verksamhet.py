@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictInt, model_validator
 
-from reportgen.schema.base import Belopp, Korttext, Modell, Text, År
+from reportgen.schema.base import Belopp, Ifyllnad, Korttext, Modell, Text, År
 from reportgen.schema.mal import (  # noqa: F401 (the goal models, importable from here too)
     Mätvärde,
     Mål,
@@ -63,14 +63,21 @@ Procentandel = Annotated[Decimal, BeforeValidator(_mätvärde), Field(
     ge=0, le=100, description="Procent, t.ex. 67 för 67 %")]
 
 
+# What fills in an insats's gaps (reportgen nytt-år leaves the new year's figures empty).
+INSATSENS_RAPPORT = "från insatsens rapport för året"
+BUDGETENS_UTFALL = "beviljat och förbrukat för året; förbrukat är budgetens utfall för projektet"
+
+
 class Insatstyp(str, Enum):
     individinriktad = "individinriktad"
     strukturövergripande = "strukturövergripande"
 
 
 class Finansiering(Modell):
-    beviljat: Belopp | None = Field(default=None, description="Beviljade medel för året, kr")
-    förbrukat: Belopp | None = Field(default=None, description="Förbrukade medel under året, kr")
+    beviljat: Annotated[Belopp | None, Ifyllnad(BUDGETENS_UTFALL)] = Field(
+        default=None, description="Beviljade medel för året, kr")
+    förbrukat: Annotated[Belopp | None, Ifyllnad(BUDGETENS_UTFALL)] = Field(
+        default=None, description="Förbrukade medel under året, kr")
     text: Text | None = None
 
 
@@ -107,6 +114,8 @@ class KönAntal(Modell):
 
 
 AntalPersoner = Antal | KönAntal
+# A count of the year that may be left empty, a gap (reportgen nytt-år leaves them so).
+Årsantal = Annotated[AntalPersoner | None, Ifyllnad(INSATSENS_RAPPORT)]
 
 
 class Utfall(Modell):
@@ -114,35 +123,47 @@ class Utfall(Modell):
     share of those who ended (`andel: 30`, in percent of `avslutade`)."""
 
     text: str
-    antal: AntalPersoner | None = None
+    antal: Årsantal = None
     andel: Procentandel | None = Field(
         default=None, description="Andel av de avslutade i procent (i stället för antal)")
     måluppfyllt: bool = Field(
         default=False, description="Avslut till arbete, studier eller annan arbetslivsinriktad rehab"
     )
 
-    @model_validator(mode="after")
-    def _antal_eller_andel(self) -> Utfall:
-        if (self.antal is None) == (self.andel is None):
-            raise ValueError("ange antal eller andel (procent av de avslutade), ett av dem")
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _antal_eller_andel(cls, data: Any) -> Any:
+        # `antal:` (or `andel:`) written empty is a gap; both given, or neither written, is wrong.
+        if isinstance(data, dict):
+            given = [k for k in ("antal", "andel") if k in data and data[k] is not None]
+            if len(given) == 2 or (not given and "antal" not in data and "andel" not in data):
+                raise ValueError("ange antal eller andel (procent av de avslutade), ett av dem")
+        return data
+
+
+Årstid = Annotated[Mätvärde | None, Ifyllnad(INSATSENS_RAPPORT)]
 
 
 class TidKön(Modell):
-    kvinnor: Mätvärde | None = None
-    män: Mätvärde | None = None
+    kvinnor: Årstid = None
+    män: Årstid = None
 
 
 class Deltagaruppgifter(Modell):
-    aktiva: AntalPersoner = Field(description="Deltagare som varit aktiva någon gång under året")
-    aktiva_vid_årets_början: AntalPersoner | None = None
-    nya: AntalPersoner | None = None
-    avslutade: AntalPersoner | None = None
-    tidiga_avhopp: AntalPersoner | None = Field(default=None, description="Varav tidiga avhopp")
-    måluppfyllt: AntalPersoner | None = Field(
+    # Required, but may be written empty (a gap): then the statistics wait until it is filled.
+    aktiva: Årsantal = Field(description="Deltagare som varit aktiva någon gång under året")
+    aktiva_vid_årets_början: Årsantal = None
+    nya: Årsantal = None
+    avslutade: Årsantal = None
+    tidiga_avhopp: Årsantal = Field(default=None, description="Varav tidiga avhopp")
+    måluppfyllt: Årsantal = Field(
         default=None,
         description="Avslutade till måluppfyllt resultat; beräknas från utfallen om det utelämnas",
     )
+
+
+# The counts of a year (moved into `föregående_år` by reportgen nytt-år).
+DELTAGARTAL: tuple[str, ...] = tuple(Deltagaruppgifter.model_fields)
 
 
 class Deltagarstatistik(Deltagaruppgifter):
@@ -154,6 +175,12 @@ class Deltagarstatistik(Deltagaruppgifter):
         default=None, description="Genomsnittlig tid utan arbete eller studier före start, månader"
     )
     föregående_år: Deltagaruppgifter | None = None
+
+    @property
+    def har_luckor(self) -> bool:
+        """A count the statistics need is a gap still to fill in (`aktiva:`, an outcome's
+        `antal:`): they wait until it is filled."""
+        return self.aktiva is None or any(u.antal is None and u.andel is None for u in self.utfall)
 
     @model_validator(mode="after")
     def _andelar_av_avslutade(self) -> Deltagarstatistik:
@@ -196,7 +223,7 @@ class Insats(Modell):
     övrigt: Text | None = None
     deltagare: Deltagarstatistik | None = None
     händelser: list[Händelse] = Field(default_factory=list)
-    medverkande: Antal | None = Field(
+    medverkande: Annotated[Antal | None, Ifyllnad(INSATSENS_RAPPORT)] = Field(
         default=None, description="Antal personer som tagit del av insatsen"
     )
     resultat: Text | None = None
@@ -205,7 +232,8 @@ class Insats(Modell):
     uppgifter: dict[str, Korttext] = Field(
         default_factory=dict, description="Fler uppgifter som rubrik: text, t.ex. Personal, "
         "Kostnadseffektivitet, Samverkanseffekter, Framåtspaning")
-    måluppfyllelse: str | None = Field(default=None, description="T.ex. Hög eller Låg")
+    måluppfyllelse: Annotated[str | None, Ifyllnad("årets bedömning")] = Field(
+        default=None, description="T.ex. Hög eller Låg")
 
     @model_validator(mode="before")
     @classmethod
@@ -218,7 +246,9 @@ class Insats(Modell):
 
 class Balanspost(Modell):
     text: str
-    belopp: dict[År, Belopp]
+    belopp: dict[År, Belopp] = Field(default_factory=dict)
+    prognos: Belopp | None = Field(
+        default=None, description="Delårsrapport: justeringen av helårsprognosens resultat")
 
 
 class Balanskrav(Modell):
@@ -235,4 +265,4 @@ class Förord(Modell):
     text: Text
     namn: str
     roll: str = "Ordförande"
-    ort_och_datum: str | None = None
+    ort_och_datum: Annotated[str | None, Ifyllnad("ort och datum för årets förord")] = None

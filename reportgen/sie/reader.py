@@ -303,6 +303,8 @@ def _period(budget: bool) -> Callable[[_Läsning, list[Fält], int], None]:
         if not objekt:
             return  # the account as a whole: the same as its #RES
         table = läsning.bok.objektbudget if budget else läsning.bok.objektsaldo
+        if not budget:
+            läsning.bok.objektrader.setdefault(objekt[0], line)
         per_account = table.setdefault(år, {}).setdefault(objekt[0], {})
         per_account[konto] = per_account.get(konto, Decimal(0)) + amount
 
