@@ -22,6 +22,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reportgen.chart_fonts import chart_font
+from reportgen.typsnitt import STANDARD
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.text import Text
@@ -43,6 +46,7 @@ class Fördelningsdiagram:
     values: tuple[int | Decimal, ...]  # answers per step (int), or percent per step
     positive: tuple[int, ...]  # 1-based steps counted as positive (drawn darker, and hatched)
     percent: bool = False  # values are percentages of the answers, not counts
+    font: str = STANDARD  # the report's typeface (the theme's), reportgen/chart_fonts.py
 
 
 def number(value: int | Decimal) -> str:
@@ -143,6 +147,11 @@ def problems(fig: Figure) -> list[str]:
 
 def figure(chart: Fördelningsdiagram) -> Figure:
     """The chart laid out on a figure of its own (nothing clipped, nothing overlapping)."""
+    with chart_font(chart.font):
+        return _laid_out(chart)
+
+
+def _laid_out(chart: Fördelningsdiagram) -> Figure:
     slot = 0.88
     for _ in range(6):
         fig = _draw(chart, slot)

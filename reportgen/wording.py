@@ -159,15 +159,16 @@ FASTA_TEXTER: dict[str, Fasttext] = {
     "målområde_rubrik": _t("Målområde {namn}",
                            "Ett målområdes rubrik när det inte har en egen", "namn"),
     "status_bedömning": _t("Bedömning: ", "Före statusen i ett måls bedömning"),
-    "status_beräknad_mått": _t(" (beräknad från måtten)",
-                               "Efter en status som är beräknad från målets mått"),
-    "status_beräknad_delmål": _t(" (beräknad från delmålen)",
-                                 "Efter en status som är beräknad från målets delmål"),
-    "status_beräknad_båda": _t(" (beräknad från mått och delmål)",
-                               "Efter en status som är beräknad från mått och delmål"),
-    "status_beräknad_resultatmål": _t(" (beräknad från resultatmålen)",
-                                      "Efter en insats status som är beräknad från dess "
-                                      "resultatmål"),
+    # After a status that reportgen computed: nothing as standard (the reader needs the
+    # assessment, not how the tool reached it); a förbund may write e.g. " (enligt måtten)".
+    "status_beräknad_mått": _t("", "Efter en status som är beräknad från målets mått "
+                                   "(tom som standard, t.ex. ” (enligt måtten)”)"),
+    "status_beräknad_delmål": _t("", "Efter en status som är beräknad från målets delmål "
+                                     "(tom som standard, t.ex. ” (enligt delmålen)”)"),
+    "status_beräknad_båda": _t("", "Efter en status som är beräknad från mått och delmål "
+                                   "(tom som standard)"),
+    "status_beräknad_resultatmål": _t("", "Efter en insats status som är beräknad från dess "
+                                          "resultatmål (tom som standard)"),
     "mål_aktiviteter": _t("Aktiviteter", "Före listan över ett måls aktiviteter"),
     "mål_insatser": _t("Insatser som bidrar till målet: ", "Före ett måls insatser"),
     "tabell_måluppfyllelse": _t("Måluppfyllelse", "Tabellen över målen och deras bedömning"),

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reportgen.chart_fonts import chart_font
+from reportgen.typsnitt import STANDARD
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-DPI = 150
+DPI = 300  # sharp in print: the PDF scales the picture to CHART_MM (sections_year.py)
 WIDTH_IN = 6.5
 TICK_PT = 8.0
 INK, MUTED, GRID = "#1d2530", "#525c69", "#e1e6eb"
@@ -35,6 +38,7 @@ class Trenddiagram:
     series: tuple[Serie, ...]
     texts: tuple[tuple[str, ...], ...]  # each serie's values as the table prints them
     colours: tuple[str, str]  # primary, accent
+    font: str = STANDARD  # the report's typeface (the theme's)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Andelsdiagram:
     colours: tuple[str, str]
     limit: int | None = None  # a ceiling drawn as a line (eget kapital's tak)
     limit_label: str = ""
+    font: str = STANDARD  # the report's typeface (the theme's)
 
 
 def _figure(height_in: float) -> Figure:
@@ -71,6 +76,11 @@ def _shade(colour: str, towards_white: float) -> str:
 
 @lru_cache(maxsize=32)
 def trenddiagram(chart: Trenddiagram) -> bytes:
+    with chart_font(chart.font):
+        return _trenddiagram(chart)
+
+
+def _trenddiagram(chart: Trenddiagram) -> bytes:
     fig = _figure(2.5)
     ax = fig.subplots()
     primary, accent = chart.colours
@@ -112,8 +122,27 @@ def trend_alt(chart: Trenddiagram, title: str) -> str:
 
 @lru_cache(maxsize=32)
 def andelsdiagram(chart: Andelsdiagram) -> bytes:
-    fig = _figure(0.95 if chart.limit is None else 0.8)
-    ax = fig.subplots()
+    return _png(andelsfigur(chart))
+
+
+BAR_IN = 0.8  # the height of the bar's box, the same in every share chart
+LEGEND_IN = 0.3  # the legend's row under the cost split's bar
+LABEL_CLEARANCE = 8  # percent points between a share's label and the limit's line
+
+
+def andelsfigur(chart: Andelsdiagram) -> Figure:
+    """The share chart drawn (not saved). Its bar spans the figure's full width, the same in
+    every share chart, so the charts of Året i siffror line up with each other and with the
+    legend under the cost split; a share's label stands clear of the limit's line."""
+    with chart_font(chart.font):
+        return _andelsfigur(chart)
+
+
+def _andelsfigur(chart: Andelsdiagram) -> Figure:
+    legend = chart.limit is None and len(chart.labels) > 1
+    height = BAR_IN + (LEGEND_IN if legend else 0.0)
+    fig = _figure(height)
+    ax = fig.add_axes((0.0, 1 - BAR_IN / height, 1.0, BAR_IN / height))
     primary, accent = chart.colours
     shades = [primary, _shade(primary, 0.4), accent, _shade(accent, 0.4), MUTED]
     left = 0
@@ -123,8 +152,9 @@ def andelsdiagram(chart: Andelsdiagram) -> bytes:
         ax.barh(0, share, left=left, color=colour, height=0.6, edgecolor="white", linewidth=1)
         if share >= 12:
             dark = index % 2 == 0
-            ax.text(left + share / 2, 0, f"{share}\u00a0%", ha="center", va="center",
-                    fontsize=TICK_PT, color="white" if dark else INK, fontweight="bold")
+            ax.text(_label_x(left, share, chart.limit), 0, f"{share}\u00a0%", ha="center",
+                    va="center", fontsize=TICK_PT, color="white" if dark else INK,
+                    fontweight="bold")
         left += share
     if chart.limit is not None:
         ax.axvline(chart.limit, color=accent, linewidth=2)
@@ -134,13 +164,23 @@ def andelsdiagram(chart: Andelsdiagram) -> bytes:
     ax.set_xlim(0, scale)
     ax.set_ylim(-0.5, 0.9)
     ax.axis("off")
-    if chart.limit is None and len(chart.labels) > 1:
+    if legend:
         from matplotlib.patches import Patch
 
         handles = [Patch(color=shades[i % len(shades)], label=f"{label} {share}\u00a0%")
                    for i, (label, share) in enumerate(zip(chart.labels, chart.percents,
                                                           strict=True))]
-        ax.legend(handles=handles, fontsize=TICK_PT, frameon=False, loc="lower center",
-                  ncols=len(handles), bbox_to_anchor=(0.5, -0.75))
-    fig.tight_layout(pad=0.3)
-    return _png(fig)
+        fig.legend(handles=handles, fontsize=TICK_PT, frameon=False, loc="lower center",
+                   ncols=len(handles), bbox_to_anchor=(0.5, 0.0), borderaxespad=0.2)
+    return fig
+
+
+def _label_x(left: int, share: int, limit: int | None) -> float:
+    """Where a share's label stands: its segment's middle, or, when the limit's line runs
+    near it, the middle of the segment's larger part beside the line."""
+    middle = left + share / 2
+    if limit is None or not left < limit < left + share \
+            or abs(middle - limit) >= LABEL_CLEARANCE:
+        return middle
+    before, after = limit - left, left + share - limit
+    return left + before / 2 if before > after else limit + after / 2

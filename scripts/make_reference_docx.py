@@ -271,6 +271,17 @@ def styles() -> list[Style]:
               custom=True, quick=True, ppr=spacing(0, 160), rpr=size(12.5)),
         Style("paragraph", S.PARAGRAPH_STYLES["small"], based_on="BodyText", next="Normal",
               custom=True, quick=True, rpr=color(MUTED) + size(9)),
+        # Key figures (Året i siffror): cards in a borderless table, as report.css sets the
+        # tiles: the value large under a rule in the accent colour, what it is, a line more.
+        Style("paragraph", S.KEY_FIGURE_VALUE, based_on="Normal", next=_id(S.KEY_FIGURE_LABEL),
+              custom=True,
+              ppr=KEEP + "<w:pBdr>" + border("top", sz=16, col=ACCENT, space=6) + "</w:pBdr>"
+                  + spacing(120, 0),
+              rpr=BOLD + color(PRIMARY) + size(20)),
+        Style("paragraph", S.KEY_FIGURE_LABEL, based_on="Normal", next=_id(S.KEY_FIGURE_DETAIL),
+              custom=True, ppr=KEEP + spacing(40, 0), rpr=BOLD + size(9)),
+        Style("paragraph", S.KEY_FIGURE_DETAIL, based_on="Normal", next="Normal", custom=True,
+              ppr=spacing(0, 120), rpr=color(MUTED) + size(9)),
         Style("paragraph", S.PARAGRAPH_STYLES["attestation"], based_on="BodyText", next="Normal",
               custom=True, ppr=spacing(0, 240)),
         Style("paragraph", S.FIGURE, based_on="Normal", next="Normal", custom=True,

@@ -173,8 +173,15 @@ def table_rows(table: Table) -> list[list[str]]:
 
 
 def data_tables(source: Path | bytes | DocxDocument) -> list[Table]:
+    """The tables of the report model's Table blocks, in order: not the layout tables
+    (the key figures' cards), which have no table style."""
     document = open_docx(source)
-    return [b for b in iter_blocks(document) if isinstance(b, Table)]
+    return [b for b in iter_blocks(document) if isinstance(b, Table) and not layout_table(b)]
+
+
+def layout_table(table: Table) -> bool:
+    """A table that lays out what is not a table (the key figures' cards): it has no style."""
+    return table._tbl.tblPr.find(qn("w:tblStyle")) is None
 
 
 def docx_tables(source: Path | bytes | DocxDocument) -> list[list[list[str]]]:

@@ -55,10 +55,13 @@ def docx_headings(path: Path) -> list[str]:
 
 def docx_tables(path: Path) -> list[list[list[str]]]:
     import docx
+    from docx_extract import layout_table
 
     document = docx.Document(str(path))
     out = []
     for table in document.tables:
+        if layout_table(table):  # the key figures' cards, not a table of the report model
+            continue
         rows = []
         for row in table.rows:
             cells = []

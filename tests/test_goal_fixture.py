@@ -135,16 +135,16 @@ INSATS_HEADINGS = {  # group → its insatser's headings, in order
     "Övriga insatser": ["Kompetensdagar"],
 }
 BADGES = [  # every status badge of the goals, in order: text and style
-    ("Bedömning: ● uppfyllt (beräknad från måtten)", "status"),  # the financial goal
-    ("Bedömning: ◆ till övervägande del uppfyllt (beräknad från delmålen)", "status"),
-    ("Bedömning: ● uppfyllt (beräknad från måtten)", "status"),
-    ("Bedömning: ● uppfyllt (beräknad från måtten)", "status"),
-    ("Bedömning: ○ ej uppfyllt (beräknad från måtten)", "status"),
-    ("Bedömning: ● uppfyllt (beräknad från delmålen)", "status"),
-    ("Bedömning: ● uppfyllt (beräknad från måtten)", "status"),
-    ("Bedömning: ● uppfyllt (beräknad från måtten)", "status"),
-    ("Bedömning: ▲ delvis uppfyllt (beräknad från måtten)", "status"),
-    ("Bedömning: ▲ delvis uppfyllt (beräknad från resultatmålen)", "status"),  # Jobbspåret
+    ("Bedömning: ● uppfyllt", "status"),  # the financial goal
+    ("Bedömning: ◆ till övervägande del uppfyllt", "status"),
+    ("Bedömning: ● uppfyllt", "status"),
+    ("Bedömning: ● uppfyllt", "status"),
+    ("Bedömning: ○ ej uppfyllt", "status"),
+    ("Bedömning: ● uppfyllt", "status"),
+    ("Bedömning: ● uppfyllt", "status"),
+    ("Bedömning: ● uppfyllt", "status"),
+    ("Bedömning: ▲ delvis uppfyllt", "status"),
+    ("Bedömning: ▲ delvis uppfyllt", "status"),  # Jobbspåret
 ]
 
 
@@ -262,7 +262,7 @@ def test_the_fixture_in_the_docx_and_the_pdf(tmp_path: Path) -> None:
     for title in (G1, G11, G3, *sum(INSATS_HEADINGS.values(), [])):
         assert title in headings, title
     pdf = norm(pdf_text(paths[".pdf"]))
-    for words in (G13, "Bedömning: ◆ till övervägande del uppfyllt (beräknad från delmålen)",
+    for words in (G13, "Bedömning: ◆ till övervägande del uppfyllt",
                   "Kommentar Enkäten besvarades av 24 av de 30 deltagare som avslutades.",
                   "Unga i Älvmora (förstudie), projekt 412", "Period till och med 2025-06-30"):
         assert words in pdf, words
@@ -351,3 +351,20 @@ def test_symbols_are_in_the_shipped_typeface() -> None:
         cmap = TTFont(font).getBestCmap()
         missing = [c for c in SYMBOLER if ord(c) not in cmap]
         assert not missing, (font.name, missing)
+
+
+def test_a_computed_status_says_no_tool_jargon(tmp_path: Path) -> None:
+    """ "(beräknad från måtten)" after every Bedömning said how reportgen reached it: the
+    standard wording says nothing more; a förbund may say it its own way (texter:)."""
+
+    def badges(yaml: Path) -> list[str]:
+        return [b.text for s in prepare(yaml).document.walk_sections() for b in s.blocks
+                if isinstance(b, Paragraph) and b.text.startswith("Bedömning: ")]
+
+    standard = badges(FIXTURE)
+    assert standard and not [t for t in standard if "beräknad" in t or "(" in t]
+    copy = fixture_copy(tmp_path)
+    text = copy.read_text(encoding="utf-8")
+    copy.write_text(text + '\ntexter:\n  status_beräknad_mått: " (enligt måtten)"\n',
+                    encoding="utf-8")
+    assert "Bedömning: ● uppfyllt (enligt måtten)" in badges(copy)

@@ -296,6 +296,7 @@ def test_charts_become_images_when_asked_for(example_prepared):
             self.indata = indata
             self.source = example_prepared.source
             self.wording = STANDARD
+            self.theme = example_prepared.document.theme
 
         def text(self, path, value):  # type: ignore[no-untyped-def]
             return ()

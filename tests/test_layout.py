@@ -88,7 +88,11 @@ def docx_tables(data: bytes) -> list[tuple[bool, list[list[bool]]]]:
             numeric.append(styles)
         kept = [all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
                     for tc in tr.tc_lst for p in tc.p_lst) for tr in rows]
-        out.append((all(kept[:-1]) and not kept[-1], numeric))
+        # the last row keeps with a footnote under the table (Table.keeps_with_next)
+        footnote = table._tbl.getnext() is not None and any(
+            s.get(qn("w:val")) == word.styles[S.TABLE_FOOTNOTE].style_id
+            for s in table._tbl.getnext().iter(qn("w:pStyle")))
+        out.append((all(kept[:-1]) and kept[-1] == footnote, numeric))
     return out
 
 

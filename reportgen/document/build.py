@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.document.builder import Builder
 from reportgen.document.findings_in_place import mark_findings
+from reportgen.document.keep import keep_lead_ins
 from reportgen.document.model import Cover, Document, Identity, Image
 from reportgen.document.structure import build_sections
 from reportgen.findings import Finding, error_at
@@ -30,7 +31,7 @@ def build_document(
 ) -> tuple[Document, list[Finding]]:
     """The report model; in a draft, the cells *findings* are about are marked in place."""
     b = Builder(indata, source, eko)
-    sections = build_sections(b)
+    sections = keep_lead_ins(build_sections(b))
     if draft:
         sections = mark_findings(sections, findings)
     förbund = indata.förbund.namn

@@ -14,20 +14,26 @@ from dataclasses import dataclass
 from reportgen.wording import Texter
 
 # A table of at most this many rows (header rows included) is kept on one page with its
-# caption: short enough that moving it whole (with its heading) leaves at most a fifth of a
-# page empty.
+# caption: a note or a short statement (nine rows are about a fifth of a page) is read as
+# one, and splitting it 4/3 or leaving its last rows and sum alone reads worse than moving
+# it whole with its heading and lead-in (document/keep.py), which leaves at most a quarter
+# to a third of a page empty (tests/test_design.py's page fill allows for it).
 # A longer one may break between rows (its header rows repeat), but never leaves fewer than
 # ROWS_AT_A_BREAK rows before or after a break, keeps a subheading with the rows under it
 # and a sum with the row above it, and keeps a group of at most GROUP_WHOLE_ROWS rows (a
 # subheading and what stands under it until the next) on one page: it breaks between
 # groups, and inside a longer group only with ROWS_AT_A_BREAK rows on each side.
-KEEP_WHOLE_ROWS = 6
+KEEP_WHOLE_ROWS = 9
 ROWS_AT_A_BREAK = 3
 GROUP_WHOLE_ROWS = 8
 
 # A sub-line of a statement (or a row in a note's group within a group) is indented this
 # far per level, below the line it belongs to.
 ROW_INDENT_MM = 4.0
+
+# Key figures (Året i siffror) stand this many to a row: the PDF's tiles, at least 46 mm
+# wide, fit three in the text width, and the DOCX sets them as a table of as many columns.
+KEY_FIGURES_PER_ROW = 3
 
 # The table of contents lists the chapters and their numbered subsections.
 TOC_DEPTH = 2

@@ -55,6 +55,8 @@ class Paragraph:
     style: str = "normal"
     tint: Tint | None = None
     origin: Origin | None = field(default=None, compare=False, kw_only=True)  # narrative's
+    # Stays on the page of the block after it: a lead-in before its table (document/keep.py).
+    keep_with_next: bool = field(default=False, kw_only=True)
 
     kind = "paragraph"
 
@@ -227,9 +229,10 @@ class Table:
     def keeps_with_next(self, index: int) -> bool:
         """Does body row *index* stay on the page of the row after it? In a table kept whole,
         every row does; in one that may break, as layout.row_keeps_with_next says (its first
-        and last rows, a subheading with its rows, a sum with the row above, short groups)."""
+        and last rows, a subheading with its rows, a sum with the row above, short groups).
+        The last row stays with what is printed under the table: its footnote, its findings."""
         if index + 1 >= len(self.body):
-            return False
+            return bool(self.footnote or self.marks)
         if self.keep_whole:
             return True
         return layout.row_keeps_with_next(tuple(r.kind.value for r in self.body), index)
@@ -350,13 +353,20 @@ class KeyFigure:
 @dataclass(frozen=True)
 class KeyFigures:
     """Figures at a glance (Året i siffror): the PDF and the preview set them as tiles, the
-    DOCX as a label, the value and its line more."""
+    DOCX as a borderless table of cards; each its value large, what it is, and a line more."""
 
     id: str
     caption: str
     items: tuple[KeyFigure, ...]
 
     kind = "keyfigures"
+
+    per_row = layout.KEY_FIGURES_PER_ROW
+
+    def rows(self) -> tuple[tuple[KeyFigure, ...], ...]:
+        """The figures in rows of per_row, in order (the last row may be shorter)."""
+        n = self.per_row
+        return tuple(self.items[i:i + n] for i in range(0, len(self.items), n))
 
 
 Block = (Paragraph | Heading | ListBlock | Quote | Table | Image | SignatureBlock | PageBreak

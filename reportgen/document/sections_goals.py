@@ -41,7 +41,7 @@ from reportgen.document.model import (
 )
 from reportgen.document.sections_insatser import insats_anchor, insatser_blocks
 from reportgen.document.tables import amount, header
-from reportgen.fmt import procentenheter
+from reportgen.fmt import procentenheter, procenttal
 from reportgen.schema.avsnitt import Målmatris
 from reportgen.schema.ekonomi import Kostnadsslag
 from reportgen.schema.mal import Målområde
@@ -98,7 +98,7 @@ def kostnad_table(b: Builder) -> Table | None:
         total += [amount(k.total, True), pct(Decimal(1))]
         rounded = sum(procentenheter(k.andel(s) or Decimal(0)) for s in slag)
         if rounded != 100:
-            footing.append(f"{y}: {rounded} %")
+            footing.append(f"{y}: {procenttal(rounded)}")
     rows.append(Row(tuple(total), RowKind.SUM))
     note = (
         "Andelarna är avrundade var för sig och summerar därför till "

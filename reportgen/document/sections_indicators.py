@@ -44,8 +44,9 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.tables import header
-from reportgen.fmt import NBSP, förändring, kronor, uppräkning
+from reportgen.fmt import NBSP, förändring, kronor, procenttal, uppräkning
 from reportgen.schema.indikatorer import Indikatorer, Skalval
+from reportgen.typsnitt import STANDARD as STANDARD_FONT
 from reportgen.wording import STANDARD, Texter
 
 if TYPE_CHECKING:
@@ -62,8 +63,9 @@ MARKERING = "*"
 # years that do not fit go on into the next table.
 MAX_FIGURE_COLUMNS = 11
 KOLUMNER = ("andel", "rikssnitt", "skillnad", "trend")
-# (a soft hyphen lets a narrow column break a long heading)
-KOLUMNRUBRIK = {"andel": "Andel", "rikssnitt": "Riks\u00adsnitt", "skillnad": "Skill\u00adnad",
+# Column headings are whole words, never hyphenated: a column is as wide as its longest
+# word (the PDF's table layout, the DOCX's minimum_widths).
+KOLUMNRUBRIK = {"andel": "Andel", "rikssnitt": "Rikssnitt", "skillnad": "Skillnad",
                 "trend": "Trend"}
 THIN = "\u202f"  # a narrow no-break space between a symbol and its figure
 
@@ -197,8 +199,9 @@ def survey_text(enkäter: Iterable[Enkätuppgift], t: Texter = STANDARD) -> str 
         pieces = []
         if e.svar is not None:
             own = f"{kronor(e.svar)} svar"
-            if e.möjliga:
-                own += f" av {kronor(e.möjliga)} möjliga (svarsfrekvens {e.svarsfrekvens} %)"
+            rate = e.svarsfrekvens  # given whenever möjliga is
+            if e.möjliga and rate is not None:
+                own += f" av {kronor(e.möjliga)} möjliga (svarsfrekvens {procenttal(rate)})"
             pieces.append(own)
         if e.rikssnitt_enkäter:
             pieces.append(f"rikssnittet bygger på {kronor(e.rikssnitt_enkäter)} enkäter")
@@ -275,28 +278,30 @@ def reading_guide(grupp: Gruppresultat, ind: Indikatorer, summary: bool,
 # -- charts -----------------------------------------------------------------------------------
 
 
-def chart_specs(grupp: Gruppresultat) -> tuple[Fördelningsdiagram, ...]:
-    """One bar chart per question, year and kön with an answer distribution."""
+def chart_specs(grupp: Gruppresultat, font: str = STANDARD_FONT
+                ) -> tuple[Fördelningsdiagram, ...]:
+    """One bar chart per question, year and kön with an answer distribution, set in *font*."""
     specs = []
     for f in grupp.frågor:
         for (year, kön), u in f.utfall.items():
             title = f"{f.text} ({KÖN_RUBRIK[kön].lower()}{NBSP}{year})"
             if u.fördelning is not None:
                 specs.append(Fördelningsdiagram(title, f.skala.steg, u.fördelning,
-                                                f.skala.positiva))
+                                                f.skala.positiva, font=font))
             elif u.procent is not None:
                 specs.append(Fördelningsdiagram(title, f.skala.steg, u.procent,
-                                                f.skala.positiva, percent=True))
+                                                f.skala.positiva, percent=True, font=font))
     return tuple(specs)
 
 
-def charts(grupp: Gruppresultat, ind: Indikatorer) -> tuple[Block, ...]:
+def charts(grupp: Gruppresultat, ind: Indikatorer, font: str = STANDARD_FONT
+           ) -> tuple[Block, ...]:
     """The answer distributions as bar charts (drawn in memory), when the settings ask."""
     if not ind.diagram:
         return ()
     # 132 mm wide: four charts of a one-line question fit on a page
     return tuple(Image(None, alt_text(c), 132, data=fördelningsdiagram(c))
-                 for c in chart_specs(grupp))
+                 for c in chart_specs(grupp, font))
 
 
 # -- the summary and the list -------------------------------------------------------------------
@@ -378,7 +383,7 @@ def bilagor_sections(builder: Builder) -> tuple[Section, ...]:
             *builder.text((*path, "text"), source.text),
             _paragraph(reading_guide(grupp, ind, in_summary, t), "small"),
             *result_tables(grupp, slug, ind, t),
-            *charts(grupp, ind),
+            *charts(grupp, ind, builder.theme.font.name),
             *builder.text((*path, "text_efter"), source.text_efter),
         ]
         sections.append(Section(slug, f"Bilaga {index + 1}.", grupp.rubrik, 1, tuple(blocks),

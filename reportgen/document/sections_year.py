@@ -70,7 +70,7 @@ def equity_chart(b: Builder) -> Image | None:
         return None
     share, tak = _percent(kapital.andel), _percent(kapital.tak)
     chart = Andelsdiagram(("Eget kapital",), (share,), _colours(b), limit=tak,
-                          limit_label="tak")
+                          limit_label="tak", font=b.theme.font.name)
     alt = (f"Liggande stapeldiagram, eget kapital i förhållande till medlemsbidragen: "
            f"eget kapital "
            f"{kronor(kapital.eget_kapital)} kr är {procent(kapital.andel)} av årets "
@@ -86,7 +86,8 @@ def cost_chart(b: Builder) -> Image | None:
     if not present:
         return None
     shares = tuple(_percent(kostnader.andel(s) or Decimal(0)) for s in present)
-    chart = Andelsdiagram(tuple(SLAG[s] for s in present), shares, _colours(b))
+    chart = Andelsdiagram(tuple(SLAG[s] for s in present), shares, _colours(b),
+                          font=b.theme.font.name)
     parts = ", ".join(f"{SLAG[s].lower()} {kronor(kostnader.belopp[s])} kr ({share}\u00a0%)"
                       for s, share in zip(present, shares, strict=True))
     return Image(None, f"Liggande stapeldiagram, kostnadernas fördelning: {parts}.", CHART_MM,
@@ -106,7 +107,7 @@ def trend_chart(b: Builder) -> Image | None:
     if not series:
         return None
     texts = tuple(tuple("" if v is None else kronor(v) for v in s.values) for s in series)
-    chart = Trenddiagram(years, series, texts, _colours(b))
+    chart = Trenddiagram(years, series, texts, _colours(b), b.theme.font.name)
     title = f"verksamhetens utveckling {years[0]}–{years[-1]} i tkr"
     return Image(None, trend_alt(chart, title), CHART_MM, data=trenddiagram(chart))
 

@@ -232,6 +232,8 @@ def _heading(heading: Heading, ctx: Context) -> None:
 def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
     style = S.PARAGRAPH_STYLES.get(paragraph.style, S.BODY)
     p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.BODY else style)
+    if paragraph.keep_with_next:  # a lead-in, on the page of its table
+        p.paragraph_format.keep_with_next = True
     if paragraph.tint is not None:  # a status of the förbund's scale: shaded like the styles
         for run in p.runs:
             run.bold = True
@@ -397,9 +399,11 @@ def cell_style(placed: PlacedCell, row: Row, header: bool) -> str:
     return S.TABLE_TEXT
 
 
-def _new_table(ctx: Context, columns: list[int], style: str) -> DocxTable:
+def _new_table(ctx: Context, columns: list[int], style: str | None) -> DocxTable:
+    """A table of *columns* (twips) in the table style *style*; None: no style (a layout
+    table, borderless)."""
     table: DocxTable = ctx.container.add_table(0, len(columns))
-    table_style = ctx.styles.table(style)
+    table_style = ctx.styles.table(style) if style else None
     if table_style is not None:
         table.style = table_style
     tbl = table._tbl
@@ -512,12 +516,32 @@ def _image(image: Image, ctx: Context) -> None:
 
 @render_block.register
 def _key_figures(block: KeyFigures, ctx: Context) -> None:
-    """Word has no tiles: each figure as its value (Ingress), then what it is and the line
-    more (small text)."""
-    for item in block.items:
-        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["lead"]), item.value)
-        line = f"{item.label}. {item.detail}" if item.detail else item.label
-        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["small"]), line)
+    """The tiles as a borderless table of cards, block.per_row to a row: each card its value
+    (under the style's rule), what it is and the line more, each its own paragraph."""
+    if ctx.state.pending_page_break:
+        ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
+    columns = column_widths((), block.per_row, ctx.text_width)
+    table = _new_table(ctx, columns, None)
+    tbl = table._tbl
+    ox.set_table_look(tbl, first_row=False)
+    ox.set_table_caption(tbl, block.caption, None)
+    for items in block.rows():
+        tr = tbl.add_tr()
+        ox.set_row_flags(tr, header=False)
+        for index, width in enumerate(columns):
+            tc = tr.add_tc()
+            tc.width = Twips(width)
+            cell = _Cell(tc, table)
+            if index >= len(items):
+                continue
+            item = items[index]
+            card = ctx.inside(container=cell)
+            ctx.styles.apply(cell.paragraphs[0], S.KEY_FIGURE_VALUE)
+            ox.add_text(cell.paragraphs[0], item.value)
+            ox.add_text(card.paragraph(S.KEY_FIGURE_LABEL), item.label)
+            if item.detail:
+                ox.add_text(card.paragraph(S.KEY_FIGURE_DETAIL), item.detail)
+    ctx.state.after_table = True
 
 
 # -- signatures ---------------------------------------------------------------------------------
@@ -525,13 +549,26 @@ def _key_figures(block: KeyFigures, ctx: Context) -> None:
 def _signatures(block: SignatureBlock, ctx: Context) -> None:
     if block.title:
         ox.add_text(ctx.paragraph(S.unlisted_heading(2)), block.title)
+    # The title (by its style), the attestation and the place and date stand on the page of
+    # the first signature, as in the PDF (report.css .signatures-title, .attestation, .place-date).
     if block.attestation:
-        ox.add_text(ctx.paragraph(S.PARAGRAPH_STYLES["attestation"]), block.attestation)
+        p = ctx.paragraph(S.PARAGRAPH_STYLES["attestation"])
+        ox.add_text(p, block.attestation)
+        p.paragraph_format.keep_with_next = True
     if block.place_and_date:
-        ox.add_text(ctx.paragraph(S.PLACE_AND_DATE), block.place_and_date)
+        p = ctx.paragraph(S.PLACE_AND_DATE)
+        ox.add_text(p, block.place_and_date)
+        p.paragraph_format.keep_with_next = True
     name_style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME
-    for person in block.signatories:
-        ox.add_text(ctx.paragraph(name_style), person.name)
+    count = len(block.signatories)
+    for index, person in enumerate(block.signatories):
+        last = ctx.paragraph(name_style)
+        ox.add_text(last, person.name)
         for line in (person.role, *person.lines):
             if line:
-                ox.add_text(ctx.paragraph(S.SIGNATURE_ROLE), line)
+                last = ctx.paragraph(S.SIGNATURE_ROLE)
+                ox.add_text(last, line)
+        # A signature's lines keep together (by their styles); signatures are not chained
+        # into one block, except that the first and the last stand with a neighbour: none
+        # is left alone on a page, and the list does not chain on to what follows it.
+        last.paragraph_format.keep_with_next = index < count - 1 and index in (0, count - 2)

@@ -73,6 +73,10 @@ TABLE_SUM_AMOUNT = "Tabellsumma belopp"
 TABLE_SUBHEADING = "Tabellunderrubrik"
 TABLE_FOOTNOTE = "Tabellfotnot"
 
+KEY_FIGURE_VALUE = "Nyckeltal värde"  # its top rule is the card's edge
+KEY_FIGURE_LABEL = "Nyckeltal etikett"
+KEY_FIGURE_DETAIL = "Nyckeltal text"
+
 FIGURE = "Bild"
 PLACE_AND_DATE = "Ort och datum"
 SIGNATURE_NAME = "Underskrift namn"  # its top rule is the line to sign on
