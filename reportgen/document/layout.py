@@ -14,16 +14,14 @@ from dataclasses import dataclass
 from reportgen.wording import Texter
 
 # A table of at most this many rows (header rows included) is kept on one page with its
-# caption: a note or a short statement (nine rows are about a fifth of a page) is read as
-# one, and splitting it 4/3 or leaving its last rows and sum alone reads worse than moving
-# it whole with its heading and lead-in (document/keep.py), which leaves at most a quarter
-# to a third of a page empty (tests/test_design.py's page fill allows for it).
-# A longer one may break between rows (its header rows repeat), but never leaves fewer than
-# ROWS_AT_A_BREAK rows before or after a break, keeps a subheading with the rows under it
-# and a sum with the row above it, and keeps a group of at most GROUP_WHOLE_ROWS rows (a
-# subheading and what stands under it until the next) on one page: it breaks between
-# groups, and inside a longer group only with ROWS_AT_A_BREAK rows on each side.
-KEEP_WHOLE_ROWS = 9
+# caption. A longer one may break between rows (its header rows repeat): moving a note of
+# seven or nine rows whole with its heading leaves more than a quarter of a page empty,
+# which tests/test_design.py's page fill (three quarters) does not allow. It never leaves
+# fewer than ROWS_AT_A_BREAK rows before or after a break, keeps a subheading with the rows
+# under it and a sum with the row above it, and keeps a group of at most GROUP_WHOLE_ROWS
+# rows (a subheading and what stands under it until the next) on one page: it breaks
+# between groups, and inside a longer group only with ROWS_AT_A_BREAK rows on each side.
+KEEP_WHOLE_ROWS = 6
 ROWS_AT_A_BREAK = 3
 GROUP_WHOLE_ROWS = 8
 
