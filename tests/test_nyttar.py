@@ -4,6 +4,7 @@ printed figures, whose five-year overview runs 2020–2024, and whose gaps `chec
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -81,7 +82,13 @@ def test_next_year_from_the_example(tmp_path, capsys):
     # A comment after a year that goes stays, its date moved on with the opening balance.
     assert "      ansvarsförbindelser: inga\n\n  # Balansen per 2022-12-31, för " in text
     assert "    likvida_medel: 1232085\n\n  noter:" in text  # the blank line after it too
-    assert "  föregående: ../../../" not in text  # absolute: the two share only the root
+    # rapport.föregående names this year's file from the new folder (relative, or absolute
+    # when the two share no folder but the root: wherever the clone and tmp_path are)
+    [named] = [line.split(": ", 1)[1] for line in text.splitlines()
+               if line.startswith("  föregående: ")]
+    assert (target / named).resolve() == (ROOT / "content" / "2023.yaml").resolve()
+    assert Path(named).is_absolute() == (
+        os.path.commonpath([ROOT.resolve(), target.resolve()]) == ROOT.resolve().anchor)
     old = load_and_check(ROOT / "content" / "2023.yaml")
     source = load_yaml(new)
     indata = validate(source)
