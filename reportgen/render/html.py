@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -54,8 +55,24 @@ def file_uri(asset: Asset) -> str:
     return asset.resolve().as_uri()
 
 
+# A date or number with hyphens between digits (2023-08-31, 222000-2485) never ends a line:
+# the PDF keeps it whole by itself (UAX #14), a browser breaks after the hyphen; the DOCX
+# writes its hyphen non-breaking (render/docx_ooxml.py).
+_HYPHENATED_DIGITS = re.compile(r"\d+(?:-\d+)+")
+
+
+def _cell_line(part: str) -> Markup:
+    out, last = [], 0
+    for match in _HYPHENATED_DIGITS.finditer(part):
+        out += [escape(part[last:match.start()]),
+                Markup('<span class="nobr">%s</span>') % match.group()]
+        last = match.end()
+    out.append(escape(part[last:]))
+    return Markup("").join(out)
+
+
 def _nl2br(value: str) -> Markup:
-    return Markup("<br>").join(escape(part) for part in str(value).split("\n"))
+    return Markup("<br>").join(_cell_line(part) for part in str(value).split("\n"))
 
 
 @lru_cache(maxsize=4)
