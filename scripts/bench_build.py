@@ -96,7 +96,7 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(root: int) -> tuple[int, int]:
+def _tree_memory(root: int) -> tuple[int, int]:
     """Resident set and proportional set of *root* and all its descendants, in bytes
     (0 once it has gone)."""
     total, pss, stack, page = 0, 0, [root], os.sysconf("SC_PAGE_SIZE")
@@ -125,7 +125,7 @@ def run(command: list[str]) -> tuple[float, tuple[int, int]]:
     def sample() -> None:
         nonlocal peak, peak_pss
         while not done.is_set():
-            rss, pss = _tree_rss(process.pid)
+            rss, pss = _tree_memory(process.pid)
             peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             done.wait(0.005)
 
