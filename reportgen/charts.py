@@ -48,6 +48,9 @@ class Fördelningsdiagram:
     percent: bool = False  # values are percentages of the answers, not counts
     font: str = STANDARD  # the report's typeface (the theme's), reportgen/chart_fonts.py
 
+    def draw(self) -> bytes:
+        return fördelningsdiagram(self)
+
 
 def number(value: int | Decimal) -> str:
     """A count or a percentage the Swedish way: 12, 12,5."""

@@ -40,6 +40,9 @@ class Trenddiagram:
     colours: tuple[str, str]  # primary, accent
     font: str = STANDARD  # the report's typeface (the theme's)
 
+    def draw(self) -> bytes:
+        return trenddiagram(self)
+
 
 @dataclass(frozen=True)
 class Andelsdiagram:
@@ -51,6 +54,9 @@ class Andelsdiagram:
     limit: int | None = None  # a ceiling drawn as a line (eget kapital's tak)
     limit_label: str = ""
     font: str = STANDARD  # the report's typeface (the theme's)
+
+    def draw(self) -> bytes:
+        return andelsdiagram(self)
 
 
 def _figure(height_in: float) -> Figure:

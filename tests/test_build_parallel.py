@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLE, ROOT
@@ -43,9 +44,19 @@ def test_the_outputs_are_the_bytes_of_a_build_in_one_process_without_the_cache(
 
 
 @pytest.mark.slow
-def test_charts_held_in_memory_reach_the_pdf_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_charts_drawn_after_the_job_reach_the_pdf_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report process draws the charts after it has sent the PDF's job; WeasyPrint's
+    fetcher waits for each (here each takes a second, so it asks before any has come) and
+    the PDF is the one a build in one process makes."""
     from test_charts import with_charts
 
+    from reportgen.charts import Fördelningsdiagram
+    from reportgen.year_charts import Andelsdiagram, Trenddiagram
+
+    for kind in (Fördelningsdiagram, Andelsdiagram, Trenddiagram):
+        monkeypatch.setattr(kind, "draw", _slowly(kind.draw))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710374400")
     yaml = with_charts(tmp_path / "content")
     serial, parallel = tmp_path / "en", tmp_path / "tre"
@@ -54,13 +65,60 @@ def test_charts_held_in_memory_reach_the_pdf_process(tmp_path: Path, monkeypatch
     assert (parallel / "2023.pdf").read_bytes() == (serial / "2023.pdf").read_bytes()
 
 
+def _slowly(draw: Any) -> Any:
+    def slowly(chart: object) -> bytes:
+        time.sleep(1)
+        return draw(chart)  # type: ignore[no-any-return]
+    return slowly
+
+
+def test_preparing_the_report_draws_no_chart() -> None:
+    """The report model names its charts; they are drawn when a renderer asks (the print
+    job only names them), so matplotlib is not even imported to prepare the example."""
+    script = ("import sys; from pathlib import Path; from reportgen.pipeline import prepare; "
+              "from reportgen.render.pdf_job import drawings, print_job; "
+              f"d = prepare(Path({str(EXAMPLE)!r})).document; job = print_job(d, 'ua'); "
+              "print(len(job.drawn), job.drawn == tuple(drawings(d)), 'matplotlib' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["3", "True", "False"]  # Året i siffror's three charts
+
+
+@pytest.mark.parametrize("how", ["användarfel", "avslutas"])
+def test_a_report_process_that_ends_before_a_chart_is_drawn_stops_the_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """WeasyPrint waits for a chart that never comes only until the report process has
+    ended: then the build fails with what ended it, and writes nothing."""
+    from reportgen.year_charts import Trenddiagram
+
+    def broken(chart: object) -> bytes:
+        if how == "avslutas":
+            os._exit(3)
+        raise _error("diagrammet kan inte ritas")
+
+    monkeypatch.setattr(Trenddiagram, "draw", broken)
+    begun = time.monotonic()
+    if how == "avslutas":
+        with pytest.raises(forked.ChildFailed, match="slutkod 3"):
+            build_command.build(EXAMPLE, tmp_path / "ut", ALL, False)
+    else:
+        with pytest.raises(UserError) as raised:
+            build_command.build(EXAMPLE, tmp_path / "ut", ALL, False)
+        assert [f.message for f in raised.value.findings] == ["diagrammet kan inte ritas"]
+    assert time.monotonic() - begun < 60
+    assert not (tmp_path / "ut").exists()
+
+
 @pytest.mark.slow
 def test_the_process_that_lays_out_the_pdf_imports_nothing_of_the_report(tmp_path: Path) -> None:
-    """WeasyPrint's memory beside nothing else: the schema, the report model, Jinja and
-    python-docx are the report process's."""
+    """WeasyPrint's memory beside nothing else: the schema, the report model, Jinja,
+    python-docx and matplotlib (the charts' bytes are sent) are the report process's."""
     script = ("import sys; from reportgen import cli; code = cli.main(sys.argv[1:]); "
               "print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'pydantic', "
-              "'docx', 'jinja2', 'markdown_it'}), 'reportgen.document.model' in sys.modules, code)")
+              "'docx', 'jinja2', 'markdown_it', 'matplotlib'}), "
+              "'reportgen.document.model' in sys.modules, code)")
     result = subprocess.run(
         [sys.executable, "-c", script, "build", str(EXAMPLE), "--out", str(tmp_path), "--tyst"],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
@@ -77,7 +135,7 @@ def _error(text: str) -> UserError:
 def test_a_user_error_in_the_pdf_stops_the_build_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refused(job: object) -> bytes:
+    def refused(job: object, drawings: object) -> bytes:
         raise _error("bilden får inte användas")
 
     monkeypatch.setattr(build_command, "_write_pdf", refused)
@@ -94,7 +152,7 @@ def test_a_bug_in_the_report_process_is_an_internal_error_with_its_traceback(
         return {}["nyckel"]  # type: ignore[no-any-return]
 
     monkeypatch.setitem(build_command.RENDERERS, "docx", buggy)
-    monkeypatch.setattr(build_command, "_write_pdf", lambda job: b"%PDF")
+    monkeypatch.setattr(build_command, "_write_pdf", lambda job, drawings: b"%PDF")
     with pytest.raises(forked.ChildFailed, match="(?s)Traceback.*in buggy.*KeyError: 'nyckel'"):
         build_command.build(EXAMPLE, tmp_path / "ut", ALL, False)
     assert not (tmp_path / "ut").exists()
@@ -107,7 +165,7 @@ def test_a_user_error_in_the_report_process_comes_back_as_one(
         raise _error("bilden kan inte bäddas in")
 
     monkeypatch.setitem(build_command.RENDERERS, "docx", refused)
-    monkeypatch.setattr(build_command, "_write_pdf", lambda job: b"%PDF")
+    monkeypatch.setattr(build_command, "_write_pdf", lambda job, drawings: b"%PDF")
     with pytest.raises(UserError) as raised:
         build_command.build(EXAMPLE, tmp_path / "ut", ALL, False)
     assert [f.message for f in raised.value.findings] == ["bilden kan inte bäddas in"]
@@ -139,7 +197,7 @@ def test_a_failing_pdf_stops_the_report_process_at_once(
         real(self, *args, **kwargs)
         started.append(self.pid)
 
-    def refused(job: object) -> bytes:
+    def refused(job: object, drawings: object) -> bytes:
         raise _error("bilden får inte användas")
 
     monkeypatch.setattr(forked.Forked, "__init__", track)
@@ -162,7 +220,8 @@ def test_check_errors_refuse_the_build_before_the_pdf_starts(
     text = tmp_path / "content" / "text" / "personal.md"
     text.write_text("TODO\n", encoding="utf-8")
     made: list[str] = []
-    monkeypatch.setattr(build_command, "_write_pdf", lambda job: made.append(job.variant) or b"%PDF")
+    monkeypatch.setattr(build_command, "_write_pdf",
+                        lambda job, drawings: made.append(job.variant) or b"%PDF")
     with pytest.raises(UserError) as raised:
         build_command.build(tmp_path / "content" / "2023.yaml", tmp_path / "ut", ALL, False)
     assert made == []

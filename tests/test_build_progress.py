@@ -91,7 +91,7 @@ def test_the_pdf_starts_as_soon_as_the_checks_pass_while_another_process_renders
         note("renderar html")
         return b"<html>"
 
-    def write_pdf(job) -> bytes:  # type: ignore[no-untyped-def]
+    def write_pdf(job, drawings) -> bytes:  # type: ignore[no-untyped-def]
         note(f"renderar pdf {job.variant}")
         return b"%PDF"
 

@@ -36,7 +36,7 @@ def specs(yaml_file: Path) -> tuple[tuple[Fördelningsdiagram, ...], int]:
     drawn = tuple(c for g in compute_indikatorer(prepared.indata.indikatorer)
                   for c in chart_specs(g))
     held = sum(1 for s in prepared.document.walk_sections() if s.id != "aret-i-siffror"
-               for b in s.blocks if isinstance(b, Image) and b.data is not None)
+               for b in s.blocks if isinstance(b, Image) and b.drawing is not None)
     return drawn, held
 
 

@@ -202,7 +202,7 @@ def test_a_build_that_fails_after_drawing_writes_nothing_into_the_content_folder
     with pytest.raises(UserError):
         build_command.build(chart_content, tmp_path / "out", ["html", "docx"], draft=False)
     [document] = drawn
-    assert any(isinstance(b, Image) and b.data is not None
+    assert any(isinstance(b, Image) and b.drawing is not None
                for s in document.walk_sections() for b in s.blocks)
     assert listing(folder) == before
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
@@ -238,18 +238,21 @@ def test_build_all_formats_with_charts_writes_nothing_and_shows_the_chart(
     # the chart itself, at its own pixel size (6 in wide at 150 dpi; its height grows with
     # the lines its wrapped title and step names need, so it is read from the PNG)
     [chart_image] = [i for i in images(prepare(chart_content).document)
-                     if i.data is not None and i.alt.startswith(ALT_START)]
-    assert chart_image.data is not None
-    assert struct.unpack(">II", chart_image.data[16:24]) in sizes
+                     if i.drawing is not None and i.alt.startswith(ALT_START)]
+    assert struct.unpack(">II", chart_image.picture()[16:24]) in sizes
 
     # The fetcher answers for the document's own chart and for nothing like it.
     document = prepare(chart_content).document
-    [chart] = [i for i in images(document) if i.data is not None and i.alt.startswith(ALT_START)]
+    [chart] = [i for i in images(document)
+               if i.drawing is not None and i.alt.startswith(ALT_START)]
     fetcher = make_fetcher(document)
-    assert fetcher.fetch(file_uri(chart)).read() == chart.data
+    assert file_uri(chart).startswith("reportgen-diagram:")  # its name, before it is drawn
+    assert fetcher.fetch(file_uri(chart)).read() == chart.picture()
     other = fördelningsdiagram(CHART)
     for foreign in (data_uri(Image(None, "Främmande", data=other)),
-                    file_uri(chart).replace("image/png", "image/jpeg"),
+                    data_uri(chart),  # its bytes, but not under the name it has here
+                    file_uri(Image(None, "Främmande", drawing=CHART)),
+                    file_uri(chart).replace(".png", ".jpg"),
                     file_uri(chart) + "AAAA"):
         with pytest.raises(ResourceRefused):
             fetcher.fetch(foreign)

@@ -152,7 +152,7 @@ def test_every_chart_is_in_the_outputs(prepared, built):
 
     # the indicator charts (not Året i siffror's, which test_design.py checks)
     charts = [b for s in prepared.document.walk_sections() if s.id != "aret-i-siffror"
-              for b in s.blocks if isinstance(b, Image) and b.data is not None]
+              for b in s.blocks if isinstance(b, Image) and b.drawing is not None]
     # deltagare: 4 questions × 3 years (percent); styrelsen: 3 × 3 (counts) less the withheld
     assert len(charts) == 12 + 8
     assert sum(c.alt.count("Andel av svaren per skalsteg") for c in charts) == 12

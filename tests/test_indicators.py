@@ -306,6 +306,6 @@ def test_charts_become_images_when_asked_for(example_prepared):
     assert summary.id == "bilaga-sammanfattning"  # the distribution also gives a summary
     images = [b for b in section.blocks if isinstance(b, Image)]
     assert len(images) == 1
-    assert images[0].path is None and images[0].data is not None  # in memory, no file
-    assert images[0].data.startswith(b"\x89PNG") and images[0].media_type == "image/png"
+    assert images[0].path is None and images[0].drawing is not None  # in memory, no file
+    assert images[0].picture().startswith(b"\x89PNG") and images[0].media_type == "image/png"
     assert "Antal svar per skalsteg" in images[0].alt

@@ -107,7 +107,7 @@ def test_hostile_markdown_builds_safely(tmp_path: Path) -> None:
     from reportgen.render.html import file_uri
     from reportgen.render.pdf_job import images
 
-    charts = [i for i in images(document) if i.data is not None]  # drawn in memory
+    charts = [i for i in images(document) if i.drawing is not None]  # drawn in memory
     assert charts  # Året i siffror's charts, so the fetcher's exception for them is exercised
     own = {file_uri(i) for i in charts}
     for url in fetcher.requested:

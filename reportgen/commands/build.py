@@ -16,8 +16,11 @@ Fast where it can be:
   made, a *report process* is forked first thing (reportgen/forked.py): it loads and
   checks the report while this process imports WeasyPrint, hands over the PDF's job as
   soon as the checks have passed, then renders the HTML and the DOCX while this process
-  lays out the PDF. It ends when it has sent its files, so its memory is given back
-  while the PDF is still being made. Without a PDF, or with `parallel=False`, everything
+  lays out the PDF. Its charts are not drawn before the job is sent: the job names them,
+  the report process draws them right after sending it (while WeasyPrint parses the
+  HTML and its styles) and sends their bytes, which WeasyPrint's fetcher waits for if it
+  asks before they have come. It ends when it has sent its files, so its memory is given
+  back while the PDF is still being made. Without a PDF, or with `parallel=False`, everything
   runs here, one format after the other; the bytes are the same.
 - **Only what is used is imported**: WeasyPrint for a PDF (and then nothing of the report
   model beside it), python-docx for a DOCX, matplotlib for a report with charts.
@@ -31,7 +34,7 @@ import gc
 import queue
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,11 +111,12 @@ def _print_job(document: Document, variant: str) -> PrintJob:
     return print_job(document, variant)
 
 
-def _write_pdf(job: PrintJob) -> bytes:
-    """This process's half of the PDF, from the job the report process sent."""
-    from reportgen.render.pdf import write_pdf
+def _write_pdf(job: PrintJob, drawings: Mapping[str, Callable[[], bytes]]) -> bytes:
+    """This process's half of the PDF, from the job the report process sent and the
+    drawings it sends after it."""
+    from reportgen.render.pdf import job_fetcher, write_pdf
 
-    return write_pdf(job, after_layout=_after_layout)
+    return write_pdf(job, job_fetcher(job, drawings), after_layout=_after_layout)
 
 
 # -- the build ---------------------------------------------------------------------------------
@@ -223,6 +227,14 @@ def run(
     )
 
 
+@dataclass(frozen=True)
+class _Sending:
+    """Where the report process sends the PDF's job, then the bytes of each drawing."""
+
+    job: Callable[[PrintJob], None]
+    drawing: Callable[[str, bytes], None]
+
+
 @dataclass
 class _Made:
     rendered: dict[str, bytes]  # format → its bytes (not the PDF, if its job was sent)
@@ -233,11 +245,12 @@ class _Made:
 
 def _make(
     plan: _Plan, say: Callable[[str], None], show: Callable[[str], None],
-    send_pdf: Callable[[PrintJob], None] | None = None,
+    send_pdf: _Sending | None = None,
 ) -> _Made:
     """Prepare the report and render the stale formats; with *send_pdf*, the PDF's job is
     handed to it instead, as soon as the checks have passed, before anything else is
-    rendered. *show* prints a finding.
+    rendered, and then the bytes of each drawing, as soon as it is drawn. *show* prints a
+    finding.
 
     A format found up to date before the report was read is rendered all the same if a
     file changed in between (the keys of what this build read are not those it was kept
@@ -259,7 +272,11 @@ def _make(
             continue
         say(f"reportgen: skapar {STEG[fmt]} …")
         if fmt == "pdf" and send_pdf is not None:
-            send_pdf(_print_job(prepared.document, plan.variant))
+            from reportgen.render.pdf_job import drawings
+
+            send_pdf.job(_print_job(prepared.document, plan.variant))
+            for uri, image in drawings(prepared.document).items():
+                send_pdf.drawing(uri, image.picture())
         else:
             rendered[fmt] = _renderer(fmt, plan.variant)(prepared.document)
     return _Made(rendered, dict(reads), messages, keys)
@@ -276,19 +293,23 @@ def _report_process(plan: _Plan) -> _Made:
     and sending it the PDF's job."""
     return _make(plan, lambda line: forked.tell(("säg", line)),
                  lambda line: forked.tell(("visa", line)),
-                 lambda job: forked.tell(("pdf", job)))
+                 _Sending(lambda job: forked.tell(("pdf", job)),
+                          lambda uri, data: forked.tell(("diagram", (uri, data)))))
 
 
 class _Report:
     """The report process, and a thread here that takes its messages as they come (so that
     it never waits for this process, which is busy with WeasyPrint, and ends as soon as it
     has sent its files): what is to be said or printed at once, the PDF's job to `job`,
-    its result (or what it raised) to `made`."""
+    the drawings' bytes to `drawing`, its result (or what it raised) to `made`."""
 
     def __init__(self, plan: _Plan, say: Callable[[str], None]) -> None:
         self.process = forked.Forked(_report_process, plan)
         self.say = say
         self.jobs: queue.SimpleQueue[PrintJob | None] = queue.SimpleQueue()
+        self.drawn: dict[str, bytes] = {}
+        self.ended = False
+        self.arrived = threading.Condition()  # a drawing, or the end of the report process
         self.made: _Made | None = None
         self.failed: BaseException | None = None
         self.reader = threading.Thread(target=self._read, name="reportgen-rapport", daemon=True)
@@ -301,11 +322,19 @@ class _Report:
             self.failed = exc
         finally:
             self.jobs.put(None)  # no job is coming (any more)
+            with self.arrived:
+                self.ended = True
+                self.arrived.notify_all()
 
     def _message(self, message: tuple[str, Any]) -> None:
         kind, value = message
         if kind == "pdf":
             self.jobs.put(value)
+        elif kind == "diagram":
+            uri, data = value
+            with self.arrived:
+                self.drawn[uri] = data
+                self.arrived.notify_all()
         elif kind == "säg":
             self.say(value)
         else:
@@ -314,6 +343,21 @@ class _Report:
     def job(self) -> PrintJob | None:
         """The PDF's job, once it is sent; None if the report process ended without one."""
         return self.jobs.get()
+
+    def drawing(self, uri: str) -> bytes:
+        """The bytes of the drawing *uri*, once the report process has sent them (from
+        WeasyPrint's fetcher). Raises DrawingMissing if it ended without sending them."""
+        with self.arrived:
+            while uri not in self.drawn and not self.ended:
+                self.arrived.wait()
+            if uri in self.drawn:
+                return self.drawn[uri]
+        from reportgen.render.fetch import DrawingMissing
+
+        raise DrawingMissing(uri)
+
+    def drawings(self, job: PrintJob) -> dict[str, Callable[[], bytes]]:
+        return {uri: functools.partial(self.drawing, uri) for uri in job.drawn}
 
     def result(self) -> _Made:
         self.reader.join()
@@ -337,12 +381,19 @@ def _make_forked(plan: _Plan, say: Callable[[str], None]) -> _Made:
             import reportgen.render.pdf  # noqa: F401  (WeasyPrint, while the report is prepared)
 
             gc.freeze()  # what it imported, too
+            from reportgen.render.fetch import DrawingMissing
+
             job = report.job()
-            pdf = _write_pdf(job) if job is not None else None
+            try:
+                pdf = _write_pdf(job, report.drawings(job)) if job is not None else None
+            except DrawingMissing:  # the report process ended: its result says why
+                pdf = None
         made = report.result()
     except BaseException:
         report.stop()
         raise
     if pdf is not None:
         made.rendered["pdf"] = pdf
+    elif job is not None:
+        raise forked.ChildFailed("rapportprocessen avslutades utan att skicka alla diagram")
     return made

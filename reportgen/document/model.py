@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Protocol
 
 from reportgen.document import layout
 from reportgen.document.origin import FigureRef, Origin
@@ -269,13 +270,22 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
+class Drawing(Protocol):
+    """A picture drawn on demand (a chart): a frozen, picklable description of it whose
+    `draw` gives PNG bytes, always the same bytes for an equal drawing (and drawn once)."""
+
+    def draw(self) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class Image:
-    """A picture: a file (*path*, e.g. the logo) or one drawn in memory (*data*, e.g. a chart).
+    """A picture: a file (*path*, e.g. the logo), bytes held in memory (*data*) or a
+    *drawing* made in memory when a renderer first asks for its bytes (a chart).
 
-    Exactly one of *path* and *data* is given. In-memory pictures are never written to
-    disk: the HTML embeds them (or the preview serves them from memory), WeasyPrint gets
-    them from the fetcher, python-docx from a stream.
+    Exactly one of the three is given. In-memory pictures are never written to disk: the
+    HTML embeds them (or the preview serves them from memory), WeasyPrint gets them from
+    the fetcher, python-docx from a stream. A drawing is not drawn to build the document:
+    the PDF's job names it by `key` and its bytes follow (reportgen/commands/build.py).
     """
 
     path: Path | None
@@ -283,29 +293,51 @@ class Image:
     width_mm: float | None = None
     location: Location | None = None  # where the input names the picture (for located errors)
     data: bytes | None = field(default=None, repr=False)  # PNG or JPEG bytes
+    drawing: Drawing | None = field(default=None, repr=False)
 
     kind = "image"
 
     def __post_init__(self) -> None:
-        if (self.path is None) == (self.data is None):
-            raise ValueError("an Image has either a path or data, not both and not neither")
+        if sum(given is not None for given in (self.path, self.data, self.drawing)) != 1:
+            raise ValueError("an Image has exactly one of a path, data and a drawing")
         if self.data is not None:
             _sniff(self.data)  # raises for anything but PNG or JPEG
 
     @property
+    def in_memory(self) -> bool:
+        """Held or drawn in memory: no file."""
+        return self.path is None
+
+    def picture(self) -> bytes:
+        """The bytes of an in-memory picture (a drawing is drawn now, if it has not been)."""
+        if self.drawing is not None:
+            data = self.drawing.draw()
+            _sniff(data)
+            return data
+        assert self.data is not None, "a picture file is read by the renderer, not here"
+        return self.data
+
+    @property
+    def key(self) -> str:
+        """A drawing's name, the same for an equal drawing, known before it is drawn."""
+        assert self.drawing is not None, "only a drawing has a key"
+        return hashlib.sha256(repr(self.drawing).encode("utf-8")).hexdigest()[:32]
+
+    @property
     def media_type(self) -> str:
-        if self.data is not None:
-            return _sniff(self.data)[0]
+        if self.in_memory:
+            return _sniff(self.picture())[0]
         assert self.path is not None
         return mimetypes.guess_type(self.path.name)[0] or "application/octet-stream"
 
     @property
     def name(self) -> str:
         """A file name for the picture: the file's, or one made from the bytes' SHA-256."""
-        if self.data is None:
+        if not self.in_memory:
             assert self.path is not None
             return self.path.name
-        return f"bild-{hashlib.sha256(self.data).hexdigest()[:16]}{_sniff(self.data)[1]}"
+        data = self.picture()
+        return f"bild-{hashlib.sha256(data).hexdigest()[:16]}{_sniff(data)[1]}"
 
 
 def _sniff(data: bytes) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from reportgen.charts import Fördelningsdiagram, alt_text, fördelningsdiagram
+from reportgen.charts import Fördelningsdiagram, alt_text
 from reportgen.compute.indikatorer import (
     KÖN_RUBRIK,
     Enkätuppgift,
@@ -300,7 +300,7 @@ def charts(grupp: Gruppresultat, ind: Indikatorer, font: str = STANDARD_FONT
     if not ind.diagram:
         return ()
     # 132 mm wide: four charts of a one-line question fit on a page
-    return tuple(Image(None, alt_text(c), 132, data=fördelningsdiagram(c))
+    return tuple(Image(None, alt_text(c), 132, drawing=c)
                  for c in chart_specs(grupp, font))
 
 

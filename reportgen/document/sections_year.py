@@ -20,9 +20,7 @@ from reportgen.year_charts import (
     Andelsdiagram,
     Serie,
     Trenddiagram,
-    andelsdiagram,
     trend_alt,
-    trenddiagram,
 )
 
 if TYPE_CHECKING:
@@ -75,7 +73,7 @@ def equity_chart(b: Builder) -> Image | None:
            f"eget kapital "
            f"{kronor(kapital.eget_kapital)} kr är {procent(kapital.andel)} av årets "
            f"medlemsbidrag; det rekommenderade taket är {procent(kapital.tak)}.")
-    return Image(None, alt, CHART_MM, data=andelsdiagram(chart))
+    return Image(None, alt, CHART_MM, drawing=chart)
 
 
 def cost_chart(b: Builder) -> Image | None:
@@ -91,7 +89,7 @@ def cost_chart(b: Builder) -> Image | None:
     parts = ", ".join(f"{SLAG[s].lower()} {kronor(kostnader.belopp[s])} kr ({share}\u00a0%)"
                       for s, share in zip(present, shares, strict=True))
     return Image(None, f"Liggande stapeldiagram, kostnadernas fördelning: {parts}.", CHART_MM,
-                 data=andelsdiagram(chart))
+                 drawing=chart)
 
 
 def trend_chart(b: Builder) -> Image | None:
@@ -109,7 +107,7 @@ def trend_chart(b: Builder) -> Image | None:
     texts = tuple(tuple("" if v is None else kronor(v) for v in s.values) for s in series)
     chart = Trenddiagram(years, series, texts, _colours(b), b.theme.font.name)
     title = f"verksamhetens utveckling {years[0]}–{years[-1]} i tkr"
-    return Image(None, trend_alt(chart, title), CHART_MM, data=trenddiagram(chart))
+    return Image(None, trend_alt(chart, title), CHART_MM, drawing=chart)
 
 
 def _percent(ratio: Decimal) -> int:

@@ -481,8 +481,8 @@ def _table(block: Table, ctx: Context) -> None:
 def image_source(image: Image, model: ReportDocument) -> str | io.BytesIO:
     """What python-docx reads the picture from: a stream for an in-memory picture (nothing
     is written to disk), else the file (relative to the project folder)."""
-    if image.data is not None:
-        return io.BytesIO(image.data)
+    if image.in_memory:
+        return io.BytesIO(image.picture())
     assert image.path is not None
     return str(image.path if image.path.is_absolute() else model.base_dir / image.path)
 

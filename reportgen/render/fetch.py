@@ -3,11 +3,12 @@
 WeasyPrint fetches every image, font and stylesheet through a URL fetcher. Ours serves
 local files from two places only: the project folder (the folder of the report's YAML,
 for images such as the logo) and reportgen's own templates folder (fonts, CSS), plus the
-pictures the document itself holds in memory (charts), each under the one exact URI the
-renderer gave it. It refuses everything else: http(s), other data: URIs and other
-schemes, files outside those folders, symlinks that lead out of them, and any file that
-is not of a kind it expects (so a `<link rel=attachment>` cannot embed the YAML or
-anything else).
+pictures the document itself holds in memory, each under the one exact URI the renderer
+gave it, and its drawings (charts) under theirs, got when WeasyPrint asks for them (drawn
+then, or sent by the process that draws them). It refuses everything else: http(s), other
+data: URIs and other schemes, files outside those folders, symlinks that lead out of
+them, and any file that is not of a kind it expects (so a `<link rel=attachment>` cannot
+embed the YAML or anything else).
 
 A refusal is never a silently missing picture: it stops the rendering, and
 `render_pdf` turns it into a located Swedish user error.
@@ -16,7 +17,7 @@ A refusal is never a silently missing picture: it stops the rendering, and
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -36,6 +37,7 @@ PROJECT_KINDS: Mapping[str, str] = {
 }
 # What the document may hold in memory (charts are PNG).
 HELD_KINDS = frozenset({"image/png", "image/jpeg"})
+PNG = b"\x89PNG\r\n\x1a\n"  # what a drawing's bytes begin with
 # What may be read from reportgen's own templates folder.
 TOOL_KINDS: Mapping[str, str] = {
     **PROJECT_KINDS,
@@ -58,6 +60,11 @@ class ResourceRefused(FatalURLFetchingError):
         return UserError([self.finding])
 
 
+class DrawingMissing(FatalURLFetchingError):
+    """A drawing that will never come: the process that was to draw it has ended (what
+    ended it is the error to report, not this)."""
+
+
 def _describe(url: str) -> str:
     return url if len(url) <= 120 else url[:117] + "…"
 
@@ -68,7 +75,8 @@ class ProjectFetcher(URLFetcher):
     *locations* maps a resolved file path to where the user named it (e.g. the
     `förbund.logotyp` key of the YAML), so an error points at the right line.
     *held* maps the exact URI of each in-memory picture of the document to its bytes and
-    media type (PNG or JPEG); only those exact URIs are answered without a file.
+    media type (PNG or JPEG), *drawings* the URI of each drawing to what gives its bytes
+    (PNG); only those exact URIs are answered without a file.
     Every URL asked for is kept in `requested`, for tests and diagnostics.
     """
 
@@ -78,6 +86,7 @@ class ProjectFetcher(URLFetcher):
         tool: Path,
         locations: Mapping[Path, Location] | None = None,
         held: Mapping[str, tuple[bytes, str]] | None = None,
+        drawings: Mapping[str, Callable[[], bytes]] | None = None,
     ) -> None:
         super().__init__(allowed_protocols=("file",), allow_redirects=False)
         self.project = project.resolve()
@@ -86,6 +95,7 @@ class ProjectFetcher(URLFetcher):
         self.held = dict(held or {})
         if any(kind not in HELD_KINDS for _, kind in self.held.values()):
             raise ValueError("a fetcher holds pictures only (PNG or JPEG)")
+        self.drawings = dict(drawings or {})
         self.requested: list[str] = []
 
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
@@ -93,6 +103,11 @@ class ProjectFetcher(URLFetcher):
         if url in self.held:  # exactly one of the document's own in-memory pictures
             body, kind = self.held[url]
             return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
+        if url in self.drawings:  # exactly one of its drawings
+            body = self.drawings[url]()
+            if not body.startswith(PNG):
+                raise ValueError(f"the drawing {url} is not a PNG picture")
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": "image/png"})
         path, kind = self._check(url)
         try:
             data = read_bytes(path, PICTURE_BYTES)  # a regular file only: never a pipe

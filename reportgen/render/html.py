@@ -27,14 +27,24 @@ AssetUrl = Callable[[Asset], str]
 
 def image_data_uri(image: Image) -> str:
     """An in-memory picture as a data: URI (the same picture always gives the same URI)."""
-    assert image.data is not None, "only in-memory pictures become data: URIs here"
-    return f"data:{image.media_type};base64,{base64.b64encode(image.data).decode('ascii')}"
+    assert image.in_memory, "only in-memory pictures become data: URIs here"
+    data = image.picture()
+    return f"data:{image.media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+DRAWING_SCHEME = "reportgen-diagram"
+
+
+def drawing_uri(image: Image) -> str:
+    """The URI a drawing has in the HTML for print, known before it is drawn: WeasyPrint
+    asks the fetcher for it when it lays out the picture (render/fetch.py)."""
+    return f"{DRAWING_SCHEME}:{image.key}.png"
 
 
 def data_uri(asset: Asset) -> str:
     """Everything embedded: the standalone HTML file needs nothing beside it."""
     if isinstance(asset, Image):
-        if asset.data is not None:
+        if asset.in_memory:
             return image_data_uri(asset)
         assert asset.path is not None
         asset = asset.path
@@ -45,9 +55,12 @@ def data_uri(asset: Asset) -> str:
 
 
 def file_uri(asset: Asset) -> str:
-    """Files by file: URI, in-memory pictures as data: URIs (for WeasyPrint, whose fetcher
-    answers for exactly the in-memory pictures of the document it renders)."""
+    """Files by file: URI, pictures held in memory as data: URIs, drawings by their
+    `drawing_uri` (for WeasyPrint, whose fetcher answers for exactly the in-memory
+    pictures of the document it renders)."""
     if isinstance(asset, Image):
+        if asset.drawing is not None:
+            return drawing_uri(asset)
         if asset.data is not None:
             return image_data_uri(asset)
         assert asset.path is not None

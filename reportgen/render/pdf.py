@@ -11,8 +11,8 @@ descriptions) and, for PDF/A, completes the XMP metadata. It works on WeasyPrint
 objects in memory, just before they are serialised, so the file is written once and
 never read back (it costs about 1 % of the PDF: scripts/bench_build.py). Resources are
 fetched only through `reportgen.render.fetch.ProjectFetcher`; pictures the document
-holds in memory (charts) reach it as data: URIs that the fetcher answers for, and only
-for, this document.
+holds in memory reach it as data: URIs, and its drawings (charts) by their own URIs,
+that the fetcher answers for, and only for, this document.
 
 `write_pdf` takes a `PrintJob` (reportgen/render/pdf_job.py: plain data made from the
 report model), so the PDF can be laid out in a process that has imported WeasyPrint
@@ -21,7 +21,7 @@ and nothing of the report model; `render_pdf` does both steps here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pydyf
@@ -62,16 +62,31 @@ _PDFUA_XMP = (
 )
 
 
-def job_fetcher(job: PrintJob) -> ProjectFetcher:
-    """The fetcher for *job*: its project folder, reportgen's templates, its pictures."""
-    return ProjectFetcher(job.project, templates_dir(), job.locations, job.held)
+Drawings = Mapping[str, Callable[[], bytes]]  # a drawing's URI → how to get its bytes
+
+
+def job_fetcher(job: PrintJob, drawings: Drawings) -> ProjectFetcher:
+    """The fetcher for *job*: its project folder, reportgen's templates, its pictures, and
+    its drawings from *drawings* (which must have every one of `job.drawn`)."""
+    missing = set(job.drawn) - set(drawings)
+    if missing:
+        raise ValueError(f"no bytes for the drawings {sorted(missing)}")
+    return ProjectFetcher(job.project, templates_dir(), job.locations, job.held,
+                          {uri: drawings[uri] for uri in job.drawn})
+
+
+def drawn_here(document: Document) -> Drawings:
+    """The document's drawings, drawn in this process when WeasyPrint asks for them."""
+    from reportgen.render.pdf_job import drawings
+
+    return {uri: image.picture for uri, image in drawings(document).items()}
 
 
 def make_fetcher(document: Document) -> ProjectFetcher:
     """A fetcher for this document (as `render_pdf` makes one)."""
     from reportgen.render.pdf_job import print_job
 
-    return job_fetcher(print_job(document, DEFAULT_VARIANT))
+    return job_fetcher(print_job(document, DEFAULT_VARIANT), drawn_here(document))
 
 
 def render_pdf(
@@ -80,20 +95,21 @@ def render_pdf(
     """The report as a tagged PDF. Raises UserError if a picture cannot be used."""
     from reportgen.render.pdf_job import print_job
 
-    return write_pdf(print_job(document, variant), fetcher)
+    job = print_job(document, variant)
+    return write_pdf(job, fetcher or job_fetcher(job, drawn_here(document)))
 
 
 def write_pdf(
-    job: PrintJob, fetcher: ProjectFetcher | None = None,
+    job: PrintJob, fetcher: ProjectFetcher,
     after_layout: Callable[[], None] | None = None,
 ) -> bytes:
-    """The PDF of *job*. Raises UserError if a picture cannot be used.
+    """The PDF of *job*, its resources from *fetcher* (`job_fetcher`). Raises UserError if
+    a picture cannot be used.
 
     *after_layout* is called between WeasyPrint's layout and its drawing of the pages.
     """
     if job.variant not in VARIANTS:
         raise ValueError(f"unknown PDF variant {job.variant!r}")
-    fetcher = fetcher or job_fetcher(job)
     try:
         rendered = HTML(string=job.html, base_url=str(templates_dir()), url_fetcher=fetcher).render()
         if after_layout is not None:

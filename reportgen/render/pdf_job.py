@@ -1,8 +1,11 @@
 """The report model → what WeasyPrint needs to lay out its PDF, as plain data.
 
 `print_job` renders the HTML for print and collects what the fetcher may serve (the
-project folder, the pictures held in memory, and where in the YAML each picture is
-named), the link descriptions and the date. The PDF itself is made from that by
+project folder, the pictures held in memory, the names of the drawings, and where in the
+YAML each picture is named), the link descriptions and the date. A drawing (a chart) is
+not drawn for the job: the HTML names it by its key, and its bytes are handed to the
+fetcher separately (`drawings`), so that another process may draw them while WeasyPrint
+starts on the job. The PDF itself is made from that by
 `reportgen.render.pdf.write_pdf`, possibly in another process (reportgen/forked.py),
 which imports this module to unpickle the job: so it imports neither WeasyPrint nor, but
 inside the functions that make a job, the report model and Jinja.
@@ -30,6 +33,7 @@ class PrintJob:
     project: Path  # the folder pictures may be read from
     locations: dict[Path, Location]  # a picture file → where the YAML names it
     held: dict[str, tuple[bytes, str]]  # data: URI → the in-memory picture and its type
+    drawn: tuple[str, ...]  # the URIs of the drawings (render/html.py drawing_uri), in order
     targets: dict[str, str]  # anchor id → what a link to it is called
     variant: str  # "ua" or "a"
     created: str  # the creation date, "YYYY-MM-DDTHH:MM:SSZ"
@@ -57,6 +61,14 @@ def images(document: Document) -> Iterator[Image]:
     yield from walk(document.sections)
 
 
+def drawings(document: Document) -> dict[str, Image]:
+    """The document's drawings by the URI the HTML for print gives them, in the order the
+    report shows them (an equal drawing shown twice is one)."""
+    from reportgen.render.html import drawing_uri
+
+    return {drawing_uri(image): image for image in images(document) if image.drawing is not None}
+
+
 def build_date() -> datetime:
     """SOURCE_DATE_EPOCH if set (reproducible builds), else now; in UTC, whole seconds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -79,6 +91,8 @@ def print_job(document: Document, variant: str) -> PrintJob:
     locations: dict[Path, Location] = {}
     held: dict[str, tuple[bytes, str]] = {}
     for image in images(document):
+        if image.drawing is not None:
+            continue
         if image.data is not None:
             held[file_uri(image)] = (image.data, image.media_type)
         elif image.path is not None and image.location is not None:
@@ -90,6 +104,7 @@ def print_job(document: Document, variant: str) -> PrintJob:
         project=document.base_dir,
         locations=locations,
         held=held,
+        drawn=tuple(drawings(document)),
         targets=link_targets(document),
         variant=variant,
         created=build_date().strftime("%Y-%m-%dT%H:%M:%SZ"),

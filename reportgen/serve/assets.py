@@ -31,7 +31,7 @@ class AssetRegistry:
     def url(self, asset: Path | Image) -> str:
         """The URL for *asset*; registers it. Used as `asset_url` by the HTML renderer."""
         if isinstance(asset, Image):
-            if asset.data is not None:
+            if asset.in_memory:
                 return self._hold(asset)
             assert asset.path is not None
             asset = asset.path
@@ -47,10 +47,10 @@ class AssetRegistry:
         return f"{PREFIX}{token}/{quote(resolved.name)}"
 
     def _hold(self, image: Image) -> str:
-        assert image.data is not None
-        token = "m" + hashlib.sha256(image.data).hexdigest()[:31]  # never a file's token
+        data = image.picture()
+        token = "m" + hashlib.sha256(data).hexdigest()[:31]  # never a file's token
         with self._lock:
-            self._held[token] = (image.data, image.media_type)
+            self._held[token] = (data, image.media_type)
             self._held.move_to_end(token)
             while len(self._held) > HELD_LIMIT:
                 self._held.popitem(last=False)
