@@ -18,9 +18,12 @@ With --jämför (issue 18), all whole processes, in one session:
 3. a report four times the example's size, generated from it (every insats, mål and
    indicator appendix four times, every Markdown file's text four times over: see
    `enlarge`), checked without errors, built N times alternating with the example: the
-   ratio of the medians, and the peak RSS and PSS of the whole process tree (the sums of
-   the resident and of the proportional sets of the build and its report process, sampled
-   every 5 ms; after the fork the two share most pages, which the RSS sum counts twice);
+   ratio of the medians;
+4. the peak RSS and PSS of the whole process tree, at both sizes, in N more builds that are
+   not timed (the sums of the resident and of the proportional sets of the build and its
+   report process, sampled every 5 ms; after the fork the two share most pages, which the
+   RSS sum counts twice). The timed runs are not watched: sampling slows what it watches,
+   and a build's two processes more than WeasyPrint's one;
 
 and prints the load average before and after: run it on an otherwise idle machine.
 Targets: build ÷ WeasyPrint ≤ 1.0, unchanged rebuild ≤ 0.5 s, four times the content ≤
@@ -113,9 +116,22 @@ def _tree_memory(root: int) -> tuple[int, int]:
     return total, pss
 
 
+def timed_run(command: list[str]) -> float:
+    """Run *command* to its end: its wall time in seconds (nothing else is watched: reading
+    a process's memory every few milliseconds takes time from it, and more from a build's
+    two processes than from WeasyPrint's one)."""
+    start = time.perf_counter()
+    process = subprocess.run(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} misslyckades:\n{process.stderr.decode()}")
+    return elapsed
+
+
 def run(command: list[str]) -> tuple[float, tuple[int, int]]:
-    """Run *command* to its end: wall time in seconds and the peak RSS and PSS of its
-    process tree."""
+    """Run *command* to its end, watching its memory: wall time in seconds and the peak RSS
+    and PSS of its process tree."""
     peak, peak_pss = 0, 0
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
@@ -146,13 +162,23 @@ def build_command(file: Path, out: Path, variant: str, *extra: str) -> list[str]
 
 
 def print_html(file: Path, target: Path) -> None:
-    """The HTML reportgen hands WeasyPrint for *file* (reportgen/render/pdf.py)."""
+    """The HTML reportgen hands WeasyPrint for *file* (reportgen/render/pdf.py), with its
+    charts embedded as data: URIs (reportgen's fetcher gets them by a name of their own,
+    which WeasyPrint alone could not fetch: it would leave them out, and be faster)."""
     sys.path.insert(0, str(ROOT))
+    from reportgen.document.model import Image
     from reportgen.pipeline import prepare
-    from reportgen.render.html import file_uri, render_html
+    from reportgen.render.html import file_uri, image_data_uri, render_html
+
+    def asset_url(asset: Path | Image) -> str:
+        if isinstance(asset, Image) and asset.drawing is not None:
+            return image_data_uri(asset)
+        return file_uri(asset)
 
     document = prepare(file).document
-    target.write_text(render_html(document, asset_url=file_uri, for_print=True), encoding="utf-8")
+    html = render_html(document, asset_url=asset_url, for_print=True)
+    assert "reportgen-diagram:" not in html
+    target.write_text(html, encoding="utf-8")
 
 
 def weasyprint_command(html: Path, pdf: Path, variant: str) -> list[str]:
@@ -252,27 +278,28 @@ def compare(file: Path, runs: int, variant: str) -> None:
 
         made: dict[Path, Path] = {}  # report → the folder of its last full build
 
-        def full(report: Path) -> tuple[float, tuple[int, int]]:
+        def full(report: Path) -> float:
             made[report] = Path(tempfile.mkdtemp(dir=work))
-            return run(build_command(report, made[report], variant))
+            return timed_run(build_command(report, made[report], variant))
 
-        def weasyprint() -> tuple[float, tuple[int, int]]:
-            return run(weasyprint_command(html, pdf, variant))
+        def weasyprint() -> float:
+            return timed_run(weasyprint_command(html, pdf, variant))
 
         full(file), weasyprint(), full(big)  # warm-up: the disk cache, compiled modules
-        builds, alone, bigs, peaks, peaks_small = [], [], [], [], []
+        builds, alone, bigs = [], [], []
         for _ in range(runs):
-            elapsed, peak = full(file)
-            builds.append(elapsed)
-            peaks_small.append(peak)
-            alone.append(weasyprint()[0])
-            elapsed, peak = full(big)
-            bigs.append(elapsed)
-            peaks.append(peak)
+            builds.append(full(file))
+            alone.append(weasyprint())
+            bigs.append(full(big))
+        # memory in runs of their own, untimed
+        peaks = [run(build_command(big, Path(tempfile.mkdtemp(dir=work)), variant))[1]
+                 for _ in range(runs)]
+        peaks_small = [run(build_command(file, Path(tempfile.mkdtemp(dir=work)), variant))[1]
+                       for _ in range(runs)]
 
         out = work / "omkörning"
-        run(build_command(file, out, variant))
-        rebuilds = [run(build_command(file, out, variant))[0] for _ in range(runs + 1)][1:]
+        timed_run(build_command(file, out, variant))
+        rebuilds = [timed_run(build_command(file, out, variant)) for _ in range(runs + 1)][1:]
 
         build, wp, rebuild = (statistics.median(x) for x in (builds, alone, rebuilds))
         big_build = statistics.median(bigs)
