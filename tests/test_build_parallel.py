@@ -85,6 +85,38 @@ def test_preparing_the_report_draws_no_chart() -> None:
     assert result.stdout.split() == ["3", "True", "False"]  # Året i siffror's three charts
 
 
+@pytest.mark.slow
+def test_the_charts_are_drawn_in_a_process_whose_memory_is_gone_before_the_docx(
+    tmp_path: Path
+) -> None:
+    """matplotlib (50 MB) is imported by a process of its own that ends once the charts are
+    drawn: the report process makes the HTML and the DOCX, with every chart, without it."""
+    seen = tmp_path / "sett.txt"
+    script = (
+        "import sys, zipfile, io; from reportgen import cli; "
+        "import reportgen.commands.build as b; docx = b.RENDERERS['docx']\n"
+        "def spy(document):\n"
+        f"    open({str(seen)!r}, 'w').write(str('matplotlib' in sys.modules))\n"
+        "    return docx(document)\n"
+        "b.RENDERERS['docx'] = spy\n"
+        "code = cli.main(sys.argv[1:]); print('matplotlib' in sys.modules, code)")
+    result = subprocess.run(
+        [sys.executable, "-c", script, "build", str(EXAMPLE), "--out", str(tmp_path / "ut"),
+         "--tyst"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "False 0"  # nor in the PDF's process
+    assert seen.read_text() == "False"
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "ut" / "2023.docx") as docx:
+        charts = [n for n in docx.namelist() if n.startswith("word/media/")
+                  and docx.read(n).startswith(b"\x89PNG")]
+    assert len(charts) >= 3  # Året i siffror's three
+    html = (tmp_path / "ut" / "2023.html").read_text(encoding="utf-8")
+    assert html.count('src="data:image/png;base64,') >= 3
+
+
 @pytest.mark.parametrize("how", ["användarfel", "avslutas"])
 def test_a_report_process_that_ends_before_a_chart_is_drawn_stops_the_pdf(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str

@@ -17,8 +17,9 @@ Fast where it can be:
   checks the report while this process imports WeasyPrint, hands over the PDF's job as
   soon as the checks have passed, then renders the HTML and the DOCX while this process
   lays out the PDF. Its charts are not drawn before the job is sent: the job names them,
-  the report process draws them right after sending it (while WeasyPrint parses the
-  HTML and its styles) and sends their bytes, which WeasyPrint's fetcher waits for if it
+  and right after sending it the report process has them drawn (in a process of its own,
+  whose matplotlib is gone before the DOCX is made) while WeasyPrint parses the HTML
+  and its styles, and sends their bytes on, which WeasyPrint's fetcher waits for if it
   asks before they have come. It ends when it has sent its files, so its memory is given
   back while the PDF is still being made. Without a PDF, or with `parallel=False`, everything
   runs here, one format after the other; the bytes are the same.
@@ -43,7 +44,7 @@ from reportgen import buildcache, forked
 from reportgen.write import write_set
 
 if TYPE_CHECKING:
-    from reportgen.document.model import Document
+    from reportgen.document.model import Document, Image
     from reportgen.readfile import Reads
     from reportgen.render.pdf_job import PrintJob
 
@@ -272,14 +273,45 @@ def _make(
             continue
         say(f"reportgen: skapar {STEG[fmt]} …")
         if fmt == "pdf" and send_pdf is not None:
-            from reportgen.render.pdf_job import drawings
-
             send_pdf.job(_print_job(prepared.document, plan.variant))
-            for uri, image in drawings(prepared.document).items():
-                send_pdf.drawing(uri, image.picture())
+            _draw_and_send(prepared.document, send_pdf)
         else:
             rendered[fmt] = _renderer(fmt, plan.variant)(prepared.document)
     return _Made(rendered, dict(reads), messages, keys)
+
+
+def _draw_and_send(document: Document, sending: _Sending) -> None:
+    """Draw the document's drawings (the PDF's job, just sent, names them) in a process of
+    their own, forked from this one: each one's bytes are sent on as soon as it is drawn,
+    and kept in the document for the HTML and the DOCX, and matplotlib's 50 MB are given
+    back before those are rendered here, while WeasyPrint's memory grows."""
+    from reportgen.render.html import drawing_uri
+    from reportgen.render.pdf_job import drawings, images
+
+    todo = drawings(document)
+    if not todo:
+        return
+    drawn: dict[str, bytes] = {}
+
+    def received(message: tuple[str, bytes]) -> None:
+        uri, data = message
+        sending.drawing(uri, data)
+        drawn[uri] = data
+
+    if forked.available():
+        forked.Forked(_draw_all, todo).result(received)
+    else:
+        for uri, image in todo.items():
+            received((uri, image.picture()))
+    for image in images(document):
+        if image.drawing is not None:
+            image.drawn_elsewhere(drawn[drawing_uri(image)])
+
+
+def _draw_all(todo: dict[str, Image]) -> None:
+    """The drawing process: each drawing's bytes to the report process, one by one."""
+    for uri, image in todo.items():
+        forked.tell((uri, image.picture()))
 
 
 def _renderer(fmt: str, pdf_variant: str) -> Callable[[Document], bytes]:

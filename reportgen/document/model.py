@@ -311,11 +311,18 @@ class Image:
     def picture(self) -> bytes:
         """The bytes of an in-memory picture (a drawing is drawn now, if it has not been)."""
         if self.drawing is not None:
-            data = self.drawing.draw()
+            data = self.__dict__.get("_drawn") or self.drawing.draw()
             _sniff(data)
             return data
         assert self.data is not None, "a picture file is read by the renderer, not here"
         return self.data
+
+    def drawn_elsewhere(self, data: bytes) -> None:
+        """Keep *data* as the bytes of this picture's drawing, drawn in another process (the
+        bytes of an equal drawing here: `picture` gives them without drawing it again)."""
+        assert self.drawing is not None, "only a drawing is drawn"
+        _sniff(data)
+        object.__setattr__(self, "_drawn", data)  # not a field: equality and hash stay
 
     @property
     def key(self) -> str:
