@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, StrictInt
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StrictInt,
+)
 from pydantic_core import CoreSchema, core_schema
 
 from reportgen.limits import BELOPP_MAX
@@ -79,8 +86,9 @@ class Namnlista:
     du 'resultaträkning'? …"), and the JSON Schema lists the names as an enum, so that an
     editor completes them. *vad* is what a name names, as the message says it ("avsnittet");
     *förslag*, the names the message offers when not all of them; *eller*, what else the
-    field takes, said after the names. Called, it checks one name (for a field that takes
-    something besides a name, such as a colour code).
+    field takes, said after the names. The names are taken as they are when the list is
+    made. Called, it checks one name (for a field that takes something besides a name, such
+    as a colour code).
     """
 
     # A plain class, not a dataclass: `reportgen check` imports the schema on every run.
