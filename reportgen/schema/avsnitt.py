@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
-    AfterValidator,
     BeforeValidator,
     Discriminator,
     Field,
@@ -28,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from reportgen.schema.base import Korttext, Modell, Text
+from reportgen.schema.base import Korttext, Modell, Namnlista, Text
 from reportgen.schema.tabell import Tabell
 from reportgen.suggest import okänt_namn
 
@@ -130,26 +129,11 @@ OMFATTAR: dict[str, tuple[str, ...]] = {
     "underskrifter": ("styrelsens_underskrifter", "revisorernas_underskrifter"),
 }
 
-def _avsnittsnamn(value: str) -> str:
-    if value not in AVSNITT:
-        raise ValueError(okänt_namn("avsnittet", value, AVSNITT))
-    return value
-
-
-def _delnamn(value: str) -> str:
-    if value not in AVSNITT and value not in DELAR:
-        raise ValueError(okänt_namn("standardinnehållet", value, [*AVSNITT, *DELAR]))
-    return value
-
-
 Avsnittsnamn = Annotated[
-    str, AfterValidator(_avsnittsnamn),
-    Field(description="Ett standardavsnitt", json_schema_extra={"enum": list(AVSNITT)}),
-]
+    str, Namnlista("avsnittet", AVSNITT), Field(description="Ett standardavsnitt")]
 Delnamn = Annotated[
-    str, AfterValidator(_delnamn),
-    Field(description="Ett standardavsnitts innehåll (utan rubrik), eller en del av det",
-          json_schema_extra={"enum": [*AVSNITT, *DELAR]}),
+    str, Namnlista("standardinnehållet", [*AVSNITT, *DELAR]),
+    Field(description="Ett standardavsnitts innehåll (utan rubrik), eller en del av det"),
 ]
 Numrering = Literal["löpande", "bilaga", "ingen"]
 
@@ -195,16 +179,8 @@ MATRISKOLUMNER: dict[str, str] = {
 }
 
 
-def _matriskolumn(value: str) -> str:
-    if value not in MATRISKOLUMNER:
-        raise ValueError(okänt_namn("kolumnen", value, MATRISKOLUMNER))
-    return value
-
-
 Matriskolumn = Annotated[
-    str, AfterValidator(_matriskolumn),
-    Field(description="En kolumn i målmatrisen", json_schema_extra={"enum": list(MATRISKOLUMNER)}),
-]
+    str, Namnlista("kolumnen", MATRISKOLUMNER), Field(description="En kolumn i målmatrisen")]
 
 
 class Målmatrisval(Modell):
@@ -234,19 +210,12 @@ DIAGRAM: dict[str, str] = {
 }
 
 
-def _diagramnamn(value: str) -> str:
-    if value not in DIAGRAM:
-        raise ValueError(okänt_namn("diagrammet", value, DIAGRAM))
-    return value
-
-
 class Diagramblock(Blockmodell):
     """A chart drawn from the report's figures."""
 
     art: ClassVar[str] = "diagram"
-    diagram: Annotated[str, AfterValidator(_diagramnamn), Field(
-        description="Diagrammet: " + "; ".join(f"{k}: {v}" for k, v in DIAGRAM.items()),
-        json_schema_extra={"enum": list(DIAGRAM)})]
+    diagram: Annotated[str, Namnlista("diagrammet", DIAGRAM), Field(
+        description="Diagrammet: " + "; ".join(f"{k}: {v}" for k, v in DIAGRAM.items()))]
 
 
 class Tabellblock(Blockmodell):

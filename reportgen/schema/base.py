@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StrictInt,
+)
+from pydantic_core import CoreSchema, core_schema
 
 from reportgen.limits import BELOPP_MAX
+from reportgen.suggest import okänt_namn
 
 # Money is whole kronor, never float: "4507990" or -4360316 in the YAML; within what a
 # förbund can have (reportgen/limits.py).
@@ -65,6 +75,54 @@ class Ifyllnad:
 
     def __repr__(self) -> str:
         return f"Ifyllnad({self.vad!r})"
+
+
+class Namnlista:
+    """A closed list of names (the standard sections, the typefaces, …), as the metadata of a
+    field's type: `Annotated[str, Namnlista("avsnittet", AVSNITT)]`.
+
+    The one place of what such a field does: a name not on the list is an error that names
+    the closest ones (reportgen/suggest.py: "avsnittet 'resultatrakning' finns inte; menade
+    du 'resultaträkning'? …"), and the JSON Schema lists the names as an enum, so that an
+    editor completes them. *vad* is what a name names, as the message says it ("avsnittet");
+    *förslag*, the names the message offers when not all of them; *eller*, what else the
+    field takes, said after the names. The names are taken as they are when the list is
+    made. Called, it checks one name (for a field that takes something besides a name, such
+    as a colour code).
+    """
+
+    # A plain class, not a dataclass: `reportgen check` imports the schema on every run.
+    __slots__ = ("vad", "namn", "_kända", "_förslag", "_eller")
+
+    def __init__(self, vad: str, namn: Iterable[str], *, förslag: Iterable[str] | None = None,
+                 eller: str = "") -> None:
+        self.vad = vad
+        self.namn = tuple(namn)
+        self._kända = frozenset(self.namn)
+        self._förslag = self.namn if förslag is None else tuple(förslag)
+        self._eller = eller
+
+    def __repr__(self) -> str:
+        return f"Namnlista({self.vad!r})"
+
+    def __call__(self, value: str) -> str:
+        """*value*, if it is on the list; else a ValueError with the Swedish message."""
+        if value not in self._kända:
+            raise ValueError(self.fel(value))
+        return value
+
+    def fel(self, value: str) -> str:
+        """The message for *value*, a name not on the list."""
+        text = okänt_namn(self.vad, value, self._förslag)
+        return f"{text}; {self._eller}" if self._eller else text
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler
+                                     ) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler
+                                     ) -> dict[str, Any]:
+        return {**handler(schema), "enum": list(self.namn)}
 
 
 BOKFÖRINGEN = "reportgen importera fyller i det från bokföringen"

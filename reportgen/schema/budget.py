@@ -28,7 +28,6 @@ from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
-    AfterValidator,
     BeforeValidator,
     Discriminator,
     Field,
@@ -39,8 +38,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from reportgen.schema.base import BOKFÖRINGEN, Belopp, Ifyllnad, Korttext, Modell, Text
-from reportgen.suggest import okänt_namn
+from reportgen.schema.base import BOKFÖRINGEN, Belopp, Ifyllnad, Korttext, Modell, Namnlista, Text
 
 
 class Budgetslag(str, Enum):
@@ -79,28 +77,15 @@ SUMMAKOLUMNER: tuple[str, ...] = (*MÅTT, *BERÄKNADE,
                                   *(f"{m}.{d}" for m in MÅTT for d in DELAR[:2]))
 
 
-def _kolumnnamn(value: str) -> str:
-    if value not in KOLUMNER:
-        raise ValueError(okänt_namn("kolumnen", value, [k for k in KOLUMNER if "." not in k]))
-    return value
-
-
-def _summakolumn(value: str) -> str:
-    if value not in SUMMAKOLUMNER:
-        raise ValueError(okänt_namn("summans kolumn", value,
-                                    [k for k in SUMMAKOLUMNER if "." not in k]))
-    return value
-
-
+# A message offers the undivided columns (utfall, not utfall.intäkt …).
 Kolumnnamn = Annotated[
-    str, AfterValidator(_kolumnnamn),
+    str, Namnlista("kolumnen", KOLUMNER, förslag=[k for k in KOLUMNER if "." not in k]),
     Field(description="En kolumn: nr, årsbudget, periodbudget, utfall, avvikelse, "
           "utfall_föregående_år, prognos, avvikelse_prognos, förklaring; ett belopp delat i "
-          "intäkt, kostnad och netto som utfall.intäkt, utfall.kostnad, utfall.netto",
-          json_schema_extra={"enum": list(KOLUMNER)}),
+          "intäkt, kostnad och netto som utfall.intäkt, utfall.kostnad, utfall.netto"),
 ]
-Summakolumn = Annotated[str, AfterValidator(_summakolumn),
-                        Field(json_schema_extra={"enum": list(SUMMAKOLUMNER)})]
+Summakolumn = Annotated[str, Namnlista(
+    "summans kolumn", SUMMAKOLUMNER, förslag=[k for k in SUMMAKOLUMNER if "." not in k])]
 
 
 class Delbelopp(Modell):

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from reportgen.schema.base import Ifyllnad, Korttext, Modell, Siffernamn, Text
+from reportgen.schema.base import Ifyllnad, Korttext, Modell, Namnlista, Siffernamn, Text
 from reportgen.suggest import okänt_namn
 
 
@@ -64,6 +64,7 @@ FÄRGER: dict[str, str] = {
     "lila": "#6a1b9a",
     "grå": "#5f6b7a",
 }
+_FÄRGNAMN = Namnlista("färgen", FÄRGER, eller="eller skriv en färgkod som #2e7d32")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 # Symbols the shipped typeface (Inter) has, besides letters, digits and punctuation
@@ -74,9 +75,7 @@ SYMBOLER = "●○◯◦■□▪▲△▼▽◆◇◊★☆✓✗⚠♥♡❖�
 def _färg(value: str) -> str:
     if _HEX.fullmatch(value):
         return value.lower()
-    if value in FÄRGER:
-        return FÄRGER[value]
-    raise ValueError(okänt_namn("färgen", value, FÄRGER) + "; eller skriv en färgkod som #2e7d32")
+    return FÄRGER[_FÄRGNAMN(value)]
 
 
 def _symbol(value: str) -> str:

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, Discriminator, Field, StrictInt, Tag, model_validator
+from pydantic import Discriminator, Field, StrictInt, Tag, model_validator
 
-from reportgen.schema.base import Ifyllnad, Korttext, Modell, Procent, Tkr, År
-from reportgen.suggest import okänt_namn
+from reportgen.schema.base import Ifyllnad, Korttext, Modell, Namnlista, Procent, Tkr, År
 
 # The rows reportgen knows: name → (label, kind). "belopp" is in the table's unit,
 # "procent" in percent, "antal" a count.
@@ -49,16 +48,10 @@ STANDARDRADER = ("verksamhetens_intäkter", "verksamhetens_kostnader", "årets_r
                  "soliditet", "antal_anställda")
 
 
-def _radnamn(value: str) -> str:
-    if value not in RADER:
-        raise ValueError(okänt_namn("femårsöversiktens rad", value, RADER))
-    return value
-
-
 Översiktsnamn = Annotated[
-    str, AfterValidator(_radnamn),
+    str, Namnlista("femårsöversiktens rad", RADER),
     Field(description="En rad som reportgen räknar fram ur räkenskaperna (eller, för "
-          "antal anställda, som anges)", json_schema_extra={"enum": list(RADER)}),
+          "antal anställda, som anges)"),
 ]
 Värde = Annotated[StrictInt | float, Field(description="Beloppet i tabellens enhet (kr eller "
                                            "tkr, heltal), procent eller antal")]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from reportgen.schema.avsnitt import Avsnittspost
-from reportgen.schema.base import Korttext, Modell, Text, År
+from reportgen.schema.base import Korttext, Modell, Namnlista, Text, År
 from reportgen.schema.budget import Budget
 from reportgen.schema.ekonomi import Ekonomi
 from reportgen.schema.indikatorer import Indikatorer
@@ -17,7 +17,6 @@ from reportgen.schema.organisation import Förbund, Revisor, Styrelseplats, Unde
 from reportgen.schema.r17 import r17_fel
 from reportgen.schema.tema import Tema
 from reportgen.schema.verksamhet import Balanskrav, Förord, Insats, Mål
-from reportgen.suggest import okänt_namn
 from reportgen.wording import FASTA_TEXTER
 
 
@@ -78,16 +77,7 @@ class Förvaltningsberättelse(Modell):
     förväntad_utveckling: Text | None = None
 
 
-def _textnyckel(value: str) -> str:
-    if value not in FASTA_TEXTER:
-        raise ValueError(okänt_namn("den fasta texten", value, FASTA_TEXTER))
-    return value
-
-
-Textnyckel = Annotated[
-    str, AfterValidator(_textnyckel),
-    Field(json_schema_extra={"enum": list(FASTA_TEXTER)}),
-]
+Textnyckel = Annotated[str, Namnlista("den fasta texten", FASTA_TEXTER)]
 
 
 UTAN_RÄKENSKAPER: dict[str, Any] = {"resultaträkning": {}, "balansräkning": {}}

@@ -12,8 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from reportgen.schema.base import Modell
-from reportgen.suggest import okänt_namn
+from reportgen.schema.base import Modell, Namnlista
 from reportgen.typsnitt import STANDARD, TYPSNITT
 
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -30,17 +29,10 @@ def _färg(value: str) -> str:
     return value.lower()
 
 
-def _typsnitt(value: str) -> str:
-    if value not in TYPSNITT:
-        raise ValueError(okänt_namn("typsnittet", value, TYPSNITT))
-    return value
-
-
 Färg = Annotated[str, AfterValidator(_färg), Field(
     description="En färg som #1f4e79 (eller #17a)", json_schema_extra={"pattern": _HEX.pattern})]
-Typsnittsnamn = Annotated[str, AfterValidator(_typsnitt), Field(
-    description="Ett av typsnitten som följer med reportgen",
-    json_schema_extra={"enum": list(TYPSNITT)})]
+Typsnittsnamn = Annotated[str, Namnlista("typsnittet", TYPSNITT), Field(
+    description="Ett av typsnitten som följer med reportgen")]
 
 
 class Tema(Modell):
