@@ -269,7 +269,7 @@ def prognosfigurer(indata: Indata, eko: Ekonomiberakning) -> Grupp:
                      None)
         if total is None:
             return {}
-        return {name: antal_figur(total.visat[column])
+        return {name: VÄNTAR if column in total.väntar else antal_figur(total.visat[column])
                 for name, column in PROGNOSFIGURER.items() if column in total.visat}
     return {}
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportgen.checks.base import Kontext, Regel, regel
+from reportgen.checks.relationer_budget import TABELLNAMN
+from reportgen.compute.budgetrader import prognostabeller
 from reportgen.findings import Finding
 from reportgen.load import PathKey
+from reportgen.schema.budget import Budget, Budgetpost, Budgetrad
 from reportgen.schema.marked import gaps
 from reportgen.schema.oversikt import Femårsöversikt
 from reportgen.schema.uppstallning import BESTÄMD, YAML_NYCKEL, gemen
@@ -25,6 +28,31 @@ def lucka(ctx: Kontext) -> Iterator[Finding]:
             continue  # left out: not a gap, the field's own default
         hint = f" ({marker.vad})" if marker.vad else ""
         yield ctx.fynd(path, f"{vad(ctx, path)} ska fyllas i{hint}", "lucka")
+    yield from _utan_prognos(ctx)
+
+
+def _utan_prognos(ctx: Kontext) -> Iterator[Finding]:
+    """A line left without `prognos` in a table that shows the forecast: a prognos has no
+    default (0 would be a forecast), so it is a gap too, at the line."""
+    budget = ctx.indata.budget
+    if budget is None:
+        return
+    seen: set[PathKey] = set()
+    for namn, rot in prognostabeller(budget):
+        for post in rot.poster():
+            if post.rad.prognos is not None or post.path in seen:
+                continue
+            seen.add(post.path)
+            if ctx.angivet((*post.path, "prognos")):
+                continue  # `prognos:` written empty: a gap the schema walk reports
+            yield ctx.fynd(post.path, f"{_budgetrad(namn, post.rad)}: prognosen för helåret "
+                           "saknas; tabellen visar prognos, så varje rad ska ha sin (prognos: "
+                           "0 om inget väntas)", "lucka")
+
+
+def _budgetrad(namn: str, rad: Budgetrad) -> str:
+    nr = f"{rad.nr} " if rad.nr is not None else ""
+    return f"{TABELLNAMN[namn]}, raden {nr}{rad.namn}"
 
 
 def vad(ctx: Kontext, path: PathKey) -> str:
@@ -75,6 +103,10 @@ def _utanför_ekonomin(ctx: Kontext, path: PathKey) -> str | None:
         rad = indata.budget.rader[int(path[2])]
         nr = f"{rad.nr} " if rad.nr is not None else ""
         return f"Budgetraden {nr}{rad.namn}, {_delar(path[3:])}"
+    if path[0] == "budget" and path[1] in TABELLNAMN and indata.budget is not None:
+        found = _tabellrad(indata.budget, path)
+        if found is not None:
+            return f"{_budgetrad(str(path[1]), found[0])}, {_delar(found[1])}"
     if path[0] in ("mål", "ekonomiska_mål") and isinstance(path[1], int):
         kind = "Målet" if path[0] == "mål" else "Det ekonomiska målet"
         return f"{kind} {path[1] + 1}, {_delar(path[2:])}"
@@ -90,6 +122,19 @@ def _utanför_ekonomin(ctx: Kontext, path: PathKey) -> str | None:
             return f"Indikatorerna, {gemen(grupp.rubrik)}: fråga {nummer}, resultatet {path[-1]}"
     if path[0] == "ordförande_har_ordet":
         return f"Ordförande har ordet, {_ord(path[-1])}"
+    return None
+
+
+def _tabellrad(budget: Budget, path: PathKey) -> tuple[Budgetrad, PathKey] | None:
+    """The line of a budget table's own rows that *path* is in, and the rest of the path."""
+    spec = budget.tabell(str(path[1]))
+    items: list[Budgetpost] | None = spec.rader if spec is not None else None
+    i = 2
+    while items is not None and i + 1 < len(path) and path[i] == "rader":
+        item = items[int(path[i + 1])]
+        if isinstance(item, Budgetrad):
+            return item, path[i + 2:]
+        items, i = item.rader, i + 2
     return None
 
 
