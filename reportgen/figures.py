@@ -281,7 +281,9 @@ def tabellfigurer(indata: Indata) -> Grupp:
     out: Grupp = {}
     for _path, tabell in tabellblock(indata):
         for name, value in tabellsiffror(tabell).items():
-            if value.helhet is None:
+            if value.väntar:
+                out[name] = VÄNTAR
+            elif value.helhet is None:
                 out[name] = antal_figur(int(value.del_))
             elif value.andel is not None:
                 out[name] = andel_figur(value.andel)

@@ -225,9 +225,12 @@ def _budget_rows(rows: Any, counts: dict[str, int]) -> None:
         if "utfall_föregående_år" in row:
             row["utfall_föregående_år"] = copy.deepcopy(row.get("utfall", 0))
         row.pop("periodbudget", None)
+        row.pop("angivet", None)  # as this year's report printed them
         if "årsbudget" in row:
             row["årsbudget"] = None
         row["utfall"] = None
+        if "prognos" in row:  # a delårsrapport's forecast for the new year
+            row["prognos"] = None
         counts["rader"] += 1
 
 

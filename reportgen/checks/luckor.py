@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from reportgen.checks.base import Kontext, Regel, regel
 from reportgen.checks.relationer_budget import TABELLNAMN
 from reportgen.compute.budgetrader import prognostabeller
+from reportgen.compute.tabell import tabellblock
 from reportgen.findings import Finding
 from reportgen.load import PathKey
+from reportgen.perioder import PROGNOS
 from reportgen.schema.budget import Budget, Budgetpost, Budgetrad
 from reportgen.schema.marked import gaps
 from reportgen.schema.oversikt import Femårsöversikt
@@ -29,6 +31,27 @@ def lucka(ctx: Kontext) -> Iterator[Finding]:
         hint = f" ({marker.vad})" if marker.vad else ""
         yield ctx.fynd(path, f"{vad(ctx, path)} ska fyllas i{hint}", "lucka")
     yield from _utan_prognos(ctx)
+    yield from _prognosens_luckor(ctx)
+    yield from _kolumner_att_fylla_i(ctx)
+
+
+def _prognosens_luckor(ctx: Kontext) -> Iterator[Finding]:
+    """The R17 forecast's gaps (`resultaträkning.prognos`, validated apart from the years)."""
+    prognos = ctx.indata.ekonomi.prognos if ctx.indata.ekonomi is not None else None
+    for key, value in (prognos or {}).items():
+        path: PathKey = ("ekonomi", "resultaträkning", PROGNOS, key)
+        if value is None and ctx.angivet(path):
+            yield ctx.fynd(path, f"{vad(ctx, path)} ska fyllas i (prognosen för helåret)",
+                           "lucka")
+
+
+def _kolumner_att_fylla_i(ctx: Kontext) -> Iterator[Finding]:
+    """A checked table's columns still to fill in (`att_fylla_i`, as nytt-år leaves them)."""
+    for path, tabell in tabellblock(ctx.indata):
+        for j, kolumn in enumerate(tabell.att_fylla_i):
+            yield ctx.fynd((*path, "att_fylla_i", j), f"Tabellen {tabell.rubrik!r}, kolumnen "
+                           f"{kolumn} ska fyllas i (periodens siffror; ta sedan bort kolumnen "
+                           "ur att_fylla_i)", "lucka")
 
 
 def _utan_prognos(ctx: Kontext) -> Iterator[Finding]:
@@ -61,7 +84,9 @@ def vad(ctx: Kontext, path: PathKey) -> str:
     if len(path) == 4 and path[0] == "ekonomi" and path[1] in statements:
         räkning = statements[str(path[1])]
         upp = ctx.eko.layout.räkning(räkning)
-        return f"{BESTÄMD[räkning].capitalize()}, {gemen(upp.etikett(str(path[3])))} {path[2]}"
+        column = (f"prognos {ctx.indata.rapport.räkenskapsår}" if path[2] == PROGNOS
+                  else path[2])
+        return f"{BESTÄMD[räkning].capitalize()}, {gemen(upp.etikett(str(path[3])))} {column}"
     if path[:2] == ("ekonomi", "noter") and isinstance(path[2], int) and path[-2] == "belopp":
         note = ctx.indata.ekonomi.noter[path[2]]
         row = note
