@@ -276,3 +276,17 @@ def test_an_r17_period_resultatrakning_from_the_months(tmp_path, capsys):
     assert "jämförelseår" not in out  # 2022's months agree with the published period
     assert yaml.read_text(encoding="utf-8") == R17.read_text(encoding="utf-8")
     assert collect(yaml) == []
+
+
+def test_an_r17_period_needs_the_accounts_own_months(tmp_path, capsys):
+    """#PSALDO per project only gives the budget's lines, not the period's resultaträkning."""
+    yaml = tmp_path / "2023.yaml"
+    shutil.copy(R17, yaml)
+    before = yaml.read_bytes()
+    export = tmp_path / "bok.se"
+    export.write_bytes(R17_SIE.replace("{}", '{6 "1000"}').replace("\n", "\r\n").encode("cp437"))
+    assert main(["importera", str(export), str(yaml)]) == 1
+    assert (f"{export}:4: fel: SIE-filen har periodsaldon (#PSALDO) bara per objekt; "
+            "resultaträkningen för perioden behöver kontonas egna (objektlistan {})"
+            ) in capsys.readouterr().err
+    assert yaml.read_bytes() == before
