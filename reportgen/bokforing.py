@@ -57,6 +57,17 @@ class Bokföring:
     objektbudget: dict[int, dict[Objekt, dict[str, Decimal]]] = field(default_factory=dict)
     # Where an object's result is first written (#PSALDO, a trial balance's row): object → line.
     objektrader: dict[Objekt, int] = field(default_factory=dict)
+    # The result per month (SIE #PSALDO, its period YYYYMM as a number): year index → month
+    # → account (the account as a whole), and → object → account.
+    perioder: dict[int, dict[int, dict[str, Decimal]]] = field(default_factory=dict)
+    objektperioder: dict[int, dict[int, dict[Objekt, dict[str, Decimal]]]] = field(
+        default_factory=dict)
+    periodrader: dict[tuple[int, int], int] = field(default_factory=dict)  # (år, month) → line
+    # The export gives the result per month (an SIE file's #PSALDO); a trial balance gives
+    # one balance per account, as at the day it reaches.
+    månadsvis: bool = False
+    # The day the balances reach (SIE #OMFATTN, a trial balance's period end), and its line.
+    omfattning: tuple[dt.date, int | None] | None = None
     organisationsnummer: str | None = None
     namn: str | None = None
 

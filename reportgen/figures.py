@@ -269,7 +269,7 @@ def prognosfigurer(indata: Indata, eko: Ekonomiberakning) -> Grupp:
                      None)
         if total is None:
             return {}
-        return {name: antal_figur(total.visat[column])
+        return {name: VÄNTAR if column in total.väntar else antal_figur(total.visat[column])
                 for name, column in PROGNOSFIGURER.items() if column in total.visat}
     return {}
 
@@ -281,7 +281,9 @@ def tabellfigurer(indata: Indata) -> Grupp:
     out: Grupp = {}
     for _path, tabell in tabellblock(indata):
         for name, value in tabellsiffror(tabell).items():
-            if value.helhet is None:
+            if value.väntar:
+                out[name] = VÄNTAR
+            elif value.helhet is None:
                 out[name] = antal_figur(int(value.del_))
             elif value.andel is not None:
                 out[name] = andel_figur(value.andel)

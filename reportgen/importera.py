@@ -15,6 +15,7 @@ account, its name and its amount: nothing is dropped silently.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -75,6 +76,12 @@ def plan_import(yaml: Path, export: Path, kontoplan: str | None = None) -> Plan:
     if errors:
         raise UserError(errors)
     plan = Plan(yaml, export, plan_file.namn)
+    from reportgen.importera_budget import budget_changes
+
+    period = _period(source)
+    if period is not None:
+        _interim(plan, source, bok, plan_file, layout, year, period)
+        return plan
     räknare = _Räknare(bok, plan_file, layout, year)
     unplaced = list(räknare.oplacerade())
     if unplaced:
@@ -83,10 +90,54 @@ def plan_import(yaml: Path, export: Path, kontoplan: str | None = None) -> Plan:
         _statement(plan, räknare, eko_raw, räkning)
     _notes(plan, räknare, eko_raw)
     _opening_balance(plan, räknare, eko_raw)
-    from reportgen.importera_budget import budget_changes
-
     budget_changes(plan, bok, plan_file.budgetdimension, raw.get("budget"), year)
     return plan
+
+
+def _period(source: Source) -> tuple[dt.date, dt.date] | None:
+    """A delårsrapport's period (från, till) as the YAML states it; None for an årsredovisning."""
+    rapport = source.data.get("rapport") if isinstance(source.data, dict) else None
+    if not isinstance(rapport, dict) or rapport.get("typ") != "delårsrapport":
+        return None
+    period = rapport.get("period")
+    från, till = (period.get("från"), period.get("till")) if isinstance(period, dict) else (None, None)
+    if not isinstance(från, dt.date) or not isinstance(till, dt.date):
+        raise error_at(source.locate(("rapport", "period")), "en delårsrapport behöver sin "
+                       "period (rapport.period: {från: 2023-01-01, till: 2023-08-31}) för att "
+                       "veta vilket saldo som är periodens utfall", rule="import.period")
+    return från, till
+
+
+def _interim(plan: Plan, source: Source, bok: Bokföring, plan_file: Kontoplan, layout: Layout,
+             year: int, period: tuple[dt.date, dt.date]) -> None:
+    """A delårsrapport: the period's results (the accumulated saldo at its end) as the
+    resultaträkning's period, where the report has one (RKR R17), and as the budget's utfall
+    (the forecast table's); its prognos and budget are the förbund's own, and stay."""
+    from reportgen.importera_budget import budget_changes
+    from reportgen.importera_period import periodens_bokföring
+
+    raw = source.data if isinstance(source.data, dict) else {}
+    found = raw.get("ekonomi")
+    eko_raw: dict[str, Any] = found if isinstance(found, dict) else {}
+    view = periodens_bokföring(bok, *period, source.locate(("rapport", "period", "till")))
+    if isinstance(eko_raw.get("resultaträkning"), dict):
+        if bok.månadsvis and 0 not in bok.perioder:
+            raise error_at(Location(bok.fil, bok.år[0].rad if 0 in bok.år else None),
+                           f"{bok.vad} har periodsaldon (#PSALDO) bara per objekt; "
+                           "resultaträkningen för perioden behöver kontonas egna (objektlistan "
+                           "{})", rule="import.period")
+        räknare = _Räknare(view, plan_file, layout, year)
+        unplaced = list(räknare.oplacerade())
+        if unplaced:
+            raise UserError(unplaced)
+        _statement(plan, räknare, eko_raw, "resultaträkning")
+    left = [namn for key, namn in (("balansräkning", "balansräkningen"), ("noter", "noterna"))
+            if eko_raw.get(key)]
+    if left:
+        plan.noteringar.append(f"{' och '.join(left)} fylls inte i i en delårsrapport (bara "
+                               "periodens resultat och budgetens utfall); ange dem för hand")
+    budget_changes(plan, view, plan_file.budgetdimension, raw.get("budget"), year,
+                   årsbudget=False, period=period[1])
 
 
 def _year(source: Source) -> int:

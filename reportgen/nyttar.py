@@ -8,8 +8,9 @@ importera` fills them), except the opening eget kapital, which is this year's cl
 the notes' rows keep their texts with the new year's amounts as gaps; the five-year
 overview drops its oldest year and states the year that leaves the statements. Board,
 auditors, members, goals, insatser, indicators and the budget move on in
-reportgen/nyttar_verksamhet.py. Every change is made in one ruamel round trip of the YAML,
-so its comments and layout stay.
+reportgen/nyttar_verksamhet.py; a delårsrapport moves on to the same months of the next
+year (reportgen/nyttar_delar.py). Every change is made in one ruamel round trip of the
+YAML, so its comments and layout stay.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportgen import nyttar_delar as delar
 from reportgen import nyttar_verksamhet as verksamhet
 from reportgen.compute.overview import compute_overview
 from reportgen.pipeline import Checked
@@ -48,10 +50,29 @@ def next_year(checked: Checked, trip: RoundTrip, föregående: str) -> Nästa:
         delete_key(rapport, "beslutsdatum")
     out.gjort.append(f"rapport: räkenskapsår {new}, föregående {föregående}; beslutsdatum tas "
                      "bort (fylls i när styrelsen beslutar)")
-    for line in (verksamhet.people(data, new), verksamhet.foreword(data)):
+    delår = checked.indata.rapport.typ == "delårsrapport"
+    for line in (delar.period(data) if delår else None, verksamhet.people(data, new),
+                 verksamhet.foreword(data)):
         if line:
             out.gjort.append(line)
-    eko = data["ekonomi"]
+    eko = data.get("ekonomi")
+    if delår:
+        out.gjort += delar.statements(checked, eko) if isinstance(eko, dict) else []
+    else:
+        _ekonomi(checked, eko, out)
+    for line in (verksamhet.budget(data, new), verksamhet.goals(data, checked.indata),
+                 verksamhet.insatser(data, checked.indata, year), verksamhet.indicators(data, new),
+                 delar.tabeller(data, checked) if delår else None):
+        if line:
+            out.gjort.append(line)
+    out.text = trip.dump()
+    return out
+
+
+def _ekonomi(checked: Checked, eko: Any, out: Nästa) -> None:
+    """An årsredovisning's statements, notes and five-year overview move on by a year."""
+    year = checked.indata.rapport.räkenskapsår
+    new = year + 1
     layout = checked.eko.layout
     for upp in layout.alla():
         years = eko.get(upp.yaml_nyckel)
@@ -95,12 +116,6 @@ def next_year(checked: Checked, trip: RoundTrip, föregående: str) -> Nästa:
     out.gjort.append(f"noter: {rows} rader med {new} att fylla i, {year - 1} borttaget")
     _overview(checked, eko, year)
     out.gjort.append(f"femårsöversikt: {new - 4}–{new}, {year - 1} med sina siffror i tkr")
-    for line in (verksamhet.budget(data, new), verksamhet.goals(data, checked.indata),
-                 verksamhet.insatser(data, checked.indata, year), verksamhet.indicators(data, new)):
-        if line:
-            out.gjort.append(line)
-    out.text = trip.dump()
-    return out
 
 
 def _rows(rows: list[Any]) -> list[Any]:

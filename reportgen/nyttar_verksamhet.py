@@ -199,7 +199,7 @@ def budget(data: Any, new: int) -> str | None:
     section = data.get("budget")
     if not isinstance(section, dict):
         return None
-    counts = {"rader": 0, "summor": 0}
+    counts = {"rader": 0, "summor": 0, "prognoser": 0}
     _budget_rows(section.get("rader"), counts)
     for table in ("driftredovisning", "sammanställning"):
         given = section.get(table)
@@ -210,7 +210,8 @@ def budget(data: Any, new: int) -> str | None:
     if not any(counts.values()):
         return None
     sums = f"; {counts['summor']} angivna summor tas bort" if counts["summor"] else ""
-    return f"budget: {counts['rader']} rader med årsbudget och utfall {new} att fylla i{sums}"
+    figures = "årsbudget, utfall och prognos" if counts["prognoser"] else "årsbudget och utfall"
+    return f"budget: {counts['rader']} rader med {figures} {new} att fylla i{sums}"
 
 
 def _budget_rows(rows: Any, counts: dict[str, int]) -> None:
@@ -225,9 +226,13 @@ def _budget_rows(rows: Any, counts: dict[str, int]) -> None:
         if "utfall_föregående_år" in row:
             row["utfall_föregående_år"] = copy.deepcopy(row.get("utfall", 0))
         row.pop("periodbudget", None)
+        row.pop("angivet", None)  # as this year's report printed them
         if "årsbudget" in row:
             row["årsbudget"] = None
         row["utfall"] = None
+        if "prognos" in row:  # a delårsrapport's forecast for the new year
+            row["prognos"] = None
+            counts["prognoser"] += 1
         counts["rader"] += 1
 
 

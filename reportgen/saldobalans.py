@@ -15,7 +15,8 @@ found by their headings, in the first rows of the first sheet:
 
 Rows without an account number (headings, sums) are passed over. A cell above the headings
 that names the year ("Räkenskapsår 2023", "Period 2023-01-01 – 2023-12-31") says which
-year the balance is for; without one it is taken to be the report's year.
+year the balance is for; without one it is taken to be the report's year. The last date such
+a cell names is the day the balances reach (a delårsrapport's period end).
 
 A CSV file is UTF-8 or, as Excel saves "CSV (semikolonavgränsad)", Windows-1252, separated
 by semicolons, commas or tabs; amounts may have a decimal comma and spaces between
@@ -50,6 +51,8 @@ _HEADINGS = {
     "projekt": ("projekt", "objekt", "projektnummer"),
 }
 _YEAR = re.compile(r"(?:räkenskapsår|period|år)\D{0,20}((?:19|20)[0-9]{2})", re.IGNORECASE)
+_DATE = re.compile(r"\b((?:19|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b")
+_PERIODORD = ("period", "per ", "t.o.m", "till och med", "räkenskapsår")
 Row = tuple[int, list[Any]]  # (row number, cells)
 
 
@@ -131,6 +134,9 @@ def _read(rows: Iterator[Row], path: Path) -> Bokföring:
                 match = _YEAR.search(str(cell)) if cell is not None else None
                 if match and year is None:
                     year = (int(match.group(1)), number)
+                end = _last_date(cell)
+                if end is not None and bok.omfattning is None:
+                    bok.omfattning = (end, number)
             continue
         _row(bok, columns, number, cells, errors)
     if columns is None:
@@ -142,6 +148,21 @@ def _read(rows: Iterator[Row], path: Path) -> Bokföring:
     if year is not None:
         bok.år[0] = Räkenskapsår(dt.date(year[0], 1, 1), dt.date(year[0], 12, 31), year[1])
     return bok
+
+
+def _last_date(cell: Any) -> dt.date | None:
+    """The last date a heading cell names ("Period 2023-01-01 – 2023-08-31", "per
+    2023-08-31"): the day the balances reach."""
+    text = str(cell).lower() if isinstance(cell, str) else ""
+    if not any(word in text for word in _PERIODORD):  # not a date printed, a period
+        return None
+    found = None
+    for y, m, d in _DATE.findall(text):
+        try:
+            found = dt.date(int(y), int(m), int(d))
+        except ValueError:
+            continue
+    return found
 
 
 def _row(bok: Bokföring, columns: dict[str, int], number: int, cells: list[Any],

@@ -126,6 +126,46 @@ def test_a_stated_forecast_deviation_is_checked(tmp_path: Path) -> None:
         "förväntat 14 432 kr (summan av raderna ovanför); 9 kr lägre än förväntat")]
 
 
+STYRELSE = "{nr: 1000, namn: Styrelse, årsbudget: -427000, utfall: -206695, prognos: -412568}"
+
+
+@pytest.mark.parametrize(("rad", "field", "message"), [
+    ("{nr: 1000, namn: Styrelse, årsbudget: -427000, utfall: -206695, prognos: }",
+     "budget.driftredovisning.rader.1.rader.0.prognos",
+     "Driftredovisningen, raden 1000 Styrelse, prognos ska fyllas i (prognosen för helåret)"),
+    ("{nr: 1000, namn: Styrelse, årsbudget: -427000, utfall: -206695}",
+     "budget.driftredovisning.rader.1.rader.0",
+     "Driftredovisningen, raden 1000 Styrelse: prognosen för helåret saknas; tabellen visar "
+     "prognos, så varje rad ska ha sin (prognos: 0 om inget väntas)"),
+])
+def test_a_forecast_line_without_its_prognos_is_a_gap_not_0(
+        tmp_path: Path, rad: str, field: str, message: str) -> None:
+    path = economy(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace(STYRELSE, rad), encoding="utf-8")
+    checked = load_and_check(path)
+    # One error at the line (as a gap left in utfall is), and not the stated sums of the
+    # forecast (6 617 432, 14 432) found wrong as if the line's prognos were 0: they wait.
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if "Styrelse" in t)
+    assert [(f.rule, f.severity.value, f.field, f.location.line, f.message)
+            for f in checked.findings] == [("lucka", "fel", field, line, message)]
+    prepared = prepare(path, draft=True)
+    from conftest import walk_blocks
+
+    from reportgen.document.model import Paragraph, Table
+
+    blocks = list(walk_blocks(prepared.document.sections))
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    # The line, its group's sum and the table's total wait for the figure; the årsbudget
+    # and utfall do not.
+    assert [[norm(c.text) for c in r.cells][1:] for r in table.body[-3:]] == [
+        ["Styrelse", "-427 000", "-206 695", "[fylls i]", "[fylls i]"],
+        ["Summa administrativa kostnader", "-427 000", "-206 695", "[fylls i]", "[fylls i]"],
+        ["Summa", "6 603 000", "4 187 058", "[fylls i]", "[fylls i]"]]
+    text = [norm("".join(r.text for r in b.runs)) for b in blocks if isinstance(b, Paragraph)]
+    assert "Prognos [fylls i] kr, [fylls i] kr mot budget." in text
+
+
 def test_a_table_figure_may_not_take_a_standard_figures_name(tmp_path: Path) -> None:
     table = ("avsnitt:\n  - rubrik: R\n    innehåll:\n      - tabell: {rubrik: T, enhet: antal, "
              "kolumner: [A], rader: [{text: X, värden: [5]}], siffror: {år: {av: [X]}, "

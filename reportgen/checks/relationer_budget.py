@@ -18,6 +18,7 @@ from reportgen.compute.budgetrader import (
     Post,
     bidrag,
     egna_rader,
+    saknas,
     standard_rader,
 )
 from reportgen.fmt import tkr
@@ -97,6 +98,8 @@ def _sum_relations(rel: Relationer, table: Tabellrader) -> Iterator[Relation]:
     for grupp in groups:
         for key, stated in grupp.summa.items():
             mått, _, del_ = key.partition(".")
+            if any(saknas(p.rad, m) for m in BERÄKNADE.get(mått, (mått,)) for p in grupp.poster()):
+                continue  # a line leaves the figure to fill in: the sum waits (`lucka`)
             plats: PathKey = (*grupp.path, "summa", key)  # type: ignore[misc]
             label = f"{table.namn}, {_gemen(grupp.summarad or '')} ({_kolumnnamn(key)})"
             left = rel.siffra(plats, label, stated)

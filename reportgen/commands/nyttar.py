@@ -24,11 +24,6 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
     from reportgen.yaml_edit import Conflict, RoundTrip
 
     checked = load_and_check(file)
-    if checked.indata.rapport.typ == "delårsrapport":
-        raise error_at(checked.source.locate(("rapport", "typ")), "nytt-år gör nästa års "
-                       "årsredovisning av årets; det här är en delårsrapport. Börja nästa "
-                       "delårsrapport från en kopia av den här filen", "rapport.typ",
-                       "nyttår.delårsrapport")
     if checked.errors:
         raise UserError([*checked.errors, *(f for f in checked.findings
                                              if f.severity is Severity.WARNING)])
@@ -39,7 +34,8 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
     source = file.parent
     new = checked.indata.rapport.räkenskapsår + 1
     target = folder or source.with_name(f"{source.name}-{new}")
-    new_yaml = target / f"{new}.yaml"
+    new_yaml = target / _name(file, checked.indata.rapport.räkenskapsår,
+                              checked.indata.rapport.typ == "delårsrapport")
     nästa = next_year(checked, trip, _föregående(file, target))
     if target.exists():
         raise error_at(Location(target), "mappen finns redan; nytt-år skriver aldrig över något. "
@@ -68,6 +64,14 @@ def nytt_år(file: Path, folder: Path | None, visa: bool) -> int:
                        rule="nyttår.mapp") from None
     print(f"skrev {target}/ (Markdown-filer och bilder kopierade) och {new_yaml}")
     return print_check(new_yaml, None)
+
+
+def _name(file: Path, year: int, delår: bool) -> str:
+    """The new YAML's name: <year>.yaml; a delårsrapport's with its year moved on
+    (2023-08.yaml → 2024-08.yaml)."""
+    if delår and str(year) in file.name:
+        return file.name.replace(str(year), str(year + 1))
+    return f"{year + 1}.yaml"
 
 
 def _föregående(file: Path, target: Path) -> str:

@@ -45,6 +45,7 @@ from reportgen.compute.budgetrader import (
     del_belopp,
     egna_rader,
     radens_slag_i,
+    saknas,
     standard_rader,
 )
 from reportgen.compute.statements import Ekonomiberakning
@@ -127,6 +128,7 @@ class Tabellrad:
     förklaring: tuple[PathKey, str] | None = None  # (YAML path, the text as written)
     nivå: int = 1  # its depth (1: the table's own rows)
     key: str | None = None  # today's groups: the slag, for their driftredovisning
+    väntar: frozenset[str] = frozenset()  # amount columns made with a figure to fill in
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,12 @@ class _Räknare:
             return sum(p[0] for p in parts), sum(p[1] for p in parts)
         return self.exact(item, mått, del_), self.printed[(id(item), mått, del_)]
 
+    def väntar(self, item: Post | Grupp, kols: tuple[Kolumnspec, ...]) -> frozenset[str]:
+        """The amount columns of *item* made with a figure still to fill in (`saknas`)."""
+        posts = [item] if isinstance(item, Post) else list(item.poster())
+        return frozenset(k.namn for k in kols
+                         if any(saknas(p.rad, m) for m, _ in _mått_i(k) for p in posts))
+
     def cells(self, item: Post | Grupp, kols: tuple[Kolumnspec, ...],
               ) -> tuple[dict[str, int], dict[str, int]]:
         exact, shown = {}, {}
@@ -285,7 +293,8 @@ def _rows(r: _Räknare, item: Post | Grupp, kols: tuple[Kolumnspec, ...], level:
             förklaring = (((*item.path, "förklaring"), item.rad.förklaring)
                           if item.rad.förklaring is not None else None)
             nr = "" if item.rad.nr is None else str(item.rad.nr)
-            yield Tabellrad("post", item.rad.namn, nr, exact, shown, förklaring, level)
+            yield Tabellrad("post", item.rad.namn, nr, exact, shown, förklaring, level,
+                            väntar=r.väntar(item, kols))
         return
     if item.rubrik is not None:
         yield Tabellrad("rubrik", item.rubrik, nivå=level, key=item.key)
@@ -294,7 +303,7 @@ def _rows(r: _Räknare, item: Post | Grupp, kols: tuple[Kolumnspec, ...], level:
     if item.summarad is not None:
         exact, shown = r.cells(item, kols)
         yield Tabellrad("summa", item.summarad, "", exact, shown, item.förklaring, level,
-                        key=item.key)
+                        key=item.key, väntar=r.väntar(item, kols))
 
 
 def _eget_kapital(r: _Räknare, kols: tuple[Kolumnspec, ...]) -> tuple[Tabellrad, Tabellrad]:
@@ -466,14 +475,15 @@ def _table(indata: Indata, eko: Ekonomiberakning, budget: Budget, namn: str,
         for grupp in (d for d in _all_groups(rot) if d.key in {s.value for s in KOSTNADSSLAG}):
             exact, shown = r.cells(grupp, kols)
             rows.append(Tabellrad("summa", grupp.rubrik or "", "", exact, shown,
-                                  grupp.förklaring, 1, key=grupp.key))
+                                  grupp.förklaring, 1, key=grupp.key,
+                                  väntar=r.väntar(grupp, kols)))
             for post in grupp.poster():
                 if id(post.rad) in marked:
                     exact, shown = r.cells(post, kols)
                     förklaring = (((*post.path, "förklaring"), post.rad.förklaring)
                                   if post.rad.förklaring is not None else None)
                     rows.append(Tabellrad("post", f"varav {post.rad.namn}", "", exact, shown,
-                                          förklaring, 2))
+                                          förklaring, 2, väntar=r.väntar(post, kols)))
         return Tabellberakning(namn, spec.enhet, kols, spec.radrubrik or "Verksamhet", tuple(rows),
                             (), spec.rubrik, text)
     rot = Grupp(None, egna_rader(spec, path),
@@ -507,7 +517,7 @@ def _only(table: Tabellberakning, kols: tuple[Kolumnspec, ...]) -> Tabellberakni
         table.namn, table.enhet, kols, table.radrubrik,
         tuple(Tabellrad(r.slag, r.label, r.nr, {k: v for k, v in r.kr.items() if k in names},
                         {k: v for k, v in r.visat.items() if k in names}, r.förklaring, r.nivå,
-                        r.key) for r in table.rader),
+                        r.key, r.väntar & names) for r in table.rader),
         tuple(d for d in table.avrundning if d.nyckel in {k.nyckel for k in kols}),
         table.rubrik, table.text)
 

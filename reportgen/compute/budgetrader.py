@@ -82,6 +82,19 @@ def _stated(rad: Budgetrad, mått: str) -> tuple[int | Delbelopp, str] | None:
     return value, mått
 
 
+# The figures a line may leave to fill in (`Ifyllnad` in the schema); a prognos has no
+# default, so a line without one in a table that shows the forecast has none either.
+LUCKMÅTT = ("årsbudget", "utfall", "prognos")
+
+
+def saknas(rad: Budgetrad, mått: str) -> bool:
+    """The line's figure *mått* is still to fill in (a gap, `utfall:`, or no prognos): its
+    cells and the sums and differences made with it wait (`lucka` reports it)."""
+    if mått == "periodbudget" and rad.periodbudget is None:
+        mått = "årsbudget"
+    return mått in LUCKMÅTT and getattr(rad, mått) is None
+
+
 def radens_slag(rad: Budgetrad) -> str:
     """The kind of a line that is not split: its slag, else by the sign of its figures."""
     kind = rr_slag(rad.slag)
@@ -214,3 +227,18 @@ def standard_rader(budget: Budget) -> tuple[Post | Grupp, ...]:
     if finansiella is not None:
         out.append(finansiella)
     return tuple(out)
+
+
+def prognostabeller(budget: Budget) -> Iterator[tuple[str, Grupp]]:
+    """The tables that show the forecast (a column of prognos or avvikelse_prognos), each
+    with the lines it adds up (its own rows, or budget.rader)."""
+    for namn in budget.tabeller:
+        spec = budget.tabell(namn)
+        if spec is None or not any(
+                (k if isinstance(k, str) else k.kolumn).partition(".")[0]
+                in ("prognos", "avvikelse_prognos") for k in spec.kolumner or ()):
+            continue
+        if spec.rader is not None:
+            yield namn, Grupp(None, egna_rader(spec, ("budget", namn)), None, None)
+        elif budget.rader is not None:
+            yield namn, Grupp(None, standard_rader(budget), None, None)

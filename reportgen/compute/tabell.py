@@ -82,13 +82,15 @@ def beräkna(tabell: Tabell) -> tuple[Beräknadrad, ...]:
         if rad.slag in ("text", "summa"):
             names[rad.namn] = i
     base = values[names[tabell.andel_av]] if tabell.andel_av is not None else None
+    gaps = tabell.fylls_i  # columns to fill in: no figure yet (a draft shows [fylls i])
     out = []
     for i, rad in enumerate(tabell.rader):
         shares: tuple[Värde, ...] = ()
         if base is not None:
             shares = tuple(_share(values[i][c], base[c]) if rad.slag in ("text", "summa")
-                           else None for c in range(n))
-        out.append(Beräknadrad(rad, i, values[i], shares))
+                           and c not in gaps else None for c in range(n))
+        own = tuple(None if c in gaps else v for c, v in enumerate(values[i]))
+        out.append(Beräknadrad(rad, i, own, shares))
     return tuple(out)
 
 
@@ -106,6 +108,7 @@ class Tabellsiffervärde:
     del_: Decimal  # the sum of the rows in `av`
     helhet: Decimal | None  # the row in `genom`, if given
     andel: Värde  # del_ / helhet (None without genom, or when the whole is 0)
+    väntar: bool = False  # its column is still to fill in (`att_fylla_i`)
 
 
 def tabellsiffror(tabell: Tabell) -> dict[str, Tabellsiffervärde]:
@@ -118,5 +121,5 @@ def tabellsiffror(tabell: Tabell) -> dict[str, Tabellsiffervärde]:
         assert column is not None  # the schema checked it
         part = sum((by_name[k].värden[column] or Decimal(0) for k in siffra.av), Decimal(0))
         whole = by_name[siffra.genom].värden[column] if siffra.genom is not None else None
-        out[name] = Tabellsiffervärde(part, whole, _share(part, whole))
+        out[name] = Tabellsiffervärde(part, whole, _share(part, whole), column in tabell.fylls_i)
     return out

@@ -22,6 +22,7 @@ from reportgen.compute.budget import (
 )
 from reportgen.document.model import Block, Cell, CellKind, Row, RowKind, Table
 from reportgen.document.tables import header
+from reportgen.figures import VÄNTAR
 from reportgen.fmt import datum, kronor, tkr
 
 if TYPE_CHECKING:
@@ -96,6 +97,8 @@ def _cell(k: Kolumnspec, row: Tabellrad, total: bool,
         if row.förklaring is None:
             return Cell("", CellKind.TEXT)
         return Cell(text(*row.förklaring), CellKind.TEXT)
+    if k.namn in row.väntar:  # made with a figure to fill in (a draft: `lucka` is an error)
+        return Cell(VÄNTAR.text, CellKind.SUM if total else CellKind.AMOUNT)
     return _amount(row.visat.get(k.namn), total)
 
 

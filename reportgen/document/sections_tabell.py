@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from reportgen.compute.tabell import Beräknadrad, beräkna
 from reportgen.document.model import Block, Cell, CellKind, Row, RowKind, Table
 from reportgen.document.tables import header
+from reportgen.figures import VÄNTAR
 from reportgen.fmt import kronor, procent, tal
 from reportgen.load import PathKey
 from reportgen.schema.avsnitt import Tabellblock
@@ -44,6 +45,11 @@ def _share(tabell: Tabell, value: Decimal | None) -> Cell:
     return Cell(procent(value, tabell.decimaler), CellKind.PERCENT)
 
 
+def _gap(tabell: Tabell, rad: Beräknadrad, c: int) -> bool:
+    """A cell of a column still to fill in (`att_fylla_i`): printed [fylls i]."""
+    return c in tabell.fylls_i and rad.slag in ("text", "summa", "andel")
+
+
 def _row(tabell: Tabell, rad: Beräknadrad, text: str) -> Row:
     width = len(tabell.kolumner) * (2 if tabell.andel_av else 1)
     if rad.slag == "rubrik":
@@ -53,6 +59,13 @@ def _row(tabell: Tabell, rad: Beräknadrad, text: str) -> Row:
     cells = [Cell(text, CellKind.LABEL)]
     for c, value in enumerate(rad.värden):
         given = rad.rad.parentes
+        if _gap(tabell, rad, c):
+            after = (f" ({_number(tabell, None if given[c] is None else Decimal(str(given[c])))})"
+                     if given else "")
+            cells.append(Cell(VÄNTAR.text + after, CellKind.SUM if total else CellKind.AMOUNT))
+            if tabell.andel_av:
+                cells.append(Cell(VÄNTAR.text, CellKind.PERCENT))
+            continue
         cells.append(_share(tabell, value) if rad.slag == "andel"
                      else _amount(tabell, value, total, given[c] if given else None,
                                   given is not None))

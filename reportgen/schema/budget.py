@@ -105,6 +105,8 @@ Måttvärde = Annotated[
 Årsmått = Annotated[Måttvärde | None, Ifyllnad(BOKFÖRINGEN)]
 Årsbudget = Annotated[Måttvärde | None, Ifyllnad("årets budget, från verksamhetsplanen (eller "
                                                  "bokföringens #PBUDGET)")]
+# The forecast for the year: no default, a table that shows it needs it on every line.
+Prognos = Annotated[Måttvärde | None, Ifyllnad("prognosen för helåret")]
 
 
 class Kolumn(Modell):
@@ -141,8 +143,9 @@ class Budgetrad(Modell):
     utfall: Årsmått = Field(default=0, description="Utfall för perioden, kr (kostnad negativ)")
     utfall_föregående_år: Måttvärde | None = Field(
         default=None, description="Utfall föregående år, kr (kostnad negativ)")
-    prognos: Måttvärde | None = Field(
-        default=None, description="Prognos för helåret, kr (kostnad negativ)")
+    prognos: Prognos = Field(
+        default=None, description="Prognos för helåret, kr (kostnad negativ); krävs på varje "
+        "rad i en tabell som visar prognos eller avvikelse_prognos")
     förklaring: Korttext | None = Field(
         default=None, description="Kortfattad förklaring till avvikelsen (driftredovisningen)"
     )

@@ -110,8 +110,9 @@ def _jämförelser(p: Perioder, eko: Ekonomi) -> Iterator[tuple[Plats, str]]:
         stated = eko.balansräkning[före]
         for rad in eko.uppställning.balansräkning.rader:
             h = rad.härledning
+            gap = rad.key in stated and stated[rad.key] is None  # to fill in: `lucka`
             if rad.slag is Radslag.HÄRLEDD and h is not None and h.räkning == "resultaträkning" \
-                    and not isinstance(stated.get(rad.key), int):
+                    and not isinstance(stated.get(rad.key), int) and not gap:
                 yield (("ekonomi", "balansräkning", före),
                        f"balansräkningen {p.rubrik('balansräkning', före)} är föregående års "
                        f"bokslut: ange {rad.text.lower()} för helåret {före} ({rad.key}:), "

@@ -120,6 +120,10 @@ class Tabell(Modell):
     decimaler: int = Field(default=0, ge=0, le=2, description="Decimaler i andelarna")
     fotnot: Korttext | None = Field(default=None, description="Text under tabellen")
     rader: list[Tabellrad] = Field(min_length=1)
+    att_fylla_i: list[str | StrictInt] = Field(
+        default_factory=list, description="Kolumner (rubrik eller nummer från 0) vars värden "
+        "ska fyllas i, som reportgen nytt-år lämnar nästa periods: var och en är ett fel "
+        "(lucka) och visas [fylls i] tills värdena är ifyllda och kolumnen tagits bort här")
 
     @model_validator(mode="wrap")
     @classmethod
@@ -204,7 +208,17 @@ class Tabell(Modell):
             if self.kolumnindex(siffra.kolumn) is None:
                 out.append(((*at, "kolumn"), okänt_namn(
                     "kolumnen", str(siffra.kolumn), [str(k) for k in self.kolumner])))
+        for j, kolumn in enumerate(self.att_fylla_i):
+            if self.kolumnindex(kolumn) is None:
+                out.append((("att_fylla_i", j), okänt_namn(
+                    "kolumnen", str(kolumn), [str(k) for k in self.kolumner])))
         return out
+
+    @property
+    def fylls_i(self) -> frozenset[int]:
+        """The columns still to fill in (`att_fylla_i`): gaps, whose figures wait."""
+        found = (self.kolumnindex(k) for k in self.att_fylla_i)
+        return frozenset(i for i in found if i is not None)
 
     def kolumnindex(self, kolumn: int | str) -> int | None:
         """The index of a column named by its heading or its number (from 0)."""

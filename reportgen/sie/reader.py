@@ -1,7 +1,8 @@
 """Read an SIE file (types 1–4, SIE 4B) into a `Bokföring`.
 
 The balances of every type are read: #KONTO, #KTYP, #IB, #UB, #RES, #PSALDO and
-#PBUDGET (per object or for the account as a whole), #DIM and #OBJEKT, #RAR; of type 4
+#PBUDGET (per object or for the account as a whole; #PSALDO kept per month too, for a
+delårsrapport's period), #DIM and #OBJEKT, #RAR, #OMFATTN (the day the balances reach); of type 4
 also the vouchers (#VER with its #TRANS rows in braces), each of which must balance.
 #RTRANS and #BTRANS (rows added or struck afterwards) are passed over, as the standard
 allows: a #RTRANS is always repeated as a #TRANS. Unknown labels and extra fields at the
@@ -80,7 +81,7 @@ def read_sie(path: Path) -> Bokföring:
 def parse_sie(data: bytes, path: Path) -> Bokföring:
     """*data*, the bytes of an SIE file named *path*; raises UserError."""
     _encoding(data, path)
-    läsning = _Läsning(Bokföring(path, "SIE-filen"))
+    läsning = _Läsning(Bokföring(path, "SIE-filen", månadsvis=True))
     text = data.decode("cp437")
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.removesuffix("\r")
@@ -293,22 +294,38 @@ def _period(budget: bool) -> Callable[[_Läsning, list[Fält], int], None]:
     def handle(läsning: _Läsning, args: list[Fält], line: int) -> None:
         _need(args, 5, f"{label} årsnummer period konto {{objekt}} saldo")
         år = _year_index(args[0])
-        _month(args[1])
+        month = _month(args[1])
         konto = _account(args[2])
         objekt = _objects(args[3])
         amount = _amount(args[4])
         if len(objekt) > 1:
             raise _Fel(f"{label} anger saldot för ett objekt i taget, här står {len(objekt)}",
                        args[3].column)
+        bok = läsning.bok
+        if not budget:  # the month's result, for a delårsrapport's period
+            bok.periodrader.setdefault((år, month), line)
+            if objekt:
+                per_month = bok.objektperioder.setdefault(år, {}).setdefault(month, {})
+                _add(per_month.setdefault(objekt[0], {}), konto, amount)
+            else:
+                _add(bok.perioder.setdefault(år, {}).setdefault(month, {}), konto, amount)
         if not objekt:
-            return  # the account as a whole: the same as its #RES
-        table = läsning.bok.objektbudget if budget else läsning.bok.objektsaldo
+            return  # the account as a whole: the year's is its #RES
+        table = bok.objektbudget if budget else bok.objektsaldo
         if not budget:
-            läsning.bok.objektrader.setdefault(objekt[0], line)
-        per_account = table.setdefault(år, {}).setdefault(objekt[0], {})
-        per_account[konto] = per_account.get(konto, Decimal(0)) + amount
+            bok.objektrader.setdefault(objekt[0], line)
+        _add(table.setdefault(år, {}).setdefault(objekt[0], {}), konto, amount)
 
     return handle
+
+
+def _add(table: dict[str, Decimal], konto: str, amount: Decimal) -> None:
+    table[konto] = table.get(konto, Decimal(0)) + amount
+
+
+def _omfattn(läsning: _Läsning, args: list[Fält], line: int) -> None:
+    _need(args, 1, "#OMFATTN datum")
+    läsning.bok.omfattning = (_date(args[0]), line)
 
 
 def _ksumma(läsning: _Läsning, args: list[Fält], line: int) -> None:
@@ -334,7 +351,7 @@ _HANDLERS: dict[str, Callable[[_Läsning, list[Fält], int], None]] = {
     "#ORGNR": _orgnr, "#RAR": _rar, "#KONTO": _konto, "#KTYP": _ktyp, "#DIM": _dim,
     "#UNDERDIM": _dim, "#OBJEKT": _objekt, "#IB": _balance("IB"), "#UB": _balance("UB"),
     "#RES": _balance("RES"), "#PSALDO": _period(False), "#PBUDGET": _period(True),
-    "#VER": _ver, "#KSUMMA": _ksumma,
+    "#VER": _ver, "#KSUMMA": _ksumma, "#OMFATTN": _omfattn,
 }
 
 
@@ -429,10 +446,11 @@ def _date(f: Fält) -> dt.date:
         raise _Fel(f"datumet {text} finns inte", f.column) from None
 
 
-def _month(f: Fält) -> None:
+def _month(f: Fält) -> int:
     text = _plain(f, "en period (ÅÅÅÅMM)")
     if not re.fullmatch(r"[0-9]{4}(0[1-9]|1[0-2])", text):
         raise _Fel(f"perioden {text[:20]!r} ska skrivas ÅÅÅÅMM, t.ex. 202312", f.column)
+    return int(text)
 
 
 def _objects(f: Fält) -> tuple[Objekt, ...]:
