@@ -8,8 +8,11 @@ insats's participants that do not add up to those who ended are a warning (the t
 so in a footnote), as are counts that do not agree with each other: those active during
 the year are those active at its start and the new ones (unless some came back without
 being counted as new, or were counted as new twice), and a share of a number of people is
-a whole number of them. Unknown statuses, levels and målområden are schema errors
-(reportgen/schema/mal.py).
+a whole number of them. An insats's `medverkande` (people reached, in any way) and its
+events' attendance are not compared: one person may come to several events, and people may
+take part otherwise (seed 000's "ca 80 personer … på olika sätt" beside events of 66 and
+two events without a count), so neither bounds the other. Unknown statuses, levels and
+målområden are schema errors (reportgen/schema/mal.py).
 """
 
 from __future__ import annotations
