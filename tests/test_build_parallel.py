@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from check_expected import utan_exemplets_varningar
+from check_expected import EXEMPLETS_VARNINGAR, utan_exemplets_varningar
 from conftest import EXAMPLE, ROOT
 
 import reportgen.commands.build as build_command
@@ -281,6 +281,8 @@ def test_a_signal_while_the_pdf_is_made_leaves_no_process_and_no_file(
     assert build.stderr is not None
     try:
         assert build.stderr.readline().startswith("reportgen: kontrollerar")
+        told = [build.stderr.readline() for _ in EXEMPLETS_VARNINGAR]  # the example's own
+        assert all(": varning: " in line for line in told), told
         assert build.stderr.readline() == "reportgen: skapar PDF …\n"
         time.sleep(0.3)  # WeasyPrint at work here, the DOCX in the report process
         children = _children_of(build.pid)
