@@ -95,13 +95,13 @@ def indikator_kön(ctx: Kontext) -> Iterator[Finding]:
         if min(women, men) <= total <= max(women, men):
             continue
         n_total, n_women, n_men = (antal_svar(m) for m in measured)
-        if n_total is not None and n_women is not None and n_men is not None:
-            if n_women + n_men < n_total:
-                continue  # respondents without a gender explain it
-            why = (f"alla svarande har angett kön ({n_women} kvinnor och {n_men} män av "
-                   f"{n_total} svar), så den ska ligga mellan dem")
-        else:
-            why = "det går bara om några svarande inte angett kön"
+        by_gender = (None if n_total is None or n_women is None or n_men is None
+                     else n_women + n_men - n_total)
+        if by_gender is not None and by_gender < 0:
+            continue  # respondents without a gender explain it
+        why = (f"alla svarande har angett kön ({n_women} kvinnor och {n_men} män av "
+               f"{n_total} svar), så den ska ligga mellan dem" if by_gender == 0
+               else "det går bara om några svarande inte angett kön")
         yield ctx.fynd(
             (*path, "totalt", _källa(r.totalt)),
             f"andelen totalt {ctx.år}, {total} %, ligger utanför kvinnors och mäns värden "
