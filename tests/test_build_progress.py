@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from check_expected import EXEMPLETS_VARNINGAR
 from conftest import EXAMPLE, ROOT
 
 import reportgen.commands.build as build_command
@@ -20,11 +21,22 @@ def run_build(tmp_path, *flags: str) -> subprocess.CompletedProcess[str]:  # typ
     )
 
 
+def _example_warnings(lines: list[str]) -> list[str]:
+    """The lines of the example's own warnings (check_expected.EXEMPLETS_VARNINGAR)."""
+    fields = {field for _rule, field in EXEMPLETS_VARNINGAR}
+    return [line for line in lines if line.startswith(f"{EXAMPLE}:") and ": varning: " in line
+            and line.endswith("]") and line.rsplit("[", 1)[1][:-1] in fields]
+
+
 def test_each_stage_is_told_on_stderr_in_swedish(tmp_path):
     result = run_build(tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines() == [
+    lines = result.stderr.splitlines()
+    warnings = _example_warnings(lines)
+    assert len(warnings) == len(EXEMPLETS_VARNINGAR)  # told after the check, before HTML
+    assert lines == [
         f"reportgen: kontrollerar {EXAMPLE} …",
+        *warnings,
         "reportgen: skapar HTML …",
         "reportgen: skapar DOCX …",
     ]
@@ -35,7 +47,8 @@ def test_each_stage_is_told_on_stderr_in_swedish(tmp_path):
 def test_tyst_says_nothing_but_still_builds(tmp_path):
     result = run_build(tmp_path, "--tyst")
     assert result.returncode == 0
-    assert result.stderr == ""
+    lines = result.stderr.splitlines()  # the findings are no progress: still told
+    assert lines == _example_warnings(lines) and len(lines) == len(EXEMPLETS_VARNINGAR)
     assert (tmp_path / "2023.docx").is_file()
 
 

@@ -35,6 +35,23 @@ def verksamhet(insatser: str = INSATS, mål: str = MÅL) -> list[tuple[str, str]
     return [(BUDGET, f"insatser:\n{insatser}mål:\n{mål}\n{BUDGET}")]
 
 
+INDIKATORER = "    - {namn: Finansiella intäkter, slag: finansiella, utfall: 11823}\n"
+KÖN_2023 = ("            2023:\n              totalt: {{andel: {}}}\n"
+            "              kvinnor: {{andel: {}}}\n              män: {{andel: {}}}\n")
+KÖN_2022 = KÖN_2023.replace("2023", "2022").format(53, 60, 55)
+
+
+def indikatorer(resultat: str, fråga: int = 1) -> list[tuple[str, str]]:
+    """The replacement that adds an indicator question with *resultat* to the clean report;
+    question 2 and on are added before question 1 (whose replacement must come first)."""
+    question = (f"        - indikator: {fråga}\n          text: Fråga {fråga}?\n"
+                f"          resultat:\n{resultat}")
+    if fråga > 1:
+        return [("      frågor:\n", f"      frågor:\n{question}")]
+    return [(INDIKATORER, INDIKATORER + "indikatorer:\n  grupper:\n    - rubrik: Deltagare\n"
+             "      respondenter: deltagare_pågående\n      frågor:\n" + question)]
+
+
 # The clean report's five-year overview (today's form, tkr), and one in kronor in its place.
 FEMÅR_TKR = (
     "  femårsöversikt:\n"
@@ -550,6 +567,32 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         verksamhet(INSATS.replace("antal: 2}", "antal: 1}")),
         ["deltagare.utfall"],
     ),
+    "deltagare_flöde_stämmer_inte": (
+        # Active during the year = active at its start + new: 8 + 3 is one short of 12 (one
+        # came back uncounted?), Steget's 6 + 5 one more than 10 (one counted twice?); Jobbet's
+        # 2 + 5 = 7 agrees, and last year's 6 + 5 ≠ 10 is as its report published it.
+        verksamhet(INSATS.replace(
+            "      avslutade: 5\n",
+            "      aktiva_vid_årets_början: 8\n      nya: 3\n      avslutade: 5\n")
+            + "  - namn: Steget\n    deltagare: {aktiva: 10, aktiva_vid_årets_början: 6, nya: 5}\n"
+            "  - namn: Jobbet\n    deltagare:\n      aktiva: {kvinnor: 4, män: 3}\n"
+            "      aktiva_vid_årets_början: 2\n      nya: 5\n"
+            "      föregående_år: {aktiva: 10, aktiva_vid_årets_början: 6, nya: 5}\n"),
+        ["deltagare.flöde", "deltagare.flöde"],
+    ),
+    "deltagare_andel_omöjlig": (
+        # Shares of a number of people: 58 % and 42 % of 12 are 7 and 5 of them, 60 % of 5
+        # who ended is 3; 41 % of 5 is no whole number, nor 60 % of 9 (last year's 60 % of 9
+        # is as its report published it).
+        verksamhet(INSATS.replace("      aktiva: 12\n",
+                                  "      aktiva: {totalt: 12, andel_kvinnor: 58, andel_män: 42}\n")
+                   .replace("antal: 3, måluppfyllt: true}", "andel: 60, måluppfyllt: true}")
+                   .replace("antal: 2}", "andel: 41}")
+                   + "      föregående_år: {aktiva: {totalt: 9, andel_kvinnor: 60}}\n"
+                   "  - namn: Steget\n    deltagare:\n"
+                   "      aktiva: {totalt: 9, andel_kvinnor: 60}\n"),
+        ["deltagare.andel", "deltagare.andel"],
+    ),
     "schemafel_alla_på_en_gång": (
         [("      verksamhetens_intäkter: 4507990\n", "      verksamhetens_intäkter: 4 507 990\n"),
          ("    namn: Per Mattsén\n", ""),
@@ -570,6 +613,41 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
           "            2022: {totalt: {fördelning_procent: [0, 5, 10, 15, 40, 28]}}\n"
           "            2021: {totalt: {fördelning_procent: [0, 5, 10.5, 15, 40, 33]}}\n")],
         ["indikator.procent", "indikator.procent"],
+    ),
+    "indikator_kön_utanför": (
+        # The report year's total outside women's and men's shares, answer counts unknown
+        # (a warning: some may have given no gender); 2022's the same, but a past year is as
+        # its report published it and is not looked at.
+        indikatorer(KÖN_2023.format(53, 60, 55) + KÖN_2022),
+        ["indikator.kön"],
+    ),
+    "indikator_kön_alla_angett_kön": (
+        # From counts where everyone gave a gender (6 women and 4 men of 10 answers), 100 %
+        # cannot lie outside 50 % and 50 %.
+        indikatorer("            2023:\n              totalt: {fördelning: [0, 0, 0, 0, 5, 5]}\n"
+                    "              kvinnor: {fördelning: [0, 0, 0, 3, 3, 0]}\n"
+                    "              män: {fördelning: [0, 0, 0, 2, 1, 1]}\n"),
+        ["indikator.kön"],
+    ),
+    "indikator_kön_inom_eller_förklarad": (
+        # Between women's and men's; and outside, but with answer counts that show 2 of 10
+        # respondents without a gender: nothing to report.
+        indikatorer(KÖN_2023.format(58, 60, 55))
+        + indikatorer("            2023:\n              totalt: {andel: 50, svar: 10}\n"
+                      "              kvinnor: {andel: 60, svar: 5}\n"
+                      "              män: {andel: 67, svar: 3}\n", fråga=2),
+        [],
+    ),
+    "indikator_svar_omöjlig_andel": (
+        # 84 % of 7 answers is no whole number of them (6 of 7 is 85,7 %); of the percentages
+        # per step 28,5 % is not 2 of 7 written with one decimal (28,6 %); 86 % of 7 is 6 of 7,
+        # and last year's 84 % of 7 is as its report published it.
+        indikatorer("            2023: {totalt: {andel: 84, svar: 7}}\n"
+                    "            2022: {totalt: {andel: 84, svar: 7}}\n")
+        + indikatorer("            2023: {totalt: {fördelning_procent: [0, 0, 14.3, 28.6, "
+                      "28.6, 28.5], svar: 7}}\n", fråga=2)
+        + indikatorer("            2023: {totalt: {andel: 86, svar: 7}}\n", fråga=3),
+        ["indikator.svar", "indikator.svar"],
     ),
     "yaml_syntaxfel": (
         [("  beslutsdatum: 2024-03-14\n", "  beslutsdatum: 2024-03-14\n   fel: [\n")],

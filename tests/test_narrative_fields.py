@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from check_expected import bara_exemplets_varningar, utan_exemplets_varningar
 from pydantic import ValidationError
 
 from reportgen.commands.check import collect
@@ -51,7 +52,7 @@ def test_a_budget_lines_förklaring_has_its_figures_filled_in(tmp_path):
     file = copy_content(tmp_path)
     replace_once(file, FÖRKLARING,
                  '      förklaring: "Använt {{ insats.rehabteamet.förbrukat_tkr }} tkr."\n')
-    assert collect(file) == []
+    assert bara_exemplets_varningar(collect(file))
     prepared = prepare(file)
     table = next(t for t in prepared.document.tables() if t.id == "driftredovisning")
     cells = [c.text for row in table.body for c in row.cells]
@@ -64,12 +65,12 @@ def test_a_misspelt_figure_in_a_förklaring_is_found_by_check_and_build_alike(tm
 
     file = copy_content(tmp_path)
     replace_once(file, FÖRKLARING, "      förklaring: Använt {{ eget_kapitel_tkr }} tkr.\n")
-    (finding,) = collect(file)
+    (finding,) = utan_exemplets_varningar(collect(file))
     assert finding.rule == "text.okänd_siffra"
     assert finding.field == "budget.rader.10.förklaring"
     with pytest.raises(UserError) as error:
         prepare(file, draft=True)
-    assert list(error.value.findings) == [finding]
+    assert utan_exemplets_varningar(error.value.findings) == [finding]
 
 
 def test_braces_where_no_figure_is_filled_in_are_a_located_check_error(tmp_path):
@@ -159,6 +160,6 @@ def test_check_build_and_serve_share_the_first_steps(monkeypatch):
 
     monkeypatch.setattr(pipeline, "load_and_check", spy)
     example = CONTENT / "2023.yaml"
-    assert collect(example) == []
+    assert bara_exemplets_varningar(collect(example))
     pipeline.prepare(example)
     assert calls == [example, example]

@@ -279,7 +279,7 @@ def _fill_by_hand(yaml: Path) -> None:
                 [("rikssnitt", 70), ("andel", 60)])))]))
         elif "deltagare" in keys:
             value = {"aktiva": mapping(flow=True, items=iter([("kvinnor", 20), ("män", 15)])),
-                     "aktiva_vid_årets_början": 34, "nya": 10, "avslutade": 12,
+                     "aktiva_vid_årets_början": 25, "nya": 10, "avslutade": 12,  # 25 + 10 = 35
                      "tidiga_avhopp": 1, "kvinnor": 60, "män": 80}.get(str(last))
             if last == "antal":
                 value = [2, 1, 5, 2, 1, 1][int(keys[-2])]  # 12, those who ended

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from reportgen.checks.meddelanden import (
     TOLERANS_KR,
     TOLERANS_PROCENTENHETER,
     TOLERANS_TKR,
+    kommatal,
     kr,
     meddelande_kr,
     meddelande_tkr,
@@ -27,10 +29,10 @@ from reportgen.checks.meddelanden import (
 )
 from reportgen.compute.statements import Ekonomiberakning
 from reportgen.findings import Finding, Location, Severity
-from reportgen.fmt import meddelandetal, procent, tkr
+from reportgen.fmt import avrunda, meddelandetal, procent, tkr
 
 __all__ = ["PROCENTTOLERANS_TEXT", "TOLERANS_KR", "TOLERANS_PROCENTENHETER", "TOLERANS_TKR",
-           "Kontext", "Regel", "kr", "meddelande_kr", "meddelande_tkr", "skillnad_kr", "tkr_text",
+           "Kontext", "Regel", "kommatal", "kr", "meddelande_kr", "meddelande_tkr", "skillnad_kr", "tkr_text",
            "uppräkning"]
 from reportgen.load import PathKey, Source
 from reportgen.schema import Indata
@@ -152,3 +154,37 @@ def avrundningstolerans(values: Sequence[int | float]) -> Decimal:
 
 def procent_text(share: Decimal) -> str:
     return meddelandetal(procent(share, 1))
+
+
+def _skrivna_decimaler(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def omöjlig_andel(procent: Decimal, antal: int) -> tuple[int, int] | None:
+    """The share *procent* of *antal* people or answers, each counted whole: None when some
+    whole k of them gives it, rounded to the decimals it is written with (84 % of 7: no; 86 %
+    is 6 of 7, 85,7 %); else the two counts nearest to it, below and above (5 and 6)."""
+    if antal <= 0:
+        return None
+    stated = Fraction(procent)
+    half = Fraction(5, 10 ** (_skrivna_decimaler(procent) + 1))
+    below = min(max(int(stated * antal / 100), 0), antal)
+    nearest = (below, min(below + 1, antal))
+    if any(abs(Fraction(100 * k, antal) - stated) <= half for k in nearest):
+        return None
+    return nearest
+
+
+def omöjlig_andel_text(procent: Decimal, antal: int, enhet: str) -> str | None:
+    """'84 % av 7 svar går inte: inget helt antal av 7 ger 84 % (5 av 7 är 71,4 %, 6 av 7 är
+    85,7 %)', or None when the share is possible (see `omöjlig_andel`)."""
+    nearest = omöjlig_andel(procent, antal)
+    if nearest is None:
+        return None
+    decimals = _skrivna_decimaler(procent) + 1
+    parts = [f"{k} av {antal} är {kommatal(avrunda(Decimal(100 * k) / antal, decimals))} %"
+             for k in dict.fromkeys(nearest)]
+    written = kommatal(procent)
+    return (f"{written} % av {antal} {enhet} går inte: inget helt antal av {antal} ger "
+            f"{written} % ({', '.join(parts)})")

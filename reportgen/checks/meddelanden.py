@@ -23,6 +23,11 @@ def tal(amount: int) -> str:
     return meddelandetal(kronor(amount))
 
 
+def kommatal(value: Decimal) -> str:
+    """A decimal number as a message writes it, without trailing zeros: '0,5', '103,5', '3'."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
 def kr(amount: int) -> str:
     return f"{tal(amount)} kr"
 

@@ -5,8 +5,14 @@ ids (given, or derived from the names) are unique and every mål names existing 
 a mått's `utfall` that names a computed figure names a number (reportgen/figures.py);
 every mål has a status, stated or computed from its mått and delmål. The outcomes of an
 insats's participants that do not add up to those who ended are a warning (the table says
-so in a footnote). Unknown statuses, levels and målområden are schema errors
-(reportgen/schema/mal.py).
+so in a footnote), as are counts that do not agree with each other: those active during
+the year are those active at its start and the new ones (unless some came back without
+being counted as new, or were counted as new twice), and a share of a number of people is
+a whole number of them. An insats's `medverkande` (people reached, in any way) and its
+events' attendance are not compared: one person may come to several events, and people may
+take part otherwise (seed 000's "ca 80 personer … på olika sätt" beside events of 66 and
+two events without a count), so neither bounds the other. Unknown statuses, levels and
+målområden are schema errors (reportgen/schema/mal.py).
 """
 
 from __future__ import annotations
@@ -14,13 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportgen.checks.base import Kontext, Regel, regel
+from reportgen.checks.base import Kontext, Regel, kommatal, omöjlig_andel_text, regel
 from reportgen.compute.mal import Målberakning, Uppslag, figurnamn
-from reportgen.compute.verksamhet import deltagare, insats_för
+from reportgen.compute.verksamhet import antal, deltagare, insats_för
 from reportgen.findings import Finding, Severity
 from reportgen.load import PathKey
 from reportgen.schema.mal import Mått
 from reportgen.schema.marked import gaps
+from reportgen.schema.verksamhet import DELTAGARTAL, Deltagaruppgifter, KönAntal
 
 MÅLLISTOR = ("ekonomiska_mål", "mål")
 
@@ -152,8 +159,8 @@ def deltagare_utfall(ctx: Kontext) -> Iterator[Finding]:
             continue
         assert d.avslutade is not None
         if d.i_andelar:
-            total = _kommatal((d.utfall_andel or Decimal(0)) * 100)
-            tolerance = _kommatal(Decimal(len(d.utfall)) / 2)
+            total = kommatal((d.utfall_andel or Decimal(0)) * 100)
+            tolerance = kommatal(Decimal(len(d.utfall)) / 2)
             message = (f"utfallen för {insats.namn} summerar till {total} % av de avslutade, "
                        f"inte 100 % (tolerans ±{tolerance} procentenheter för avrundningen)")
         else:
@@ -164,8 +171,58 @@ def deltagare_utfall(ctx: Kontext) -> Iterator[Finding]:
                        Severity.WARNING)
 
 
-def _kommatal(value: Decimal) -> str:
-    return f"{value.normalize():f}".replace(".", ",")
+def _deltagarår(ctx: Kontext) -> Iterator[tuple[PathKey, str, Deltagaruppgifter]]:
+    """(path, insats name, counts) of every insats's participants of the report year. Last
+    year's (`föregående_år`) are as its report published them, checked then."""
+    for index, insats in enumerate(ctx.indata.insatser):
+        if insats.deltagare is not None:
+            yield ("insatser", index, "deltagare"), insats.namn, insats.deltagare
 
 
-REGLER: tuple[Regel, ...] = (insats_id, mål_insats, mått_utfall, mål_status, deltagare_utfall)
+@regel("deltagare.flöde", "Aktiva under året = aktiva vid årets början + nya (varning)")
+def deltagare_flöde(ctx: Kontext) -> Iterator[Finding]:
+    for path, vems, stat in _deltagarår(ctx):
+        counts = [antal(getattr(stat, f)) for f in ("aktiva", "aktiva_vid_årets_början", "nya")]
+        if any(c is None for c in counts):
+            continue  # not given, or a gap still to fill in
+        active, start, new = (c.totalt for c in counts if c is not None)
+        if start + new == active:
+            continue
+        diff = abs(start + new - active)
+        why = (f"det går bara om {diff} deltagare kom tillbaka under året utan att räknas som nya (till "
+               "exempel efter ett uppehåll)" if start + new < active else
+               f"det går bara om {diff} deltagare räknas två gånger (till exempel avslutades och skrevs "
+               "in igen som nya)")
+        yield ctx.fynd(
+            (*path, "aktiva"),
+            f"{vems}: {start} aktiva vid årets början och {new} nya är {start + new}, men "
+            f"{active} var aktiva under året; {why}",
+            "deltagare.flöde", Severity.WARNING)
+
+
+def _andelar(stat: Deltagaruppgifter) -> Iterator[tuple[tuple[str | int, ...], Decimal, int, str]]:
+    """(path below the counts, share in percent, the number it is a share of, of what)."""
+    for field in DELTAGARTAL:
+        value = getattr(stat, field)
+        if isinstance(value, KönAntal) and value.totalt:
+            for share in ("andel_kvinnor", "andel_män"):
+                if getattr(value, share) is not None:
+                    yield (field, share), getattr(value, share), value.totalt, "personer"
+    ended = antal(stat.avslutade)
+    for row, u in enumerate(getattr(stat, "utfall", ())):
+        if u.andel is not None and ended is not None and ended.totalt:
+            yield ("utfall", row, "andel"), u.andel, ended.totalt, "avslutade"
+
+
+@regel("deltagare.andel", "En andel av deltagarna är ett helt antal av dem (varning)")
+def deltagare_andel(ctx: Kontext) -> Iterator[Finding]:
+    for path, vems, stat in _deltagarår(ctx):
+        for below, share, of, what in _andelar(stat):
+            problem = omöjlig_andel_text(share, of, what)
+            if problem is not None:
+                yield ctx.fynd((*path, *below), f"{vems}: {problem}", "deltagare.andel",
+                               Severity.WARNING)
+
+
+REGLER: tuple[Regel, ...] = (insats_id, mål_insats, mått_utfall, mål_status, deltagare_utfall,
+                             deltagare_flöde, deltagare_andel)

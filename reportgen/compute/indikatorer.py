@@ -202,7 +202,9 @@ class _Inställning:
     minsta: int
 
 
-def _own_share(m: Mätning, skala: Skalval) -> int | None:
+def egen_andel(m: Mätning, skala: Skalval) -> int | None:
+    """The share of positive answers as the report prints it (whole percent), from whichever
+    of andel, fördelning or fördelning_procent is given; None for a result without figures."""
     if m.andel is not None:
         return whole_percent(Decimal(str(m.andel)))
     if m.fördelning is not None:
@@ -213,7 +215,8 @@ def _own_share(m: Mätning, skala: Skalval) -> int | None:
     return None
 
 
-def _answers(m: Mätning) -> int | None:
+def antal_svar(m: Mätning) -> int | None:
+    """The answers a result is the share of: `svar`, else the distribution's sum."""
     if m.svar is not None:
         return m.svar
     return sum(m.fördelning) if m.fördelning is not None else None
@@ -227,7 +230,7 @@ def _measurement(result: Årsresultat | None, kön: str) -> Mätning | None:
 
 
 def _withheld(m: Mätning, survey: Enkätår | None, s: _Inställning) -> bool:
-    answers = _answers(m)
+    answers = antal_svar(m)
     too_few_here = answers is not None and answers < s.minsta
     too_few_survey = survey is not None and survey.svar is not None and survey.svar < s.minsta
     return too_few_here or too_few_survey
@@ -238,13 +241,13 @@ def _visible_share(fråga: Fråga, grupp: Respondentgrupp, year: int, kön: str,
     m = _measurement(fråga.resultat.get(year), kön)
     if m is None or _withheld(m, grupp.enkäter.get(year), s):
         return None
-    return _own_share(m, skala)
+    return egen_andel(m, skala)
 
 
 def _utfall(fråga: Fråga, grupp: Respondentgrupp, year: int, kön: str, m: Mätning,
             skala: Skalval, s: _Inställning) -> Utfall:
     withheld = _withheld(m, grupp.enkäter.get(year), s)
-    andel = None if withheld else _own_share(m, skala)
+    andel = None if withheld else egen_andel(m, skala)
     rikssnitt = None if m.rikssnitt is None else whole_percent(Decimal(str(m.rikssnitt)))
     läge = None
     if andel is not None and rikssnitt is not None:
@@ -264,7 +267,7 @@ def _utfall(fråga: Fråga, grupp: Respondentgrupp, year: int, kön: str, m: Mä
         kön=kön,
         andel=andel,
         rikssnitt=rikssnitt,
-        svar=_answers(m),
+        svar=antal_svar(m),
         undanhållen=withheld,
         läge=läge,
         markerad=diff is not None and abs(diff) >= s.markera,
