@@ -34,6 +34,7 @@ FONT = docx_fonts.FAMILY  # the PDF's typeface, embedded in the package (font_pa
 # the renderer recolours them to the förbund's `tema` (reportgen/render/docx_theme.py).
 INK, MUTED, RULE, HAIRLINE, BAND = "1D2530", "525C69", "C9D1D9", "E1E6EB", "F3F5F7"
 PRIMARY, ACCENT = docx_theme.PRIMARY, docx_theme.ACCENT
+NUMBER = docx_theme.NUMBER  # chapter and section numbers (Theme.number_colour)
 BODY_PT = 10
 # Running text keeps to a measure of 34 em (about 75 characters a line), as in the PDF:
 # Body Text (running text, and the styles based on it) has a right indent. Normal does not:
@@ -292,6 +293,10 @@ def styles() -> list[Style]:
               ppr="<w:pBdr>" + border("left", sz=12, col=ACCENT, space=8) + "</w:pBdr>"
                   + spacing(0, 120) + '<w:ind w:left="227" w:right="227"/>',
               rpr=ITALIC),
+        # A number typed in a heading ("Bilaga 1.", "Not 2."), coloured as Word's heading
+        # numbering colours the numbers it writes ("1", "1.1").
+        Style("character", S.HEADING_NUMBER, based_on="DefaultParagraphFont", custom=True,
+              rpr=color(NUMBER)),
         Style("character", "Hyperlink", "Hyperlink", priority=99, hidden_until_used=True,
               rpr=color(PRIMARY) + '<w:u w:val="single"/>'),
     ]
@@ -390,7 +395,8 @@ def numbering_xml() -> str:
         return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
                 f'<w:pStyle w:val="Heading{ilvl + 1}"/><w:suff w:val="space"/>'
                 f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-                '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>')
+                '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr>'
+                f"<w:rPr>{color(NUMBER)}</w:rPr></w:lvl>")
 
     bullets = "".join(level(i, "bullet", ch) for i, ch in enumerate(("•", "–", "◦")))
     numbers = "".join(level(i, fmt, f"%{i + 1}.")

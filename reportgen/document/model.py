@@ -177,6 +177,9 @@ class PlacedCell:
     column: int  # the first grid column it covers
     numeric: bool  # it holds figures, or stands in a column of figures: it aligns right
     row_header: bool  # it labels its row
+    # It is printed as a total, bold: it stands in a sum row. A sum cell in another row (a
+    # difference beside its terms) is printed as its neighbours are, in every format.
+    total: bool = False
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,7 @@ class Table:
                 column,
                 numeric=not label_column and (in_figures or figure),
                 row_header=label_column and not header,
+                total=not header and row.kind is RowKind.SUM,
             ))
             column += cell.colspan
         return tuple(out)

@@ -22,6 +22,12 @@ class Theme:
     logo_placement: str = "vänster"  # vänster | höger | mitten (top of the cover)
 
     @property
+    def number_colour(self) -> str:
+        """The colour of a chapter's or section's number ("1", "1.1", "Bilaga 1."): the
+        accent, beside a title in the primary colour."""
+        return self.accent
+
+    @property
     def families(self) -> tuple[Typsnitt, ...]:
         """The chosen family, then Inter for the glyphs it lacks (both embedded)."""
         fallback = typsnitt(STANDARD)

@@ -199,7 +199,14 @@ def _section(section: Section, ctx: Context) -> None:
     p = ctx.paragraph(style)
     if section.page_break_before:
         p.paragraph_format.page_break_before = True
-    ox.add_text(p, _heading_text(section, style, p, ctx))
+    typed = _typed_number(section, style, p, ctx)
+    if typed is not None:
+        number = ox.add_text(p, typed)
+        if section.level <= NUMBERED_LEVELS:  # in the number colour, as Word's numbers are
+            number.style = ctx.styles.get(S.HEADING_NUMBER)
+        ox.add_text(p, f" {section.title}")
+    else:
+        ox.add_text(p, section.title)
     name = ctx.state.bookmarks.get(section.id)
     if name is not None:
         ctx.state.bookmark(p, name)
@@ -207,20 +214,26 @@ def _section(section: Section, ctx: Context) -> None:
         render(child, ctx)
 
 
-def _heading_text(section: Section, style: str, p: DocxParagraph, ctx: Context) -> str:
-    """The text to write in the heading: only the title where Word's heading numbering shows
-    the section's number exactly ("1.1" and a space), else the number typed and Word's
-    numbering switched off for the paragraph (an unnumbered chapter, "Not 1.")."""
+# Chapters and sections (levels 1 and 2) show their numbers in the theme's number colour
+# (Theme.number_colour), Word's heading numbering and a typed number alike.
+NUMBERED_LEVELS = 2
+
+
+def _typed_number(section: Section, style: str, p: DocxParagraph, ctx: Context) -> str | None:
+    """The number to type before the title; None where there is none to type: the section
+    has none, or Word's heading numbering shows it exactly ("1.1" and a space). Where Word's
+    numbering would show another, it is switched off for the paragraph (an unnumbered
+    chapter, an appendix)."""
     numbering = ctx.sheet.style(ctx.styles.style_id(style)).numbering
     if numbering is None:
-        return section.heading
+        return section.number or None
     labels = ctx.state.labels
     if section.number and labels.suffix(*numbering) == " " \
             and labels.peek(*numbering) == section.number:
         labels.advance(*numbering)
-        return section.title
+        return None
     ox.suppress_numbering(p)
-    return section.heading
+    return section.number or None
 
 
 @render_block.register
@@ -389,10 +402,9 @@ def cell_style(placed: PlacedCell, row: Row, header: bool) -> str:
         return S.TABLE_HEADING_AMOUNT if placed.numeric else S.TABLE_HEADING
     if cell.kind is CellKind.NOTE:
         return S.TABLE_NOTE_REF
-    total = row.kind is RowKind.SUM or cell.kind is CellKind.SUM
     if placed.numeric:
-        return S.TABLE_SUM_AMOUNT if total else S.TABLE_AMOUNT
-    if total:
+        return S.TABLE_SUM_AMOUNT if placed.total else S.TABLE_AMOUNT
+    if placed.total:
         return S.TABLE_SUM
     if row.kind is RowKind.SUBHEADING and placed.column == 0:
         return S.TABLE_SUBHEADING

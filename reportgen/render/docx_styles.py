@@ -19,6 +19,7 @@ FOOTER = "Footer"
 TOC_HEADING = "TOC Heading"
 HYPERLINK = "Hyperlink"
 QUOTE = "Quote"  # a block quote's paragraphs (Word shows it as "Citat")
+HEADING_NUMBER = "Rubriknummer"  # character style: a number typed in a heading
 
 
 def heading(level: int) -> str:

@@ -20,6 +20,7 @@ from reportgen.render import docx_fonts
 
 PRIMARY = STANDARD_THEME.hex(STANDARD_THEME.primary)
 ACCENT = STANDARD_THEME.hex(STANDARD_THEME.accent)
+NUMBER = STANDARD_THEME.hex(STANDARD_THEME.number_colour)
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 _COLOUR_ATTRIBUTES = (qn("w:val"), qn("w:color"), qn("w:fill"))
 _FONT_ATTRIBUTES = (qn("w:ascii"), qn("w:hAnsi"), qn("w:eastAsia"), qn("w:cs"))
@@ -35,8 +36,14 @@ def apply_theme(word: DocxDocument, theme: Theme) -> None:
 
 
 def recolour(word: DocxDocument, mapping: dict[str, str]) -> None:
-    """Every colour of the styles (text, borders, shading) that *mapping* names, replaced."""
-    for element in word.styles.element.iter():
+    """Every colour of the styles (text, borders, shading) and of the list numbers (the
+    headings' "1", "1.1") that *mapping* names, replaced."""
+    parts = [word.styles.element]
+    try:
+        parts.append(word.part.numbering_part.element)
+    except (KeyError, NotImplementedError):
+        pass  # a reference document without numbering
+    for element in (e for part in parts for e in part.iter()):
         for attribute in _COLOUR_ATTRIBUTES:
             value = element.get(attribute)
             if value is not None and value.upper() in mapping and (

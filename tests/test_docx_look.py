@@ -1,0 +1,120 @@
+"""The DOCX looks like the PDF: what the report model and its theme decide about the look is
+what Word shows (the cover's name band, the signatures in columns, the numbers of chapters
+in the theme's colour, sums in bold and nothing else, tinted cells).
+
+Each test reads the DOCX's XML as Word resolves it: a run's colour from its own properties,
+its character style, its paragraph's style chain, or the list level that writes a number.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from conftest import walk_blocks
+from docx.oxml.ns import qn
+from docx.table import _Cell
+from docx_extract import body_paragraphs, open_docx, style_chain, style_name
+
+from reportgen.document.model import SignatureBlock
+from reportgen.document.theme import Theme
+from reportgen.render import docx_styles as S
+from reportgen.render.docx import render_docx
+
+# A theme in colours of its own, so that a colour the reference document hard-codes shows.
+THEME = Theme(primary="#2a5d3c", accent="#b0306a")
+
+
+@pytest.fixture(scope="module")
+def themed(example_prepared):  # type: ignore[no-untyped-def]
+    """The example in THEME, as a python-docx document."""
+    document = dataclasses.replace(example_prepared.document, theme=THEME)
+    return open_docx(render_docx(document))
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def _style_colour(style) -> str | None:  # type: ignore[no-untyped-def]
+    for s in style_chain(style):
+        if s.font.color is not None and s.font.color.rgb is not None:
+            return str(s.font.color.rgb)
+    return None
+
+
+def _level_colour(word, num_id: int, ilvl: int) -> str | None:  # type: ignore[no-untyped-def]
+    """The colour the list level writes its number in (w:lvl/w:rPr/w:color)."""
+    numbering = word.part.numbering_part.element
+    num = numbering.num_having_numId(num_id)
+    abstract = next(a for a in numbering.iterchildren(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == str(num.abstractNumId.val))
+    lvl = next(v for v in abstract.iterchildren(qn("w:lvl")) if v.get(qn("w:ilvl")) == str(ilvl))
+    colour = lvl.find(f"{qn('w:rPr')}/{qn('w:color')}")
+    return colour.get(qn("w:val")).upper() if colour is not None else None
+
+
+# -- chapter and section numbers --------------------------------------------------------------
+def test_word_writes_chapter_and_section_numbers_in_the_theme_number_colour(themed):
+    """Heading 1 and 2 are numbered by Word's multilevel list: its levels write the number in
+    the theme's number colour (the accent), the title stays in the heading's own colour."""
+    for level in (1, 2):
+        style = themed.styles[S.heading(level)]
+        num_pr = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        num_id = int(num_pr.find(qn("w:numId")).get(qn("w:val")))
+        assert _level_colour(themed, num_id, level - 1) == _hex(THEME.accent)
+        assert _style_colour(style) == _hex(THEME.primary)
+
+
+def test_a_typed_heading_number_is_a_run_in_the_number_colour(themed, example_prepared):
+    """"Bilaga 1." is typed (Word's numbering would say "9"): its run takes the character
+    style of heading numbers, in the theme's number colour; the title's run does not."""
+    numbered = [p for p in body_paragraphs(themed)
+                if style_name(p) == S.heading(1) and p.text.startswith("Bilaga ")]
+    assert len(numbered) == 4
+    for p in numbered:
+        number, title = p.runs[0], p.runs[1]
+        assert re.fullmatch(r"Bilaga \d\.", number.text), number.text
+        assert number.style.name == S.HEADING_NUMBER
+        assert _style_colour(number.style) == _hex(THEME.accent)
+        assert title.style.name != S.HEADING_NUMBER
+    notes = [p for p in body_paragraphs(themed)
+             if style_name(p) == S.unlisted_heading(2) and p.text.startswith("Not ")]
+    assert notes and all(p.runs[0].style.name == S.HEADING_NUMBER for p in notes)
+
+
+# -- sums -------------------------------------------------------------------------------------
+def test_only_sum_rows_are_bold_not_a_difference_beside_its_terms(themed, example_prepared):
+    """The finance table of an insats (Beviljat, Förbrukat, Skillnad) has no sum row: its
+    Skillnad is printed as its neighbours are, not bold (as in the PDF)."""
+    finance = [t for t in example_prepared.document.tables() if t.id.endswith("-finansiering")]
+    assert len(finance) >= 5
+    tables = {_caption(t): t for t in themed.tables}
+    for model in finance:
+        table = tables[model.caption]
+        row = table.rows[1]
+        assert [c.text for c in row.cells][3] == model.body[0].cells[3].text
+        styles = [_Cell(tc, table).paragraphs[0].style.name for tc in table._tbl.tr_lst[1].tc_lst]
+        assert styles[1:] == [S.TABLE_AMOUNT] * 3, (model.caption, styles)
+        assert not any(placed.total for r in model.body for placed in model.placed(r))
+
+
+def _caption(table) -> str:  # type: ignore[no-untyped-def]
+    caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+    return caption.get(qn("w:val"), "") if caption is not None else ""
+
+
+def test_sum_rows_are_bold_in_the_docx(themed, example_prepared):
+    """What the model prints as a total (PlacedCell.total: a sum row) is bold in Word."""
+    model = next(t for t in example_prepared.document.tables() if t.id == "kostnadsfordelning")
+    table = next(t for t in themed.tables if _caption(t) == model.caption)
+    last = table._tbl.tr_lst[-1]
+    styles = {_Cell(tc, table).paragraphs[0].style.name for tc in last.tc_lst}
+    assert styles == {S.TABLE_SUM, S.TABLE_SUM_AMOUNT}
+    assert all(p.total for p in model.placed(model.body[-1]))
+
+
+def _signature_blocks(example_prepared) -> list[SignatureBlock]:  # type: ignore[no-untyped-def]
+    return [b for b in walk_blocks(example_prepared.document.sections)
+            if isinstance(b, SignatureBlock)]
