@@ -44,6 +44,9 @@ MEASURE = round(34 * BODY_PT * 20)
 RIGHT_INDENT = TEXT_W - MEASURE
 WIDE = '<w:ind w:right="0"/>'
 DRAFT_RED = "B3261E"
+# What a signature's paragraphs leave free at the right of their column, beside the cells'
+# own margins (Normal Table: 108 twips each side): 4 % of the text width between two lines.
+SIGNATURE_GAP = f'<w:ind w:right="{round(TEXT_W * 0.04) - 2 * 108}"/>'
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -328,16 +331,18 @@ def styles() -> list[Style]:
     out += [
         Style("paragraph", S.PLACE_AND_DATE, based_on="BodyText", next="Normal", custom=True,
               ppr=spacing(0, 240), rpr=color(MUTED)),
-        # The signature line is the top rule of the name paragraph: no empty paragraphs.
+        # The signature line is the top rule of the name paragraph: no empty paragraphs. The
+        # signatures stand in the columns of a borderless table (SignatureBlock.columns),
+        # each line as long as the PDF's (46 % of the text width, 4 % between two).
         Style("paragraph", S.SIGNATURE_NAME, based_on="Normal", next=_id(S.SIGNATURE_ROLE),
               custom=True,
               ppr=KEEP + "<w:pBdr>" + border("top", sz=4, col=INK, space=4) + "</w:pBdr>"
-                  + spacing(840, 0) + '<w:ind w:right="4820"/>',
+                  + spacing(840, 0) + SIGNATURE_GAP,
               rpr=BOLD),
         Style("paragraph", S.SIGNATURE_NAME_DIGITAL, based_on=_id(S.SIGNATURE_NAME),
               next=_id(S.SIGNATURE_ROLE), custom=True, ppr=spacing(360, 0)),
         Style("paragraph", S.SIGNATURE_ROLE, based_on="Normal", custom=True,
-              ppr=KEEP + spacing(0, 0) + '<w:ind w:right="4820"/>',
+              ppr=KEEP + spacing(0, 0) + SIGNATURE_GAP,
               rpr=color(MUTED) + size(9)),
     ]
     # Tables.

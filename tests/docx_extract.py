@@ -108,6 +108,12 @@ def body_paragraphs(document: DocxDocument) -> list[Paragraph]:
     return [b for b in iter_blocks(document) if isinstance(b, Paragraph)]
 
 
+def every_paragraph(document: DocxDocument) -> list[Paragraph]:
+    """Every paragraph of the body in order, those in table cells too (the signatures and
+    the key figures stand in layout tables)."""
+    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
+
+
 def style_chain(style):  # type: ignore[no-untyped-def]
     """A style and the styles it is based on, nearest first."""
     while style is not None:

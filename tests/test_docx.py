@@ -29,6 +29,7 @@ from docx_extract import (
     data_tables,
     docx_headings,
     docx_toc_entries,
+    every_paragraph,
     libreoffice_pdf,
     list_labels,
     normalise,
@@ -158,7 +159,7 @@ def test_reference_docx_is_what_the_script_makes():
 
 
 def test_headings_and_cover_use_real_styles(word, example_prepared):
-    used = {style_name(p) for p in paragraphs(word)}
+    used = {style_name(p) for p in every_paragraph(word)}
     assert {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Caption",
             "TOC Heading", "toc 1", "toc 2", S.unlisted_heading(2), S.TABLE_FOOTNOTE,
             S.COVER_ORGANISATION, S.CONTACT, S.SIGNATURE_ROLE} <= used
@@ -386,8 +387,7 @@ def test_signature_blocks_name_every_signatory(word, example_prepared):
     blocks = [b for b in walk_blocks(example_prepared.document.sections)
               if isinstance(b, SignatureBlock)]
     assert blocks
-    ps = paragraphs(word)
-    texts = [(p.text, style_name(p)) for p in ps]
+    texts = [(p.text, style_name(p)) for p in every_paragraph(word)]
     for block in blocks:
         assert (block.title, S.unlisted_heading(2)) in texts
         style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME
@@ -435,7 +435,7 @@ def test_every_block_kind_renders_through_the_dispatcher():
     word = open_docx(render_docx(mini_document(blocks)))
     labels = list_labels(word)
     styled = [(shown_text(p, labels) if style_name(p).startswith("Heading") else p.text,
-               style_name(p)) for p in paragraphs(word)]
+               style_name(p)) for p in every_paragraph(word)]
     assert ("Fet kursiv länk internrad ett\nrad två\nrad tre", "Ingress") in styled
     assert ("Uppfyllt", "Status uppfyllt") in styled
     assert ("Okänd stil", "Body Text") in styled  # running text, as a "normal" paragraph

@@ -118,3 +118,46 @@ def test_sum_rows_are_bold_in_the_docx(themed, example_prepared):
 def _signature_blocks(example_prepared) -> list[SignatureBlock]:  # type: ignore[no-untyped-def]
     return [b for b in walk_blocks(example_prepared.document.sections)
             if isinstance(b, SignatureBlock)]
+
+
+# -- signatures ---------------------------------------------------------------------------------
+def _signature_tables(word) -> list:  # type: ignore[no-untyped-def]
+    names = {S.SIGNATURE_NAME, S.SIGNATURE_NAME_DIGITAL}
+    return [t for t in word.tables
+            if any(_Cell(tc, t).paragraphs[0].style.name in names
+                   for tr in t._tbl.tr_lst for tc in tr.tc_lst)]
+
+
+def test_signatures_stand_side_by_side_in_columns(themed, example_prepared):
+    """Each signature block is a borderless table of SignatureBlock.columns equal columns,
+    a line of signatures to a row, each cell a signature (its name over the line to sign
+    on, its role and lines): the PDF's two signatures side by side, not one column."""
+    blocks = _signature_blocks(example_prepared)
+    tables = _signature_tables(themed)
+    assert len(blocks) == len(tables) >= 2
+    names = {S.SIGNATURE_NAME, S.SIGNATURE_NAME_DIGITAL}
+    assert not [p.text for p in body_paragraphs(themed) if style_name(p) in names]
+    for block, table in zip(blocks, tables, strict=True):
+        assert block.columns == 2
+        assert table._tbl.tblPr.find(qn("w:tblStyle")) is None  # layout: no rules
+        widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.gridCol_lst]
+        assert len(widths) == block.columns and max(widths) - min(widths) <= 1
+        rows = [[[p.text for p in _Cell(tc, table).paragraphs] for tc in tr.tc_lst]
+                for tr in table._tbl.tr_lst]
+        expected = [[[s.name, s.role, *s.lines] for s in line] for line in block.rows()]
+        assert [[cell for cell in row if cell != [""]] for row in rows] == expected
+        assert len(rows) == -(-len(block.signatories) // block.columns)
+
+
+def test_a_page_may_end_after_any_line_of_signatures_but_the_last_but_one(themed,
+                                                                           example_prepared):
+    """Rows never split; only the last line but one keeps with the next, so the last line
+    never stands alone on a page and the list does not chain on to what follows."""
+    tables = _signature_tables(themed)
+    assert len(tables) == len(_signature_blocks(example_prepared))
+    for table in tables:
+        trs = table._tbl.tr_lst
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in trs)
+        keeps = [{p.paragraph_format.keep_with_next for tc in tr.tc_lst
+                  for p in _Cell(tc, table).paragraphs} for tr in trs]
+        assert keeps == [{index == len(trs) - 2} for index in range(len(trs))]

@@ -33,6 +33,10 @@ ROW_INDENT_MM = 4.0
 # wide, fit three in the text width, and the DOCX sets them as a table of as many columns.
 KEY_FIGURES_PER_ROW = 3
 
+# Signatures stand this many to a line: the PDF sets each 46 % of the text width with 4 %
+# beside it (report.css .signature), the DOCX a borderless table of as many columns.
+SIGNATURE_COLUMNS = 2
+
 # The table of contents lists the chapters and their numbered subsections.
 TOC_DEPTH = 2
 

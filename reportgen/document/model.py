@@ -375,6 +375,13 @@ class SignatureBlock:
 
     kind = "signatures"
 
+    columns = layout.SIGNATURE_COLUMNS
+
+    def rows(self) -> tuple[tuple[Signatory, ...], ...]:
+        """The signatories in lines of *columns*, in order (the last line may be shorter)."""
+        n = self.columns
+        return tuple(self.signatories[i:i + n] for i in range(0, len(self.signatories), n))
+
     @property
     def attestation(self) -> str | None:
         """The statement above the signatures, printed only when it has text."""

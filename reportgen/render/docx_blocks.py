@@ -571,16 +571,34 @@ def _signatures(block: SignatureBlock, ctx: Context) -> None:
         p = ctx.paragraph(S.PLACE_AND_DATE)
         ox.add_text(p, block.place_and_date)
         p.paragraph_format.keep_with_next = True
+    if ctx.state.pending_page_break:
+        ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
     name_style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME
-    count = len(block.signatories)
-    for index, person in enumerate(block.signatories):
-        last = ctx.paragraph(name_style)
-        ox.add_text(last, person.name)
-        for line in (person.role, *person.lines):
-            if line:
-                last = ctx.paragraph(S.SIGNATURE_ROLE)
-                ox.add_text(last, line)
-        # A signature's lines keep together (by their styles); signatures are not chained
-        # into one block, except that the first and the last stand with a neighbour: none
-        # is left alone on a page, and the list does not chain on to what follows it.
-        last.paragraph_format.keep_with_next = index < count - 1 and index in (0, count - 2)
+    columns = column_widths((), block.columns, ctx.text_width)
+    table = _new_table(ctx, columns, None)  # a layout table: no style, no borders
+    ox.set_table_look(table._tbl, first_row=False)
+    lines = block.rows()
+    for index, line in enumerate(lines):
+        tr = table._tbl.add_tr()
+        ox.set_row_flags(tr, header=False)
+        # A line of signatures is a row that never splits; a page may end after any line
+        # but the last but one, so that the last never stands alone (as in the PDF).
+        keep = index == len(lines) - 2
+        for column, width in enumerate(columns):
+            tc = tr.add_tc()
+            tc.width = Twips(width)
+            cell = _Cell(tc, table)
+            written = [cell.paragraphs[0]]
+            if column < len(line):
+                person = line[column]
+                ctx.styles.apply(written[0], name_style)
+                ox.add_text(written[0], person.name)
+                signature = ctx.inside(container=cell)
+                for text in (person.role, *person.lines):
+                    if text:
+                        p = signature.paragraph(S.SIGNATURE_ROLE)
+                        ox.add_text(p, text)
+                        written.append(p)
+            for p in written:
+                p.paragraph_format.keep_with_next = keep
+    ctx.state.after_table = True
