@@ -161,3 +161,21 @@ def test_a_page_may_end_after_any_line_of_signatures_but_the_last_but_one(themed
         keeps = [{p.paragraph_format.keep_with_next for tc in tr.tc_lst
                   for p in _Cell(tc, table).paragraphs} for tr in trs]
         assert keeps == [{index == len(trs) - 2} for index in range(len(trs))]
+
+
+# -- tints --------------------------------------------------------------------------------------
+def test_every_tinted_cell_is_painted_in_the_tint_the_model_gives(themed, example_prepared):
+    """One notion of a coloured cell (Tint): the indicator grids' higher / lower cells and the
+    goal matrix's statuses alike are painted in the background their tint says, and no
+    other cell is painted (the DOCX decides no colour of its own)."""
+    tables = {_caption(t): t for t in themed.tables}
+    tinted = 0
+    for model in example_prepared.document.tables():
+        table = tables[model.caption]
+        for model_row, tr in zip(model.body, table._tbl.tr_lst[len(model.header):], strict=True):
+            for cell, tc in zip(model_row.cells, tr.tc_lst, strict=True):
+                shd = tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+                fill = shd.get(qn("w:fill")) if shd is not None else None
+                assert fill == (_hex(cell.tint.background) if cell.tint else None), cell
+                tinted += cell.tint is not None
+    assert tinted > 100

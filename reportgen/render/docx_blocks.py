@@ -202,8 +202,8 @@ def _section(section: Section, ctx: Context) -> None:
     typed = _typed_number(section, style, p, ctx)
     if typed is not None:
         number = ox.add_text(p, typed)
-        if section.level <= NUMBERED_LEVELS:  # in the number colour, as Word's numbers are
-            number.style = ctx.styles.get(S.HEADING_NUMBER)
+        if section.level <= NUMBERED_LEVELS and ctx.styles.has(S.HEADING_NUMBER):
+            number.style = S.HEADING_NUMBER  # in the number colour, as Word's numbers are
         ox.add_text(p, f" {section.title}")
     else:
         ox.add_text(p, section.title)
@@ -447,8 +447,6 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             paragraph.paragraph_format.left_indent = Mm(row.indent_mm)
         if row.kind is RowKind.SUM and not header:
             ox.set_cell_top_rule(tc)
-        if cell.tone in S.TONE_FILL:
-            ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
         if cell.tint is not None:
             ox.set_cell_fill(tc, cell.tint.background[1:].upper())
         if cell.marks:  # a draft: the figure a finding is about (listed under the table)

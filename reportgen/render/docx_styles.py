@@ -84,8 +84,6 @@ SIGNATURE_NAME = "Underskrift namn"  # its top rule is the line to sign on
 SIGNATURE_NAME_DIGITAL = "Underskrift namn digital"
 SIGNATURE_ROLE = "Underskrift roll"
 
-# Cell.tone of the report model → the cell's background (hex RGB), as report.css colours it.
-TONE_FILL: dict[str, str] = {"positiv": "DCEFE0", "negativ": "F8DEDB", "neutral": "ECEFF2"}
 # A cell whose figure a finding is about, in a draft (report.css: td.finding).
 FINDING_FILL = "FBE4E2"
 
