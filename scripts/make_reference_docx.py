@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reportgen.document import layout  # noqa: E402
 from reportgen.render import docx_fonts, docx_theme  # noqa: E402
 from reportgen.render import docx_styles as S  # noqa: E402
 
@@ -43,7 +44,12 @@ BODY_PT = 10
 MEASURE = round(34 * BODY_PT * 20)
 RIGHT_INDENT = TEXT_W - MEASURE
 WIDE = '<w:ind w:right="0"/>'
+# The cover is a section without side margins, so that its band spans the page: what stands
+# on it keeps the cover's margins by its style (document/layout.py COVER_SIDE_MM).
+COVER_SIDE = round(layout.COVER_SIDE_MM * 1440 / 25.4)
+COVER_SIDES = f'<w:ind w:left="{COVER_SIDE}" w:right="{COVER_SIDE}"/>'
 DRAFT_RED = "B3261E"
+WHITE = "FFFFFF"
 # What a signature's paragraphs leave free at the right of their column, beside the cells'
 # own margins (Normal Table: 108 twips each side): 4 % of the text width between two lines.
 SIGNATURE_GAP = f'<w:ind w:right="{round(TEXT_W * 0.04) - 2 * 108}"/>'
@@ -206,20 +212,29 @@ def styles() -> list[Style]:
             ppr=NO_NUMBERING + outline(2),  # outline level 3: outside TOC \o "1-2" \u
         ))
     out += [
+        # The cover's title under a rule in the accent colour (report.css .cover-title); the
+        # renderer sets its space before, so that the rule stands where the PDF's does.
         Style("paragraph", "Title", "Title", based_on="Normal", next="Subtitle", priority=10,
-              quick=True, ppr=spacing(0, 160, 240) + WIDE,
+              quick=True,
+              ppr="<w:pBdr>" + border("top", sz=20, col=ACCENT, space=17) + "</w:pBdr>"
+                  + spacing(0, 400, 252) + COVER_SIDES,
               rpr=BOLD + color(PRIMARY) + '<w:kern w:val="28"/>' + size(40)),
         Style("paragraph", "Subtitle", "Subtitle", based_on="Normal", next="Normal",
-              priority=11, quick=True, ppr=spacing(0, 60) + WIDE, rpr=size(13)),
-        Style("paragraph", S.COVER_LOGO, based_on="Normal", next=_id(S.COVER_ORGANISATION),
-              custom=True, ppr=spacing(0, 0) + WIDE),
+              priority=11, quick=True, ppr=spacing(0, 60) + COVER_SIDES, rpr=size(13)),
+        Style("paragraph", S.COVER_LOGO, based_on="Normal", next="Title",
+              custom=True, ppr=spacing(0, 0) + COVER_SIDES),
+        # The band across the foot of the cover (its fill is the theme's cover_band): the
+        # förbund's name and organisationsnummer in white.
         Style("paragraph", S.COVER_ORGANISATION, based_on="Normal",
               next=_id(S.COVER_ORGANISATION_NUMBER), custom=True, quick=True,
-              ppr=spacing(2400, 40, 240) + WIDE, rpr=BOLD + color(PRIMARY) + size(17)),
-        Style("paragraph", S.COVER_ORGANISATION_NUMBER, based_on="Normal", next="Title",
-              custom=True, ppr=spacing(0, 1200) + WIDE, rpr=color(MUTED)),
+              ppr=spacing(0, 57, 240) + WIDE, rpr=BOLD + color(WHITE) + size(17)),
+        Style("paragraph", S.COVER_ORGANISATION_NUMBER, based_on="Normal", next="Normal",
+              custom=True, ppr=spacing(0, 0) + WIDE, rpr=color(WHITE) + size(9.5)),
+        Style("paragraph", S.COVER_BAND_END, based_on="Normal", next="Normal", custom=True,
+              ppr='<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>' + WIDE,
+              rpr=size(1)),
         Style("paragraph", S.COVER_DETAIL, based_on="Normal", next="Normal", custom=True,
-              quick=True, ppr=spacing(0, 60) + WIDE, rpr=color(MUTED) + size(10.5)),
+              quick=True, ppr=spacing(0, 60) + COVER_SIDES, rpr=color(MUTED) + size(10.5)),
         Style("paragraph", S.DRAFT, based_on="Normal", next="Normal", custom=True,
               ppr=spacing(0, 0) + CENTER + WIDE, rpr=BOLD + color(DRAFT_RED) + size(11)),
         Style("paragraph", S.DRAFT_BANNER, based_on="Normal", next="Normal", custom=True,
@@ -510,7 +525,7 @@ def document_xml() -> str:
     sect = (
         f'<w:sectPr><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
         f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
-        f'w:left="{MARGIN_LEFT}" w:header="624" w:footer="567" w:gutter="0"/>'
+        f'w:left="{MARGIN_LEFT}" w:header="850" w:footer="567" w:gutter="0"/>'
         '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
     )
     return (f'{XML_HEAD}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}">'

@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import EXAMPLE, ROOT, walk_blocks
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import _Cell
@@ -26,6 +27,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx_extract import (
     body_paragraphs,
     bold_by_style,
+    cover_paragraphs,
     data_tables,
     docx_headings,
     docx_toc_entries,
@@ -159,7 +161,7 @@ def test_reference_docx_is_what_the_script_makes():
 
 
 def test_headings_and_cover_use_real_styles(word, example_prepared):
-    used = {style_name(p) for p in every_paragraph(word)}
+    used = {style_name(p) for p in every_paragraph(word) + cover_paragraphs(word)}
     assert {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Caption",
             "TOC Heading", "toc 1", "toc 2", S.unlisted_heading(2), S.TABLE_FOOTNOTE,
             S.COVER_ORGANISATION, S.CONTACT, S.SIGNATURE_ROLE} <= used
@@ -192,8 +194,9 @@ def test_visible_text_takes_its_look_from_styles(word):
         if rpr.getparent().tag == qn("w:r"):
             assert {child.tag for child in rpr} <= allowed_run, rpr.xml
     # keepNext is pagination, not look: short tables are kept on one page with their caption.
+    # A section break (the cover's end) is the page set-up, not look either.
     allowed_paragraph = {qn("w:pStyle"), qn("w:pageBreakBefore"), qn("w:spacing"),
-                         qn("w:numPr"), qn("w:keepNext")}
+                         qn("w:numPr"), qn("w:keepNext"), qn("w:sectPr")}
     for p in body.iter(qn("w:p")):  # (no w:pStyle means Normal, the default style)
         if p.pPr is not None:
             assert {child.tag for child in p.pPr} <= allowed_paragraph, p.pPr.xml
@@ -273,22 +276,27 @@ def test_page_breaks_where_sections_ask_for_them(word, example_prepared):
     found = {shown_text(p, labels) for p in paragraphs(word)
              if p.paragraph_format.page_break_before}
     assert breaking <= found
-    assert "Innehållsförteckning" in found  # the cover is a page of its own
+    # The cover is a page of its own: a section that ends on it, the next starting a new page.
+    body = paragraphs(word)
+    ends = [i for i, p in enumerate(body)
+            if p._p.pPr is not None and p._p.pPr.find(qn("w:sectPr")) is not None]
+    assert len(ends) == 1 and body[ends[0] + 1].text == "Innehållsförteckning"
+    assert word.sections[-1].start_type == WD_SECTION.NEW_PAGE
 
 
 def test_header_names_the_forbund_but_not_on_the_cover(word, example_prepared):
     document = example_prepared.document
-    section = word.sections[0]
-    assert section.different_first_page_header_footer
+    cover, section = word.sections  # the cover's section, the body's
+    assert not section.different_first_page_header_footer
     header = "\n".join(p.text for p in section.header.paragraphs)
     assert document.author in header
-    assert document.author not in "\n".join(p.text for p in section.first_page_header.paragraphs)
+    assert document.author not in "\n".join(p.text for p in cover.header.paragraphs)
     footer = section.footer._element
     instructions = [el.text.strip() for el in footer.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
     text = "".join(t.text for t in footer.iter(qn("w:t")))
     assert text.startswith("Sida ") and " av " in text
-    assert not list(section.first_page_footer._element.iter(qn("w:instrText")))
+    assert not list(cover.footer._element.iter(qn("w:instrText")))  # no page number
 
 
 def test_core_properties_and_language(word, example_prepared):
@@ -494,9 +502,9 @@ def test_text_that_xml_cannot_hold_never_reaches_the_file():
 def test_draft_is_marked_in_header_and_on_cover(example_prepared):
     draft = dataclasses.replace(example_prepared.document, draft=True)
     word = open_docx(render_docx(draft))
-    section = word.sections[0]
+    cover, section = word.sections
     assert "UTKAST" in "\n".join(p.text for p in section.header.paragraphs)
-    assert "UTKAST" in "\n".join(p.text for p in section.first_page_header.paragraphs)
+    assert "UTKAST" in "\n".join(p.text for p in cover.header.paragraphs)
     cover = [p.text for p in paragraphs(word)[:6]]
     assert any(text.startswith("UTKAST") for text in cover)
     assert "Årsredovisning 2023 (utkast)" in cover

@@ -179,3 +179,60 @@ def test_every_tinted_cell_is_painted_in_the_tint_the_model_gives(themed, exampl
                 assert fill == (_hex(cell.tint.background) if cell.tint else None), cell
                 tinted += cell.tint is not None
     assert tinted > 100
+
+
+# -- the cover ----------------------------------------------------------------------------------
+def test_the_cover_has_the_band_that_names_the_forbund(themed, example_prepared):
+    """As in the PDF, a band in the theme's cover_band colour spans the foot of the cover,
+    the förbund's name and organisationsnummer on it in white: a one-cell table in the
+    cover section's own footer (no margins at the sides, so that it spans the page)."""
+    cover = example_prepared.document.cover
+    section = themed.sections[0]
+    assert len(themed.sections) == 2
+    assert section.left_margin == section.right_margin == 0 and section.footer_distance == 0
+    (band,) = section.footer.tables
+    assert int(band._tbl.tblGrid.gridCol_lst[0].w.twips) == int(section.page_width.twips)
+    tc = band._tbl.tr_lst[0].tc_lst[0]
+    assert tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == _hex(THEME.cover_band)
+    assert THEME.cover_band == THEME.primary
+    texts = [(p.text, p.style.name) for p in _Cell(tc, band).paragraphs]
+    assert texts == [(cover.organisation, S.COVER_ORGANISATION),
+                     (cover.organisation_number_text, S.COVER_ORGANISATION_NUMBER)]
+    for name in (S.COVER_ORGANISATION, S.COVER_ORGANISATION_NUMBER):
+        assert _style_colour(themed.styles[name]) == "FFFFFF"
+    row = band._tbl.tr_lst[0].trPr.find(qn("w:trHeight"))
+    assert int(row.get(qn("w:val"))) == int(section.bottom_margin.twips)  # fills the margin
+    # The name is said once on the cover, on the band; the body's section has its own footer.
+    body_cover = [p.text for p in body_paragraphs(themed)[:4]]
+    assert cover.organisation not in body_cover
+    assert not themed.sections[1].footer.tables
+
+
+def test_the_cover_title_stands_under_an_accent_rule_where_the_pdf_has_it(themed,
+                                                                         example_prepared):
+    """The title block starts COVER_TITLE_TOP_MM from the top of the page, as the PDF's:
+    the cover's top margin, the logo (COVER_LOGO_WIDTH_MM wide) and the title's space
+    before add up to it; the Title style's top rule is in the theme's accent."""
+    from docx.shared import Mm
+
+    from reportgen.document import layout
+
+    section = themed.sections[0]
+    logo = next(themed.element.body.iter(qn("wp:extent")))
+    assert abs(int(logo.get("cx")) - Mm(layout.COVER_LOGO_WIDTH_MM)) < Mm(0.1)
+    title = next(p for p in body_paragraphs(themed) if style_name(p) == "Title")
+    assert title.text == example_prepared.document.cover_title
+    top = section.top_margin + int(logo.get("cy")) + title.paragraph_format.space_before
+    assert abs(top - Mm(layout.COVER_TITLE_TOP_MM)) < Mm(0.5)
+    rule = themed.styles["Title"].element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:top')}")
+    assert rule is not None and rule.get(qn("w:color")) == _hex(THEME.accent)
+
+
+@pytest.mark.parametrize(("placement", "alignment"), [("höger", "RIGHT"), ("mitten", "CENTER")])
+def test_the_logo_stands_where_the_theme_places_it(example_prepared, placement, alignment):
+    """tema.logotyp (höger, mitten) aligns the logo's style, as report.css places the logo."""
+    theme = dataclasses.replace(THEME, logo_placement=placement)
+    word = open_docx(render_docx(dataclasses.replace(example_prepared.document, theme=theme)))
+    logo = next(p for p in body_paragraphs(word) if style_name(p) == S.COVER_LOGO)
+    assert logo.paragraph_format.alignment is None  # by its style, not direct formatting
+    assert word.styles[S.COVER_LOGO].paragraph_format.alignment.name == alignment

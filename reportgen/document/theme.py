@@ -48,6 +48,11 @@ class Theme:
         return self.accent
 
     @property
+    def cover_band(self) -> str:
+        """The background of the cover's band (its text is white): the primary colour."""
+        return self.primary
+
+    @property
     def families(self) -> tuple[Typsnitt, ...]:
         """The chosen family, then Inter for the glyphs it lacks (both embedded)."""
         fallback = typsnitt(STANDARD)

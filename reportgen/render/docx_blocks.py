@@ -19,7 +19,8 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, Twips
+from docx.shape import InlineShape
+from docx.shared import Emu, Length, Mm, Pt, Twips
 from docx.styles.style import BaseStyle, ParagraphStyle, _TableStyle
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -497,7 +498,10 @@ def image_source(image: Image, model: ReportDocument) -> str | io.BytesIO:
     return str(image.path if image.path.is_absolute() else model.base_dir / image.path)
 
 
-def add_image(image: Image, ctx: Context, style: str) -> None:
+def add_image(image: Image, ctx: Context, style: str,
+              max_height: Length | None = None) -> InlineShape | None:
+    """The picture in a paragraph of *style*, at its width (at most the text width, and at
+    most *max_height* tall, keeping its proportions); None where Word cannot embed it."""
     p = ctx.paragraph(style)
     source = image_source(image, ctx.model)
     try:
@@ -509,14 +513,18 @@ def add_image(image: Image, ctx: Context, style: str) -> None:
             if child.tag == qn("w:r"):
                 p._p.remove(child)
         ox.add_text(p, ctx.model.image_placeholder(image))
-        return
+        return None
     max_width = Twips(ctx.text_width)
     if shape.width > max_width:
         shape.height = Emu(int(shape.height * max_width / shape.width))
         shape.width = max_width
+    if max_height is not None and shape.height > max_height:
+        shape.width = Emu(int(shape.width * max_height / shape.height))
+        shape.height = Emu(max_height)
     doc_pr = shape._inline.docPr
     doc_pr.set("descr", ox.xml_safe(image.alt))
     doc_pr.set("title", ox.xml_safe(image.alt))
+    return shape
 
 
 @render_block.register

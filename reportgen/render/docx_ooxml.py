@@ -235,6 +235,24 @@ def set_table_layout(tbl: BaseOxmlElement, width_twips: int) -> None:
     layout.set(qn("w:type"), "fixed")
 
 
+def set_row_height(tr: BaseOxmlElement, twips: int) -> None:
+    """The row at least *twips* tall."""
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(twips))
+    height.set(qn("w:hRule"), "atLeast")
+    tr.get_or_add_trPr().append(height)
+
+
+def set_cell_margins(tc: BaseOxmlElement, top: int, left: int, bottom: int, right: int) -> None:
+    """A cell's own margins (twips), in place of its table's."""
+    mar = _get_or_add(tc.get_or_add_tcPr(), "w:tcMar", _TCPR_AFTER_BORDERS[3:])
+    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(value))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+
+
 def set_table_look(tbl: BaseOxmlElement, first_row: bool) -> None:
     tblpr = tbl.tblPr
     look = _get_or_add(tblpr, "w:tblLook", ("w:tblCaption", "w:tblDescription"))

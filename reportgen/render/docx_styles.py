@@ -59,6 +59,7 @@ COVER_LOGO = "Försättsblad logotyp"
 COVER_ORGANISATION = "Försättsblad organisation"
 COVER_ORGANISATION_NUMBER = "Försättsblad organisationsnummer"
 COVER_DETAIL = "Försättsblad uppgift"
+COVER_BAND_END = "Försättsblad slut"  # the least paragraph under the band, ending the footer
 CONTACT = "Kontaktuppgifter"
 DRAFT = "Utkast"
 DRAFT_BANNER = "Utkastbanderoll"
