@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reportgen.compute.mal import STANDARDFÄRGER  # noqa: E402
 from reportgen.document import layout  # noqa: E402
 from reportgen.render import docx_fonts, docx_theme  # noqa: E402
 from reportgen.render import docx_styles as S  # noqa: E402
@@ -37,6 +38,7 @@ INK, MUTED, RULE, HAIRLINE, BAND = "1D2530", "525C69", "C9D1D9", "E1E6EB", "F3F5
 PRIMARY, ACCENT = docx_theme.PRIMARY, docx_theme.ACCENT
 NUMBER = docx_theme.NUMBER  # chapter and section numbers (Theme.number_colour)
 BODY_PT = 10
+TABLE_LINE = round(1.5 / 1.21 * 240)  # a table's line spacing ("auto", in 240ths)
 # Running text keeps to a measure of 34 em (about 75 characters a line), as in the PDF:
 # Body Text (running text, and the styles based on it) has a right indent. Normal does not:
 # a paragraph the kansli adds in a table cell is Normal and takes the cell's width. What
@@ -263,10 +265,12 @@ def styles() -> list[Style]:
         Style("paragraph", "caption", "Caption", based_on="Normal", next="Normal", priority=35,
               quick=True, hidden_until_used=True, ppr=KEEP + spacing(160, 80) + WIDE,
               rpr=BOLD + size(9.5)),
-        # Table cell paragraphs.
+        # Table cell paragraphs, their lines as tall as the PDF's (report.css: 1.5 times the
+        # size; Word's "auto" spacing multiplies the font's own line height, 1.21 for Inter).
         # Tabular figures, as in the PDF's tables (Word 2010 and later; others ignore it).
         Style("paragraph", S.TABLE_TEXT, based_on="Normal", custom=True, quick=True,
-              ppr=spacing(0, 0, 240) + WIDE, rpr=size(9) + '<w14:numSpacing w14:val="tabular"/>'),
+              ppr=spacing(0, 0, TABLE_LINE) + WIDE,
+              rpr=size(9) + '<w14:numSpacing w14:val="tabular"/>'),
         Style("paragraph", S.TABLE_AMOUNT, based_on=_id(S.TABLE_TEXT), custom=True,
               quick=True, ppr=RIGHT),
         Style("paragraph", S.TABLE_NOTE_REF, based_on=_id(S.TABLE_TEXT), custom=True,
@@ -279,7 +283,7 @@ def styles() -> list[Style]:
         Style("paragraph", S.TABLE_SUM_AMOUNT, based_on=_id(S.TABLE_AMOUNT), custom=True,
               rpr=BOLD),
         Style("paragraph", S.TABLE_SUBHEADING, based_on=_id(S.TABLE_TEXT), custom=True,
-              ppr="<w:keepNext/>" + spacing(60, 0, 240), rpr=BOLD + color(PRIMARY)),
+              ppr="<w:keepNext/>" + spacing(60, 0, TABLE_LINE), rpr=BOLD + color(PRIMARY)),
         Style("paragraph", S.TABLE_FOOTNOTE, based_on="Normal", next="Normal", custom=True,
               ppr=spacing(80, 240) + WIDE, rpr=color(MUTED) + size(8.5)),
         # Prose. A sub-heading inside a section ("Insatsens mål", "Finansiering") is kept
@@ -318,16 +322,25 @@ def styles() -> list[Style]:
         Style("character", "Hyperlink", "Hyperlink", priority=99, hidden_until_used=True,
               rpr=color(PRIMARY) + '<w:u w:val="single"/>'),
     ]
-    # Goal assessments: a coloured badge, always with its words (never colour alone).
-    for key, fill, ink in (
-        ("status-uppfyllt", "D6EFDD", "1E5E30"),
-        ("status-delvis", "FFF0C2", "6B4E00"),
-        ("status-ej", "F8D9D6", "9A2118"),
-    ):
+    # Goal assessments: a badge, always with its words (never colour alone), as report.css
+    # draws one: the text in ink on a light background, a rule in the status's colour on
+    # its left. "Status" is the badge of a status of the förbund's own scale (the renderer
+    # paints its tint); the standard statuses' colours are compute/mal.py's STANDARDFÄRGER.
+    badge_edge = (f'<w:pBdr><w:left w:val="single" w:sz="{S.STATUS_RULE_EIGHTHS}" '
+                  'w:space="0" w:color="{}"/></w:pBdr>')
+    edge_twips = S.STATUS_RULE_EIGHTHS * 20 // 8
+    out.append(Style(
+        "paragraph", S.PARAGRAPH_STYLES["status"], based_on="BodyText", next="Normal",
+        custom=True, quick=True,
+        ppr="<w:keepNext/>" + badge_edge.format(MUTED) + spacing(0, 120)
+            + f'<w:ind w:left="{edge_twips}"/>'))
+    for key, status in (("status-uppfyllt", "uppfyllt"), ("status-delvis", "delvis uppfyllt"),
+                        ("status-ej", "ej uppfyllt")):
+        edge, fill = (c[1:].upper() for c in STANDARDFÄRGER[status])
         out.append(Style(
-            "paragraph", S.PARAGRAPH_STYLES[key], based_on="BodyText", next="Normal", custom=True,
-            quick=True, ppr=spacing(0, 120),
-            rpr=BOLD + color(ink) + f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>',
+            "paragraph", S.PARAGRAPH_STYLES[key], based_on=_id(S.PARAGRAPH_STYLES["status"]),
+            next="Normal", custom=True, quick=True, ppr=badge_edge.format(edge),
+            rpr=f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>',
         ))
     # Lists.
     for ordered, num_id in ((False, BULLET_NUM_ID), (True, NUMBER_NUM_ID)):
@@ -361,8 +374,9 @@ def styles() -> list[Style]:
               rpr=color(MUTED) + size(9)),
     ]
     # Tables.
-    cell_margins = ('<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-                    '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+    # 1.1 mm above and below a cell's text, as report.css pads it.
+    cell_margins = ('<w:tblCellMar><w:top w:w="62" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+                    '<w:bottom w:w="62" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
                     "</w:tblCellMar>")
     out += [
         Style("table", S.TABLE_STYLE, based_on="TableNormal", custom=True, quick=True,

@@ -182,7 +182,10 @@ def test_status_badges_have_colour_and_words(word, example_prepared):
         word_style = S.PARAGRAPH_STYLES[block.style]
         assert (block.text, word_style) in by_text
         style = word.styles[word_style]
-        assert style.font.color.rgb is not None
+        # Its colour is the rule on its left (the text is in ink, as in the PDF) and the
+        # shading behind its words.
+        rule = style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:left')}")
+        assert rule is not None and rule.get(qn("w:color")) not in (None, "auto")
         assert style.element.find(f"{qn('w:rPr')}/{qn('w:shd')}") is not None
 
 

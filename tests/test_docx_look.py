@@ -236,3 +236,67 @@ def test_the_logo_stands_where_the_theme_places_it(example_prepared, placement, 
     logo = next(p for p in body_paragraphs(word) if style_name(p) == S.COVER_LOGO)
     assert logo.paragraph_format.alignment is None  # by its style, not direct formatting
     assert word.styles[S.COVER_LOGO].paragraph_format.alignment.name == alignment
+
+
+# -- status badges ------------------------------------------------------------------------------
+def _badge_look(word, p):  # type: ignore[no-untyped-def]
+    """(the left rule's colour, the fill behind each run, is each run bold) as Word resolves
+    them: the paragraph's own, else its style chain's."""
+    def find(path: str):  # type: ignore[no-untyped-def]
+        own = p._p.find(path)
+        if own is not None:
+            return own
+        return next((e for s in style_chain(p.style) if (e := s.element.find(path)) is not None),
+                    None)
+
+    rule = find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:left')}")
+    fills = []
+    for run in p.runs:
+        shd = run._r.find(f"{qn('w:rPr')}/{qn('w:shd')}")
+        shd = shd if shd is not None else find(f"{qn('w:rPr')}/{qn('w:shd')}")
+        fills.append(shd.get(qn("w:fill")) if shd is not None else None)
+    bold = [bool(run.bold) or (run.bold is None and any(
+        s.font.bold for s in style_chain(p.style) if s.font.bold is not None)) for run in p.runs]
+    return (rule.get(qn("w:color")) if rule is not None else None), fills, bold
+
+
+def test_a_standard_status_badge_is_ink_on_its_tint_under_a_rule_in_its_colour(themed,
+                                                                               example_prepared):
+    """As report.css draws p.status-…: the words in ink, "Bedömning:" bold and the status not,
+    on the status's background, a rule in its colour on the left (compute/mal.py's
+    STANDARDFÄRGER, the one place the standard statuses' colours are decided)."""
+    from reportgen.compute.mal import STANDARDFÄRGER
+
+    names = {"status-uppfyllt": "uppfyllt", "status-delvis": "delvis uppfyllt",
+             "status-ej": "ej uppfyllt"}
+    badges = [b for b in walk_blocks(example_prepared.document.sections)
+              if getattr(b, "style", "").startswith("status-")]
+    styles = {S.PARAGRAPH_STYLES[k]: v for k, v in names.items()}
+    seen = set()
+    for p in body_paragraphs(themed):
+        if style_name(p) in styles:
+            edge, fill = (c[1:].upper() for c in STANDARDFÄRGER[styles[style_name(p)]])
+            rule, fills, bold = _badge_look(themed, p)
+            assert rule == edge and set(fills) == {fill} and bold == [True, False], p.text
+            assert _style_colour(p.style) == "1D2530"  # the ink of Normal
+            seen.add(style_name(p))
+    assert badges and len(seen) >= 2
+
+
+def test_a_status_of_the_forbunds_scale_is_drawn_in_its_tint(tmp_path):
+    """A status of the förbund's own scale: the same badge (style Status) in its tint."""
+    from conftest import ROOT
+
+    from reportgen.pipeline import prepare
+
+    document = prepare(ROOT / "content" / "delar" / "2023-08.yaml").document
+    tinted = [b for b in walk_blocks(document.sections)
+              if getattr(b, "tint", None) is not None and getattr(b, "style", "") == "status"]
+    assert tinted
+    word = open_docx(render_docx(document))
+    badges = [p for p in body_paragraphs(word) if style_name(p) == S.PARAGRAPH_STYLES["status"]]
+    assert [p.text for p in badges] == [b.text for b in tinted]
+    for p, block in zip(badges, tinted, strict=True):
+        rule, fills, bold = _badge_look(word, p)
+        assert rule == _hex(block.tint.accent)
+        assert set(fills) == {_hex(block.tint.background)} and bold == [True, False]

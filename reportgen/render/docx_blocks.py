@@ -248,9 +248,9 @@ def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
     p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.BODY else style)
     if paragraph.keep_with_next:  # a lead-in, on the page of its table
         p.paragraph_format.keep_with_next = True
-    if paragraph.tint is not None:  # a status of the förbund's scale: shaded like the styles
+    if paragraph.tint is not None:  # a status of the förbund's scale: as the styles draw one
+        ox.set_left_rule(p, S.STATUS_RULE_EIGHTHS, paragraph.tint.accent[1:].upper())
         for run in p.runs:
-            run.bold = True
             ox.set_run_fill(run, paragraph.tint.background[1:].upper())
 
 

@@ -301,6 +301,24 @@ def set_cell_fill(tc: BaseOxmlElement, fill: str) -> None:
     shd.set(qn("w:fill"), fill)
 
 
+_PPR_AFTER_BORDERS = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def set_left_rule(paragraph: DocxParagraph, size_eighths: int, color: str) -> None:
+    """A rule on the paragraph's left (a status badge's edge), touching its text."""
+    borders = _get_or_add(paragraph._p.get_or_add_pPr(), "w:pBdr", _PPR_AFTER_BORDERS)
+    left = OxmlElement("w:left")
+    for key, value in (("val", "single"), ("sz", str(size_eighths)), ("space", "0"),
+                       ("color", color)):
+        left.set(qn(f"w:{key}"), value)
+    borders.append(left)
+
+
 def set_run_fill(run: DocxRun, fill: str) -> None:
     """A run's background (hex RGB), as the "Status …" styles shade their text."""
     rpr = run._r.get_or_add_rPr()
