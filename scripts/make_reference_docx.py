@@ -194,7 +194,10 @@ def styles() -> list[Style]:
                                                                space=6) + "</w:pBdr>"),
         2: (spacing(400, 120), 13, PRIMARY, ""),
         3: (spacing(300, 80), 10.5, INK, ""),
-        4: (spacing(240, 60), 10, MUTED, ""),
+        # a section at level 4 (an insats, a målområde) under a light rule (report.css
+        # section.level-4 > h4)
+        4: (spacing(283, 60), 10, MUTED, "<w:pBdr>" + border("top", sz=4, col=RULE, space=6)
+            + "</w:pBdr>"),
         5: (spacing(200, 40), 10, MUTED, ""),
         6: (spacing(200, 40), 10, MUTED, ""),
     }

@@ -300,3 +300,16 @@ def test_a_status_of_the_forbunds_scale_is_drawn_in_its_tint(tmp_path):
         rule, fills, bold = _badge_look(word, p)
         assert rule == _hex(block.tint.accent)
         assert set(fills) == {_hex(block.tint.background)} and bold == [True, False]
+
+
+# -- headings -----------------------------------------------------------------------------------
+def test_a_level_4_section_stands_under_a_light_rule(themed, example_prepared):
+    """An insats or a goal at level 4 opens under a light rule, as report.css draws
+    section.level-4 > h4: Heading 4 carries it, so Word draws it for every such heading."""
+    fours = [s for s in example_prepared.document.walk_sections() if s.level == 4]
+    assert len(fours) >= 10
+    headings = [p for p in body_paragraphs(themed) if style_name(p) == S.heading(4)]
+    assert [p.text for p in headings] == [s.heading for s in fours]
+    rule = themed.styles[S.heading(4)].element.find(
+        f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:top')}")
+    assert rule is not None and rule.get(qn("w:color")) == "C9D1D9"  # report.css --rule
