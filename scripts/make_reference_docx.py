@@ -22,6 +22,8 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reportgen.compute.mal import STANDARDFÄRGER  # noqa: E402
+from reportgen.document import layout  # noqa: E402
 from reportgen.render import docx_fonts, docx_theme  # noqa: E402
 from reportgen.render import docx_styles as S  # noqa: E402
 
@@ -34,7 +36,9 @@ FONT = docx_fonts.FAMILY  # the PDF's typeface, embedded in the package (font_pa
 # the renderer recolours them to the förbund's `tema` (reportgen/render/docx_theme.py).
 INK, MUTED, RULE, HAIRLINE, BAND = "1D2530", "525C69", "C9D1D9", "E1E6EB", "F3F5F7"
 PRIMARY, ACCENT = docx_theme.PRIMARY, docx_theme.ACCENT
+NUMBER = docx_theme.NUMBER  # chapter and section numbers (Theme.number_colour)
 BODY_PT = 10
+TABLE_LINE = round(1.5 / 1.21 * 240)  # a table's line spacing ("auto", in 240ths)
 # Running text keeps to a measure of 34 em (about 75 characters a line), as in the PDF:
 # Body Text (running text, and the styles based on it) has a right indent. Normal does not:
 # a paragraph the kansli adds in a table cell is Normal and takes the cell's width. What
@@ -42,7 +46,15 @@ BODY_PT = 10
 MEASURE = round(34 * BODY_PT * 20)
 RIGHT_INDENT = TEXT_W - MEASURE
 WIDE = '<w:ind w:right="0"/>'
+# The cover is a section without side margins, so that its band spans the page: what stands
+# on it keeps the cover's margins by its style (document/layout.py COVER_SIDE_MM).
+COVER_SIDE = round(layout.COVER_SIDE_MM * 1440 / 25.4)
+COVER_SIDES = f'<w:ind w:left="{COVER_SIDE}" w:right="{COVER_SIDE}"/>'
 DRAFT_RED = "B3261E"
+WHITE = "FFFFFF"
+# What a signature's paragraphs leave free at the right of their column, beside the cells'
+# own margins (Normal Table: 108 twips each side): 4 % of the text width between two lines.
+SIGNATURE_GAP = f'<w:ind w:right="{round(TEXT_W * 0.04) - 2 * 108}"/>'
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -182,7 +194,10 @@ def styles() -> list[Style]:
                                                                space=6) + "</w:pBdr>"),
         2: (spacing(400, 120), 13, PRIMARY, ""),
         3: (spacing(300, 80), 10.5, INK, ""),
-        4: (spacing(240, 60), 10, MUTED, ""),
+        # a section at level 4 (an insats, a målområde) under a light rule (report.css
+        # section.level-4 > h4)
+        4: (spacing(283, 60), 10, MUTED, "<w:pBdr>" + border("top", sz=4, col=RULE, space=6)
+            + "</w:pBdr>"),
         5: (spacing(200, 40), 10, MUTED, ""),
         6: (spacing(200, 40), 10, MUTED, ""),
     }
@@ -202,20 +217,29 @@ def styles() -> list[Style]:
             ppr=NO_NUMBERING + outline(2),  # outline level 3: outside TOC \o "1-2" \u
         ))
     out += [
+        # The cover's title under a rule in the accent colour (report.css .cover-title); the
+        # renderer sets its space before, so that the rule stands where the PDF's does.
         Style("paragraph", "Title", "Title", based_on="Normal", next="Subtitle", priority=10,
-              quick=True, ppr=spacing(0, 160, 240) + WIDE,
+              quick=True,
+              ppr="<w:pBdr>" + border("top", sz=20, col=ACCENT, space=17) + "</w:pBdr>"
+                  + spacing(0, 400, 252) + COVER_SIDES,
               rpr=BOLD + color(PRIMARY) + '<w:kern w:val="28"/>' + size(40)),
         Style("paragraph", "Subtitle", "Subtitle", based_on="Normal", next="Normal",
-              priority=11, quick=True, ppr=spacing(0, 60) + WIDE, rpr=size(13)),
-        Style("paragraph", S.COVER_LOGO, based_on="Normal", next=_id(S.COVER_ORGANISATION),
-              custom=True, ppr=spacing(0, 0) + WIDE),
+              priority=11, quick=True, ppr=spacing(0, 60) + COVER_SIDES, rpr=size(13)),
+        Style("paragraph", S.COVER_LOGO, based_on="Normal", next="Title",
+              custom=True, ppr=spacing(0, 0) + COVER_SIDES),
+        # The band across the foot of the cover (its fill is the theme's cover_band): the
+        # förbund's name and organisationsnummer in white.
         Style("paragraph", S.COVER_ORGANISATION, based_on="Normal",
               next=_id(S.COVER_ORGANISATION_NUMBER), custom=True, quick=True,
-              ppr=spacing(2400, 40, 240) + WIDE, rpr=BOLD + color(PRIMARY) + size(17)),
-        Style("paragraph", S.COVER_ORGANISATION_NUMBER, based_on="Normal", next="Title",
-              custom=True, ppr=spacing(0, 1200) + WIDE, rpr=color(MUTED)),
+              ppr=spacing(0, 57, 240) + WIDE, rpr=BOLD + color(WHITE) + size(17)),
+        Style("paragraph", S.COVER_ORGANISATION_NUMBER, based_on="Normal", next="Normal",
+              custom=True, ppr=spacing(0, 0) + WIDE, rpr=color(WHITE) + size(9.5)),
+        Style("paragraph", S.COVER_BAND_END, based_on="Normal", next="Normal", custom=True,
+              ppr='<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>' + WIDE,
+              rpr=size(1)),
         Style("paragraph", S.COVER_DETAIL, based_on="Normal", next="Normal", custom=True,
-              quick=True, ppr=spacing(0, 60) + WIDE, rpr=color(MUTED) + size(10.5)),
+              quick=True, ppr=spacing(0, 60) + COVER_SIDES, rpr=color(MUTED) + size(10.5)),
         Style("paragraph", S.DRAFT, based_on="Normal", next="Normal", custom=True,
               ppr=spacing(0, 0) + CENTER + WIDE, rpr=BOLD + color(DRAFT_RED) + size(11)),
         Style("paragraph", S.DRAFT_BANNER, based_on="Normal", next="Normal", custom=True,
@@ -244,10 +268,12 @@ def styles() -> list[Style]:
         Style("paragraph", "caption", "Caption", based_on="Normal", next="Normal", priority=35,
               quick=True, hidden_until_used=True, ppr=KEEP + spacing(160, 80) + WIDE,
               rpr=BOLD + size(9.5)),
-        # Table cell paragraphs.
+        # Table cell paragraphs, their lines as tall as the PDF's (report.css: 1.5 times the
+        # size; Word's "auto" spacing multiplies the font's own line height, 1.21 for Inter).
         # Tabular figures, as in the PDF's tables (Word 2010 and later; others ignore it).
         Style("paragraph", S.TABLE_TEXT, based_on="Normal", custom=True, quick=True,
-              ppr=spacing(0, 0, 240) + WIDE, rpr=size(9) + '<w14:numSpacing w14:val="tabular"/>'),
+              ppr=spacing(0, 0, TABLE_LINE) + WIDE,
+              rpr=size(9) + '<w14:numSpacing w14:val="tabular"/>'),
         Style("paragraph", S.TABLE_AMOUNT, based_on=_id(S.TABLE_TEXT), custom=True,
               quick=True, ppr=RIGHT),
         Style("paragraph", S.TABLE_NOTE_REF, based_on=_id(S.TABLE_TEXT), custom=True,
@@ -260,7 +286,7 @@ def styles() -> list[Style]:
         Style("paragraph", S.TABLE_SUM_AMOUNT, based_on=_id(S.TABLE_AMOUNT), custom=True,
               rpr=BOLD),
         Style("paragraph", S.TABLE_SUBHEADING, based_on=_id(S.TABLE_TEXT), custom=True,
-              ppr="<w:keepNext/>" + spacing(60, 0, 240), rpr=BOLD + color(PRIMARY)),
+              ppr="<w:keepNext/>" + spacing(60, 0, TABLE_LINE), rpr=BOLD + color(PRIMARY)),
         Style("paragraph", S.TABLE_FOOTNOTE, based_on="Normal", next="Normal", custom=True,
               ppr=spacing(80, 240) + WIDE, rpr=color(MUTED) + size(8.5)),
         # Prose. A sub-heading inside a section ("Insatsens mål", "Finansiering") is kept
@@ -292,19 +318,32 @@ def styles() -> list[Style]:
               ppr="<w:pBdr>" + border("left", sz=12, col=ACCENT, space=8) + "</w:pBdr>"
                   + spacing(0, 120) + '<w:ind w:left="227" w:right="227"/>',
               rpr=ITALIC),
+        # A number typed in a heading ("Bilaga 1.", "Not 2."), coloured as Word's heading
+        # numbering colours the numbers it writes ("1", "1.1").
+        Style("character", S.HEADING_NUMBER, based_on="DefaultParagraphFont", custom=True,
+              rpr=color(NUMBER)),
         Style("character", "Hyperlink", "Hyperlink", priority=99, hidden_until_used=True,
               rpr=color(PRIMARY) + '<w:u w:val="single"/>'),
     ]
-    # Goal assessments: a coloured badge, always with its words (never colour alone).
-    for key, fill, ink in (
-        ("status-uppfyllt", "D6EFDD", "1E5E30"),
-        ("status-delvis", "FFF0C2", "6B4E00"),
-        ("status-ej", "F8D9D6", "9A2118"),
-    ):
+    # Goal assessments: a badge, always with its words (never colour alone), as report.css
+    # draws one: the text in ink on a light background, a rule in the status's colour on
+    # its left. "Status" is the badge of a status of the förbund's own scale (the renderer
+    # paints its tint); the standard statuses' colours are compute/mal.py's STANDARDFÄRGER.
+    badge_edge = (f'<w:pBdr><w:left w:val="single" w:sz="{S.STATUS_RULE_EIGHTHS}" '
+                  'w:space="0" w:color="{}"/></w:pBdr>')
+    edge_twips = S.STATUS_RULE_EIGHTHS * 20 // 8
+    out.append(Style(
+        "paragraph", S.PARAGRAPH_STYLES["status"], based_on="BodyText", next="Normal",
+        custom=True, quick=True,
+        ppr="<w:keepNext/>" + badge_edge.format(MUTED) + spacing(0, 120)
+            + f'<w:ind w:left="{edge_twips}"/>'))
+    for key, status in (("status-uppfyllt", "uppfyllt"), ("status-delvis", "delvis uppfyllt"),
+                        ("status-ej", "ej uppfyllt")):
+        edge, fill = (c[1:].upper() for c in STANDARDFÄRGER[status])
         out.append(Style(
-            "paragraph", S.PARAGRAPH_STYLES[key], based_on="BodyText", next="Normal", custom=True,
-            quick=True, ppr=spacing(0, 120),
-            rpr=BOLD + color(ink) + f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>',
+            "paragraph", S.PARAGRAPH_STYLES[key], based_on=_id(S.PARAGRAPH_STYLES["status"]),
+            next="Normal", custom=True, quick=True, ppr=badge_edge.format(edge),
+            rpr=f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>',
         ))
     # Lists.
     for ordered, num_id in ((False, BULLET_NUM_ID), (True, NUMBER_NUM_ID)):
@@ -323,21 +362,24 @@ def styles() -> list[Style]:
     out += [
         Style("paragraph", S.PLACE_AND_DATE, based_on="BodyText", next="Normal", custom=True,
               ppr=spacing(0, 240), rpr=color(MUTED)),
-        # The signature line is the top rule of the name paragraph: no empty paragraphs.
+        # The signature line is the top rule of the name paragraph: no empty paragraphs. The
+        # signatures stand in the columns of a borderless table (SignatureBlock.columns),
+        # each line as long as the PDF's (46 % of the text width, 4 % between two).
         Style("paragraph", S.SIGNATURE_NAME, based_on="Normal", next=_id(S.SIGNATURE_ROLE),
               custom=True,
               ppr=KEEP + "<w:pBdr>" + border("top", sz=4, col=INK, space=4) + "</w:pBdr>"
-                  + spacing(840, 0) + '<w:ind w:right="4820"/>',
+                  + spacing(840, 0) + SIGNATURE_GAP,
               rpr=BOLD),
         Style("paragraph", S.SIGNATURE_NAME_DIGITAL, based_on=_id(S.SIGNATURE_NAME),
               next=_id(S.SIGNATURE_ROLE), custom=True, ppr=spacing(360, 0)),
         Style("paragraph", S.SIGNATURE_ROLE, based_on="Normal", custom=True,
-              ppr=KEEP + spacing(0, 0) + '<w:ind w:right="4820"/>',
+              ppr=KEEP + spacing(0, 0) + SIGNATURE_GAP,
               rpr=color(MUTED) + size(9)),
     ]
     # Tables.
-    cell_margins = ('<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-                    '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+    # 1.1 mm above and below a cell's text, as report.css pads it.
+    cell_margins = ('<w:tblCellMar><w:top w:w="62" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+                    '<w:bottom w:w="62" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
                     "</w:tblCellMar>")
     out += [
         Style("table", S.TABLE_STYLE, based_on="TableNormal", custom=True, quick=True,
@@ -390,7 +432,8 @@ def numbering_xml() -> str:
         return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
                 f'<w:pStyle w:val="Heading{ilvl + 1}"/><w:suff w:val="space"/>'
                 f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-                '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>')
+                '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr>'
+                f"<w:rPr>{color(NUMBER)}</w:rPr></w:lvl>")
 
     bullets = "".join(level(i, "bullet", ch) for i, ch in enumerate(("•", "–", "◦")))
     numbers = "".join(level(i, fmt, f"%{i + 1}.")
@@ -499,7 +542,7 @@ def document_xml() -> str:
     sect = (
         f'<w:sectPr><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
         f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
-        f'w:left="{MARGIN_LEFT}" w:header="624" w:footer="567" w:gutter="0"/>'
+        f'w:left="{MARGIN_LEFT}" w:header="850" w:footer="567" w:gutter="0"/>'
         '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
     )
     return (f'{XML_HEAD}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}">'

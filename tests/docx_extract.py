@@ -108,6 +108,26 @@ def body_paragraphs(document: DocxDocument) -> list[Paragraph]:
     return [b for b in iter_blocks(document) if isinstance(b, Paragraph)]
 
 
+def every_paragraph(document: DocxDocument) -> list[Paragraph]:
+    """Every paragraph of the body in order, those in table cells too (the signatures and
+    the key figures stand in layout tables)."""
+    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
+
+
+def cover_paragraphs(document: DocxDocument) -> list[Paragraph]:
+    """The cover's paragraphs: the body's up to the one that ends the cover's section, then
+    those of the cover's footer (its band: the förbund's name and organisationsnummer)."""
+    out = []
+    for p in body_paragraphs(document):
+        out.append(p)
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:sectPr")) is not None:
+            break
+    else:
+        return []
+    footer = document.sections[0].footer._element
+    return out + [Paragraph(p, document._body) for p in footer.iter(qn("w:p"))]
+
+
 def style_chain(style):  # type: ignore[no-untyped-def]
     """A style and the styles it is based on, nearest first."""
     while style is not None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import EXAMPLE, ROOT, walk_blocks
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import _Cell
@@ -26,9 +27,11 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx_extract import (
     body_paragraphs,
     bold_by_style,
+    cover_paragraphs,
     data_tables,
     docx_headings,
     docx_toc_entries,
+    every_paragraph,
     libreoffice_pdf,
     list_labels,
     normalise,
@@ -158,7 +161,7 @@ def test_reference_docx_is_what_the_script_makes():
 
 
 def test_headings_and_cover_use_real_styles(word, example_prepared):
-    used = {style_name(p) for p in paragraphs(word)}
+    used = {style_name(p) for p in every_paragraph(word) + cover_paragraphs(word)}
     assert {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Caption",
             "TOC Heading", "toc 1", "toc 2", S.unlisted_heading(2), S.TABLE_FOOTNOTE,
             S.COVER_ORGANISATION, S.CONTACT, S.SIGNATURE_ROLE} <= used
@@ -179,7 +182,10 @@ def test_status_badges_have_colour_and_words(word, example_prepared):
         word_style = S.PARAGRAPH_STYLES[block.style]
         assert (block.text, word_style) in by_text
         style = word.styles[word_style]
-        assert style.font.color.rgb is not None
+        # Its colour is the rule on its left (the text is in ink, as in the PDF) and the
+        # shading behind its words.
+        rule = style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:left')}")
+        assert rule is not None and rule.get(qn("w:color")) not in (None, "auto")
         assert style.element.find(f"{qn('w:rPr')}/{qn('w:shd')}") is not None
 
 
@@ -191,8 +197,9 @@ def test_visible_text_takes_its_look_from_styles(word):
         if rpr.getparent().tag == qn("w:r"):
             assert {child.tag for child in rpr} <= allowed_run, rpr.xml
     # keepNext is pagination, not look: short tables are kept on one page with their caption.
+    # A section break (the cover's end) is the page set-up, not look either.
     allowed_paragraph = {qn("w:pStyle"), qn("w:pageBreakBefore"), qn("w:spacing"),
-                         qn("w:numPr"), qn("w:keepNext")}
+                         qn("w:numPr"), qn("w:keepNext"), qn("w:sectPr")}
     for p in body.iter(qn("w:p")):  # (no w:pStyle means Normal, the default style)
         if p.pPr is not None:
             assert {child.tag for child in p.pPr} <= allowed_paragraph, p.pPr.xml
@@ -272,22 +279,27 @@ def test_page_breaks_where_sections_ask_for_them(word, example_prepared):
     found = {shown_text(p, labels) for p in paragraphs(word)
              if p.paragraph_format.page_break_before}
     assert breaking <= found
-    assert "Innehållsförteckning" in found  # the cover is a page of its own
+    # The cover is a page of its own: a section that ends on it, the next starting a new page.
+    body = paragraphs(word)
+    ends = [i for i, p in enumerate(body)
+            if p._p.pPr is not None and p._p.pPr.find(qn("w:sectPr")) is not None]
+    assert len(ends) == 1 and body[ends[0] + 1].text == "Innehållsförteckning"
+    assert word.sections[-1].start_type == WD_SECTION.NEW_PAGE
 
 
 def test_header_names_the_forbund_but_not_on_the_cover(word, example_prepared):
     document = example_prepared.document
-    section = word.sections[0]
-    assert section.different_first_page_header_footer
+    cover, section = word.sections  # the cover's section, the body's
+    assert not section.different_first_page_header_footer
     header = "\n".join(p.text for p in section.header.paragraphs)
     assert document.author in header
-    assert document.author not in "\n".join(p.text for p in section.first_page_header.paragraphs)
+    assert document.author not in "\n".join(p.text for p in cover.header.paragraphs)
     footer = section.footer._element
     instructions = [el.text.strip() for el in footer.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
     text = "".join(t.text for t in footer.iter(qn("w:t")))
     assert text.startswith("Sida ") and " av " in text
-    assert not list(section.first_page_footer._element.iter(qn("w:instrText")))
+    assert not list(cover.footer._element.iter(qn("w:instrText")))  # no page number
 
 
 def test_core_properties_and_language(word, example_prepared):
@@ -386,8 +398,7 @@ def test_signature_blocks_name_every_signatory(word, example_prepared):
     blocks = [b for b in walk_blocks(example_prepared.document.sections)
               if isinstance(b, SignatureBlock)]
     assert blocks
-    ps = paragraphs(word)
-    texts = [(p.text, style_name(p)) for p in ps]
+    texts = [(p.text, style_name(p)) for p in every_paragraph(word)]
     for block in blocks:
         assert (block.title, S.unlisted_heading(2)) in texts
         style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME
@@ -435,7 +446,7 @@ def test_every_block_kind_renders_through_the_dispatcher():
     word = open_docx(render_docx(mini_document(blocks)))
     labels = list_labels(word)
     styled = [(shown_text(p, labels) if style_name(p).startswith("Heading") else p.text,
-               style_name(p)) for p in paragraphs(word)]
+               style_name(p)) for p in every_paragraph(word)]
     assert ("Fet kursiv länk internrad ett\nrad två\nrad tre", "Ingress") in styled
     assert ("Uppfyllt", "Status uppfyllt") in styled
     assert ("Okänd stil", "Body Text") in styled  # running text, as a "normal" paragraph
@@ -494,9 +505,9 @@ def test_text_that_xml_cannot_hold_never_reaches_the_file():
 def test_draft_is_marked_in_header_and_on_cover(example_prepared):
     draft = dataclasses.replace(example_prepared.document, draft=True)
     word = open_docx(render_docx(draft))
-    section = word.sections[0]
+    cover, section = word.sections
     assert "UTKAST" in "\n".join(p.text for p in section.header.paragraphs)
-    assert "UTKAST" in "\n".join(p.text for p in section.first_page_header.paragraphs)
+    assert "UTKAST" in "\n".join(p.text for p in cover.header.paragraphs)
     cover = [p.text for p in paragraphs(word)[:6]]
     assert any(text.startswith("UTKAST") for text in cover)
     assert "Årsredovisning 2023 (utkast)" in cover

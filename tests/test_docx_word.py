@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx_extract import (
     body_paragraphs,
     bold_by_style,
+    cover_paragraphs,
     data_tables,
     iter_blocks,
     libreoffice_convert,
@@ -187,10 +188,11 @@ def _saved(word) -> bytes:  # type: ignore[no-untyped-def]
 # -- hyphens and narrow cells ------------------------------------------------------------------
 def test_dates_and_organisation_numbers_do_not_break_at_their_hyphens(word, example_prepared):
     body = word.element.body
-    for t in body.iter(qn("w:t")):
+    band = word.sections[0].footer._element  # the cover's band
+    for t in (*body.iter(qn("w:t")), *band.iter(qn("w:t"))):
         assert not re.search(r"\d-\d", t.text or ""), t.text
     assert len(list(body.iter(qn("w:noBreakHyphen")))) > 50
-    texts = "\n".join(p.text for p in body_paragraphs(word))
+    texts = "\n".join(p.text for p in body_paragraphs(word) + cover_paragraphs(word))
     cover = example_prepared.document.cover
     assert cover.organisation_number_text in texts  # python-docx reads the hyphen as "-"
     assert cover.decided in texts  # "Beslutad av styrelsen 2024-03-14"

@@ -248,8 +248,8 @@ def test_bilagor_headings_appear_in_the_html(example_prepared):
     # Rehabteamet, fråga 1, totalt 2023: 53 % against 77 %, 24 points lower, 11 down
     plain = html.replace("\u00a0", " ").replace("\u202f", " ")
     assert ('<td class="percent num">53 %</td><td class="percent num">77 %</td>'
-            '<td class="percent num tone-negativ">▼ −24</td>'
-            '<td class="percent num tone-negativ">↓ −11</td>') in plain
+            '<td class="percent num" style="background-color: #f8dedb">▼ −24</td>'
+            '<td class="percent num" style="background-color: #f8dedb">↓ −11</td>') in plain
 
 
 @pytest.mark.slow

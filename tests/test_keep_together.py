@@ -178,31 +178,40 @@ def test_docx_signatures_do_not_chain_into_one_block(prepared) -> None:  # type:
     """The reviewer's alvmora DOCX p.14: the whole chapter of signatures was one chain of
     kept paragraphs (every signature line keeps with the next), so Word broke it anywhere and
     left "Revisorer", its text and date alone. Now the title, attestation and date keep with
-    the first signature, the first and last signatures with a neighbour, no more."""
-    from docx_extract import body_paragraphs, open_docx
+    the first line of signatures (a row of their table), the last line but one with the last,
+    no more: the list does not chain on to what follows, and a line may start a page."""
+    from docx.oxml.ns import qn
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph as DocxParagraph
+    from docx_extract import open_docx
 
     from reportgen.render import docx_styles as S
     from reportgen.render.docx import render_docx
 
     document = prepared["alvmora"].document
-    paragraphs = body_paragraphs(open_docx(render_docx(document)))
-    texts = [p.text for p in paragraphs]
+    word = open_docx(render_docx(document))
 
     def keeps(p) -> bool:  # type: ignore[no-untyped-def]
         direct = p.paragraph_format.keep_with_next
         return bool(p.style.paragraph_format.keep_with_next if direct is None else direct)
 
+    tables = {_Cell(t._tbl.tr_lst[0].tc_lst[0], t).paragraphs[0].text: t for t in word.tables
+              if t._tbl.tr_lst}
     for names in _signatories(document):
-        first = texts.index(names[0])
-        start = first - 1
-        while paragraphs[start].style.name in (S.PLACE_AND_DATE, S.PARAGRAPH_STYLES["attestation"]):
-            assert keeps(paragraphs[start]), texts[start]
-            start -= 1
-        last_lines = [texts.index(n) - 1 for n in names[1:]] + [texts.index(names[-1]) + 2]
-        chained = [keeps(paragraphs[i]) for i in last_lines]
+        table = tables[names[0]]
+        before = table._tbl.getprevious()
+        while before is not None and before.tag == qn("w:p"):
+            p = DocxParagraph(before, word._body)
+            if p.style.name not in (S.PLACE_AND_DATE, S.PARAGRAPH_STYLES["attestation"]):
+                break
+            assert keeps(p), p.text
+            before = before.getprevious()
+        rows = [[p for tc in tr.tc_lst for p in _Cell(tc, table).paragraphs]
+                for tr in table._tbl.tr_lst]
+        chained = [all(keeps(p) for p in row) for row in rows]
         assert chained[-1] is False  # the list does not chain on to what follows
-        if len(names) > 3:
-            assert not all(chained[:-1])  # some signature may start a page
+        if len(rows) > 2:
+            assert not all(chained[:-1])  # some line of signatures may start a page
 
 
 @pytest.mark.slow

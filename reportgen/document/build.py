@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.compute.statements import Ekonomiberakning
+from reportgen.document import layout
 from reportgen.document.builder import Builder
 from reportgen.document.findings_in_place import mark_findings
 from reportgen.document.keep import keep_lead_ins
@@ -98,7 +99,8 @@ def cover(b: Builder) -> Cover:
         problem = logo_problem(b.source, f.logotyp)
         if problem is not None:
             raise error_at(where, problem, "förbund.logotyp", "text.logotyp")
-        logo = Image(path.resolve(), f.logotyp_alt or f"{f.namn}s logotyp", 40, where)
+        logo = Image(path.resolve(), f.logotyp_alt or f"{f.namn}s logotyp",
+                     layout.COVER_LOGO_WIDTH_MM, where)
     contact = (("adress_post", f.adress.postadress), ("adress_besök", f.adress.besöksadress),
                ("adress_webb", f.adress.webb), ("adress_epost", f.adress.epost))
     address = [b.fixed(key, adress=value) for key, value in contact if value]

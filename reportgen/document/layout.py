@@ -33,6 +33,23 @@ ROW_INDENT_MM = 4.0
 # wide, fit three in the text width, and the DOCX sets them as a table of as many columns.
 KEY_FIGURES_PER_ROW = 3
 
+# Signatures stand this many to a line: the PDF sets each 46 % of the text width with 4 %
+# beside it (report.css .signature), the DOCX a borderless table of as many columns.
+SIGNATURE_COLUMNS = 2
+
+# The cover (a page of its own, without header and footer): the logo at the top, this wide
+# and at most this tall; the title block from COVER_TITLE_TOP_MM below the top of the page,
+# under a rule in the accent colour; across the foot of the page a band in the theme's
+# cover_band colour names the förbund and its organisationsnummer. Every format sets these
+# (report.html.j2 writes them as CSS variables; the DOCX puts the band in the cover's own
+# footer, so that it stands at the foot of the page however the cover is edited).
+COVER_LOGO_WIDTH_MM = 32.0
+COVER_LOGO_MAX_HEIGHT_MM = 35.0
+COVER_TOP_MM = 28.0  # the cover's margin above the logo
+COVER_SIDE_MM = 24.0  # its margins left and right: the logo, the title and the band's text
+COVER_TITLE_TOP_MM = 120.0
+COVER_BAND_PADDING_MM = (12.0, 16.0)  # above and below the band's text
+
 # The table of contents lists the chapters and their numbered subsections.
 TOC_DEPTH = 2
 

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from reportgen.document import layout
 from reportgen.document.origin import FigureRef, Origin
-from reportgen.document.theme import STANDARD_THEME, Theme
+from reportgen.document.theme import STANDARD_THEME, Theme, Tint
 from reportgen.findings import Location
 from reportgen.load import PathKey
 from reportgen.wording import STANDARD, Texter
@@ -33,17 +33,6 @@ class Run:
     line_break: bool = False  # a hard line break after the text
     # A figure filled into narrative (`{{ name }}`): which one (reportgen/document/origin.py).
     figure: FigureRef | None = field(default=None, compare=False, kw_only=True)
-
-
-@dataclass(frozen=True)
-class Tint:
-    """Colours that repeat what a text already says (never the only sign): a light
-    background and an accent (a badge's edge), each #rrggbb. Renderers paint them as they
-    are; which text gets which colours is decided in document/ (a status's, from the
-    förbund's status scale)."""
-
-    background: str
-    accent: str
 
 
 @dataclass(frozen=True)
@@ -122,18 +111,13 @@ class Cell:
     text: str
     kind: CellKind = CellKind.TEXT
     colspan: int = field(default=1, kw_only=True)  # by name, never a stray positional figure
-    # A background colour that repeats what the text already says (never the only sign):
-    # one of TONES; renderers map it to their colours.
-    tone: str | None = field(default=None, kw_only=True)
     # The YAML path a figure is given at, when it is input (not computed): where to change it.
     source: PathKey | None = field(default=None, compare=False, kw_only=True)
-    # Or colours of its own (a status of the förbund's scale): its background is painted.
+    # Colours that repeat what the text already says (never the only sign): a status of the
+    # förbund's scale, an indicator's higher / lower (theme.TONE); its background is painted.
     tint: Tint | None = field(default=None, kw_only=True)
     # Findings about the figure, marked in place in a draft (document/findings_in_place.py).
     marks: tuple[CellMark, ...] = field(default=(), compare=False, kw_only=True)
-
-
-TONES = ("positiv", "negativ", "neutral")
 
 
 @dataclass(frozen=True)
@@ -177,6 +161,9 @@ class PlacedCell:
     column: int  # the first grid column it covers
     numeric: bool  # it holds figures, or stands in a column of figures: it aligns right
     row_header: bool  # it labels its row
+    # It is printed as a total, bold: it stands in a sum row. A sum cell in another row (a
+    # difference beside its terms) is printed as its neighbours are, in every format.
+    total: bool = False
 
 
 @dataclass(frozen=True)
@@ -258,6 +245,7 @@ class Table:
                 column,
                 numeric=not label_column and (in_figures or figure),
                 row_header=label_column and not header,
+                total=not header and row.kind is RowKind.SUM,
             ))
             column += cell.colspan
         return tuple(out)
@@ -370,6 +358,13 @@ class SignatureBlock:
     place_and_date: str | None = None  # "Norrvika den …", or the digital signing's dating
 
     kind = "signatures"
+
+    columns = layout.SIGNATURE_COLUMNS
+
+    def rows(self) -> tuple[tuple[Signatory, ...], ...]:
+        """The signatories in lines of *columns*, in order (the last line may be shorter)."""
+        n = self.columns
+        return tuple(self.signatories[i:i + n] for i in range(0, len(self.signatories), n))
 
     @property
     def attestation(self) -> str | None:

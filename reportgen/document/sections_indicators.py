@@ -6,7 +6,8 @@ results are split by kön, a heading row per question with a row each for totalt
 and män) and, per year, separate figure columns: own share, rikssnitt, difference and
 trend. A column nothing fills is left out (no rikssnitt column, legend or classification
 for a group without rikssnitt). Higher / lower / neither and better / worse / unchanged are
-said by a symbol in the cell, and a background tone repeats it: nothing depends on colour.
+said by a symbol in the cell, and a background tint (theme.TONE) repeats it: nothing depends
+on colour.
 Years are placed side by side, as many per table as fit (``MAX_FIGURE_COLUMNS``).
 
 Every fixed sentence here is a key `indikatorer_…` of reportgen/wording.py, asked for
@@ -44,6 +45,7 @@ from reportgen.document.model import (
     Table,
 )
 from reportgen.document.tables import header
+from reportgen.document.theme import TONE
 from reportgen.fmt import NBSP, förändring, kronor, procenttal, uppräkning
 from reportgen.schema.indikatorer import Indikatorer, Skalval
 from reportgen.typsnitt import STANDARD as STANDARD_FONT
@@ -55,8 +57,9 @@ if TYPE_CHECKING:
 # The symbols of the grid (the reading guide explains them).
 LÄGE_SYMBOL = {Läge.HÖGRE: "▲", Läge.LÄGRE: "▼", Läge.VARKEN: "●"}
 LÄGE_ORD = {Läge.HÖGRE: "högre", Läge.LÄGRE: "lägre", Läge.VARKEN: "varken"}
-LÄGE_TON = {Läge.HÖGRE: "positiv", Läge.LÄGRE: "negativ", Läge.VARKEN: "neutral"}
-TREND_TON = {Trend.UPP: "positiv", Trend.NED: "negativ", Trend.PLAN: "neutral"}
+LÄGE_TON = {Läge.HÖGRE: TONE["positiv"], Läge.LÄGRE: TONE["negativ"],
+            Läge.VARKEN: TONE["neutral"]}
+TREND_TON = {Trend.UPP: TONE["positiv"], Trend.NED: TONE["negativ"], Trend.PLAN: TONE["neutral"]}
 MARKERING = "*"
 
 # A table holds at most this many figure columns beside its label column (A4 portrait);
@@ -132,15 +135,15 @@ def _cell(u: Utfall, column: str) -> Cell:
             return Cell("–")
         symbol = LÄGE_SYMBOL[u.läge]
         if u.skillnad is None:  # a stated classification, without figures
-            return Cell(f"{symbol}{THIN}{LÄGE_ORD[u.läge]}", tone=LÄGE_TON[u.läge])
+            return Cell(f"{symbol}{THIN}{LÄGE_ORD[u.läge]}", tint=LÄGE_TON[u.läge])
         return Cell(f"{symbol}{THIN}{_points(u.skillnad)}{MARKERING if u.markerad else ''}",
-                    CellKind.PERCENT, tone=LÄGE_TON[u.läge])
+                    CellKind.PERCENT, tint=LÄGE_TON[u.läge])
     if u.trend is None:
         return Cell("–")
     if u.förändring is None:  # a stated arrow
-        return Cell(u.trend.value, tone=TREND_TON[u.trend])
+        return Cell(u.trend.value, tint=TREND_TON[u.trend])
     return Cell(f"{u.trend.value}{THIN}{_points(u.förändring)}{MARKERING if u.trend_markerad else ''}",
-                CellKind.PERCENT, tone=TREND_TON[u.trend])
+                CellKind.PERCENT, tint=TREND_TON[u.trend])
 
 
 def question_label(f: Frågeresultat) -> str:

@@ -134,7 +134,7 @@ def finance_table(b: Builder, insats: Insats) -> Table | None:
         return None
     year = b.indata.rapport.räkenskapsår
     row = Row((label_cell(str(year)), tkr_cell(f.beviljat), tkr_cell(f.förbrukat),
-               tkr_cell(f.skillnad, True)))
+               tkr_cell(f.skillnad)))
     note = None
     if f.skillnad is not None and f.beviljat is not None and f.förbrukat is not None and (
         tkr(f.beviljat) - tkr(f.förbrukat) != tkr(f.skillnad)

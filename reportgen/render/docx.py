@@ -27,11 +27,11 @@ from reportgen.render import docx_styles as S
 from reportgen.render.docx_blocks import (
     Context,
     StyleBook,
-    add_image,
     bookmark_name,
     new_state,
     render,
 )
+from reportgen.render.docx_cover import write_cover
 from reportgen.render.docx_package import normalise_package
 from reportgen.render.docx_pages import paginate
 from reportgen.render.docx_props import StyleSheet
@@ -68,8 +68,8 @@ def _render(document: Document) -> bytes:
                              for i, s in enumerate(document.walk_sections(), start=1)})
     ctx = Context(word, document, StyleBook(word), StyleSheet(word.styles.element), text_width,
                   state, container=word, text_height=text_height)
+    write_cover(ctx)  # a section of its own: the body's section is the document's last
     _header_and_footer(ctx)
-    _cover(ctx)
     _table_of_contents(ctx)
     state.pending_page_break = True  # the report proper starts on a new page
     for block in document.sections:
@@ -82,8 +82,9 @@ def _render(document: Document) -> bytes:
 
 
 def _text_area(word: DocxDocument) -> tuple[int, int]:
-    """Width and height (twips) inside the margins; A4 with the reference margins if unset."""
-    section = word.sections[0]
+    """Width and height (twips) inside the body's margins; A4 with the reference margins if
+    unset."""
+    section = word.sections[-1]
     page_w = section.page_width or Twips(11906)
     page_h = section.page_height or Twips(16838)
     margins = [m if m is not None else Twips(1247) for m in (
@@ -118,10 +119,10 @@ def _reset(part) -> None:  # type: ignore[no-untyped-def]
 
 
 def _header_and_footer(ctx: Context) -> None:
-    """Header with the förbund's name and footer "Sida X av Y", not on the cover."""
+    """The running header and the page numbers, on every page of the body's section (the
+    last): the cover is a section of its own, without them (docx_cover.py)."""
     model = ctx.model
-    section = ctx.word.sections[0]
-    section.different_first_page_header_footer = True
+    section = ctx.word.sections[-1]
     styles = ctx.styles
 
     draft = model.draft_marking
@@ -145,40 +146,11 @@ def _header_and_footer(ctx: Context) -> None:
     if model.page_numbers.after:
         p.add_run(model.page_numbers.after)
 
-    first_header = section.first_page_header
-    first_header.is_linked_to_previous = False
-    _reset(first_header)
-    if draft:
-        first_header.add_paragraph(draft.page_mark, styles.paragraph(S.DRAFT))
-    else:
-        first_header.add_paragraph(style=styles.paragraph(S.HEADER))
-    first_footer = section.first_page_footer
-    first_footer.is_linked_to_previous = False
-    _reset(first_footer)
-    first_footer.add_paragraph(style=styles.paragraph(S.FOOTER))
-
-
-def _cover(ctx: Context) -> None:
-    cover = ctx.model.cover
-    draft = ctx.model.draft_marking
-    if draft:
-        ox.add_text(ctx.paragraph(S.DRAFT_BANNER), draft.banner)
-    if cover.logo is not None:
-        add_image(cover.logo, ctx, S.COVER_LOGO)
-    ox.add_text(ctx.paragraph(S.COVER_ORGANISATION), cover.organisation)
-    if cover.organisation_number_text:
-        ox.add_text(ctx.paragraph(S.COVER_ORGANISATION_NUMBER), cover.organisation_number_text)
-    ox.add_text(ctx.paragraph(S.TITLE), ctx.model.cover_title)
-    ox.add_text(ctx.paragraph(S.SUBTITLE), cover.period)
-    if cover.decided:
-        ox.add_text(ctx.paragraph(S.COVER_DETAIL), cover.decided)
-
 
 # -- table of contents ------------------------------------------------------------------------
 def _table_of_contents(ctx: Context) -> None:
     """A real TOC field whose stored result already lists the headings with page numbers."""
-    heading = ctx.paragraph(S.TOC_HEADING)
-    heading.paragraph_format.page_break_before = True
+    heading = ctx.paragraph(S.TOC_HEADING)  # on a page of its own: the cover's section ends
     ox.add_text(heading, ctx.model.toc_title)
     instruction = toc_instruction(ctx.model.toc_depth)
     entries = ctx.model.toc()

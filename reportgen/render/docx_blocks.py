@@ -19,7 +19,8 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, Twips
+from docx.shape import InlineShape
+from docx.shared import Emu, Length, Mm, Pt, Twips
 from docx.styles.style import BaseStyle, ParagraphStyle, _TableStyle
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -199,7 +200,14 @@ def _section(section: Section, ctx: Context) -> None:
     p = ctx.paragraph(style)
     if section.page_break_before:
         p.paragraph_format.page_break_before = True
-    ox.add_text(p, _heading_text(section, style, p, ctx))
+    typed = _typed_number(section, style, p, ctx)
+    if typed is not None:
+        number = ox.add_text(p, typed)
+        if section.level <= NUMBERED_LEVELS and ctx.styles.has(S.HEADING_NUMBER):
+            number.style = S.HEADING_NUMBER  # in the number colour, as Word's numbers are
+        ox.add_text(p, f" {section.title}")
+    else:
+        ox.add_text(p, section.title)
     name = ctx.state.bookmarks.get(section.id)
     if name is not None:
         ctx.state.bookmark(p, name)
@@ -207,20 +215,26 @@ def _section(section: Section, ctx: Context) -> None:
         render(child, ctx)
 
 
-def _heading_text(section: Section, style: str, p: DocxParagraph, ctx: Context) -> str:
-    """The text to write in the heading: only the title where Word's heading numbering shows
-    the section's number exactly ("1.1" and a space), else the number typed and Word's
-    numbering switched off for the paragraph (an unnumbered chapter, "Not 1.")."""
+# Chapters and sections (levels 1 and 2) show their numbers in the theme's number colour
+# (Theme.number_colour), Word's heading numbering and a typed number alike.
+NUMBERED_LEVELS = 2
+
+
+def _typed_number(section: Section, style: str, p: DocxParagraph, ctx: Context) -> str | None:
+    """The number to type before the title; None where there is none to type: the section
+    has none, or Word's heading numbering shows it exactly ("1.1" and a space). Where Word's
+    numbering would show another, it is switched off for the paragraph (an unnumbered
+    chapter, an appendix)."""
     numbering = ctx.sheet.style(ctx.styles.style_id(style)).numbering
     if numbering is None:
-        return section.heading
+        return section.number or None
     labels = ctx.state.labels
     if section.number and labels.suffix(*numbering) == " " \
             and labels.peek(*numbering) == section.number:
         labels.advance(*numbering)
-        return section.title
+        return None
     ox.suppress_numbering(p)
-    return section.heading
+    return section.number or None
 
 
 @render_block.register
@@ -234,9 +248,9 @@ def _paragraph(paragraph: Paragraph, ctx: Context) -> None:
     p = write_paragraph(paragraph, ctx, S.QUOTE if ctx.quoted and style == S.BODY else style)
     if paragraph.keep_with_next:  # a lead-in, on the page of its table
         p.paragraph_format.keep_with_next = True
-    if paragraph.tint is not None:  # a status of the förbund's scale: shaded like the styles
+    if paragraph.tint is not None:  # a status of the förbund's scale: as the styles draw one
+        ox.set_left_rule(p, S.STATUS_RULE_EIGHTHS, paragraph.tint.accent[1:].upper())
         for run in p.runs:
-            run.bold = True
             ox.set_run_fill(run, paragraph.tint.background[1:].upper())
 
 
@@ -389,10 +403,9 @@ def cell_style(placed: PlacedCell, row: Row, header: bool) -> str:
         return S.TABLE_HEADING_AMOUNT if placed.numeric else S.TABLE_HEADING
     if cell.kind is CellKind.NOTE:
         return S.TABLE_NOTE_REF
-    total = row.kind is RowKind.SUM or cell.kind is CellKind.SUM
     if placed.numeric:
-        return S.TABLE_SUM_AMOUNT if total else S.TABLE_AMOUNT
-    if total:
+        return S.TABLE_SUM_AMOUNT if placed.total else S.TABLE_AMOUNT
+    if placed.total:
         return S.TABLE_SUM
     if row.kind is RowKind.SUBHEADING and placed.column == 0:
         return S.TABLE_SUBHEADING
@@ -435,8 +448,6 @@ def _add_row(table: DocxTable, block: Table, row: Row, columns: list[int], heade
             paragraph.paragraph_format.left_indent = Mm(row.indent_mm)
         if row.kind is RowKind.SUM and not header:
             ox.set_cell_top_rule(tc)
-        if cell.tone in S.TONE_FILL:
-            ox.set_cell_fill(tc, S.TONE_FILL[cell.tone])
         if cell.tint is not None:
             ox.set_cell_fill(tc, cell.tint.background[1:].upper())
         if cell.marks:  # a draft: the figure a finding is about (listed under the table)
@@ -487,7 +498,10 @@ def image_source(image: Image, model: ReportDocument) -> str | io.BytesIO:
     return str(image.path if image.path.is_absolute() else model.base_dir / image.path)
 
 
-def add_image(image: Image, ctx: Context, style: str) -> None:
+def add_image(image: Image, ctx: Context, style: str,
+              max_height: Length | None = None) -> InlineShape | None:
+    """The picture in a paragraph of *style*, at its width (at most the text width, and at
+    most *max_height* tall, keeping its proportions); None where Word cannot embed it."""
     p = ctx.paragraph(style)
     source = image_source(image, ctx.model)
     try:
@@ -499,14 +513,18 @@ def add_image(image: Image, ctx: Context, style: str) -> None:
             if child.tag == qn("w:r"):
                 p._p.remove(child)
         ox.add_text(p, ctx.model.image_placeholder(image))
-        return
+        return None
     max_width = Twips(ctx.text_width)
     if shape.width > max_width:
         shape.height = Emu(int(shape.height * max_width / shape.width))
         shape.width = max_width
+    if max_height is not None and shape.height > max_height:
+        shape.width = Emu(int(shape.width * max_height / shape.height))
+        shape.height = Emu(max_height)
     doc_pr = shape._inline.docPr
     doc_pr.set("descr", ox.xml_safe(image.alt))
     doc_pr.set("title", ox.xml_safe(image.alt))
+    return shape
 
 
 @render_block.register
@@ -559,16 +577,34 @@ def _signatures(block: SignatureBlock, ctx: Context) -> None:
         p = ctx.paragraph(S.PLACE_AND_DATE)
         ox.add_text(p, block.place_and_date)
         p.paragraph_format.keep_with_next = True
+    if ctx.state.pending_page_break:
+        ctx.paragraph(S.NORMAL)  # carries the page break: a table row cannot
     name_style = S.SIGNATURE_NAME_DIGITAL if block.digital else S.SIGNATURE_NAME
-    count = len(block.signatories)
-    for index, person in enumerate(block.signatories):
-        last = ctx.paragraph(name_style)
-        ox.add_text(last, person.name)
-        for line in (person.role, *person.lines):
-            if line:
-                last = ctx.paragraph(S.SIGNATURE_ROLE)
-                ox.add_text(last, line)
-        # A signature's lines keep together (by their styles); signatures are not chained
-        # into one block, except that the first and the last stand with a neighbour: none
-        # is left alone on a page, and the list does not chain on to what follows it.
-        last.paragraph_format.keep_with_next = index < count - 1 and index in (0, count - 2)
+    columns = column_widths((), block.columns, ctx.text_width)
+    table = _new_table(ctx, columns, None)  # a layout table: no style, no borders
+    ox.set_table_look(table._tbl, first_row=False)
+    lines = block.rows()
+    for index, line in enumerate(lines):
+        tr = table._tbl.add_tr()
+        ox.set_row_flags(tr, header=False)
+        # A line of signatures is a row that never splits; a page may end after any line
+        # but the last but one, so that the last never stands alone (as in the PDF).
+        keep = index == len(lines) - 2
+        for column, width in enumerate(columns):
+            tc = tr.add_tc()
+            tc.width = Twips(width)
+            cell = _Cell(tc, table)
+            written = [cell.paragraphs[0]]
+            if column < len(line):
+                person = line[column]
+                ctx.styles.apply(written[0], name_style)
+                ox.add_text(written[0], person.name)
+                signature = ctx.inside(container=cell)
+                for text in (person.role, *person.lines):
+                    if text:
+                        p = signature.paragraph(S.SIGNATURE_ROLE)
+                        ox.add_text(p, text)
+                        written.append(p)
+            for p in written:
+                p.paragraph_format.keep_with_next = keep
+    ctx.state.after_table = True

@@ -235,6 +235,24 @@ def set_table_layout(tbl: BaseOxmlElement, width_twips: int) -> None:
     layout.set(qn("w:type"), "fixed")
 
 
+def set_row_height(tr: BaseOxmlElement, twips: int) -> None:
+    """The row at least *twips* tall."""
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(twips))
+    height.set(qn("w:hRule"), "atLeast")
+    tr.get_or_add_trPr().append(height)
+
+
+def set_cell_margins(tc: BaseOxmlElement, top: int, left: int, bottom: int, right: int) -> None:
+    """A cell's own margins (twips), in place of its table's."""
+    mar = _get_or_add(tc.get_or_add_tcPr(), "w:tcMar", _TCPR_AFTER_BORDERS[3:])
+    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(value))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+
+
 def set_table_look(tbl: BaseOxmlElement, first_row: bool) -> None:
     tblpr = tbl.tblPr
     look = _get_or_add(tblpr, "w:tblLook", ("w:tblCaption", "w:tblDescription"))
@@ -281,6 +299,24 @@ def set_cell_fill(tc: BaseOxmlElement, fill: str) -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
+
+
+_PPR_AFTER_BORDERS = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def set_left_rule(paragraph: DocxParagraph, size_eighths: int, color: str) -> None:
+    """A rule on the paragraph's left (a status badge's edge), touching its text."""
+    borders = _get_or_add(paragraph._p.get_or_add_pPr(), "w:pBdr", _PPR_AFTER_BORDERS)
+    left = OxmlElement("w:left")
+    for key, value in (("val", "single"), ("sz", str(size_eighths)), ("space", "0"),
+                       ("color", color)):
+        left.set(qn(f"w:{key}"), value)
+    borders.append(left)
 
 
 def set_run_fill(run: DocxRun, fill: str) -> None:

@@ -323,10 +323,12 @@ def _place_table(table: TableBox, flow: Flow) -> None:
 
 
 def layout(items: list[Item], height: float,
-           trace: dict[int, tuple[int, float]] | None = None) -> dict[str, int]:
-    """Place *items* on pages *height* points tall; bookmark name → page. *trace* receives
-    where each item's content starts: index → (page, y below the top margin)."""
-    flow = Flow(height)
+           trace: dict[int, tuple[int, float]] | None = None,
+           first_page: int = 1) -> dict[str, int]:
+    """Place *items* on pages *height* points tall, from page *first_page*; bookmark name →
+    page. *trace* receives where each item's content starts: index → (page, y below the top
+    margin)."""
+    flow = Flow(height, page=first_page)
     starts: dict[int, tuple[int, float]] = {}  # index → (page, y) before its space above
     index = 0
     while index < len(items):
@@ -376,8 +378,11 @@ def _marks(items: list[Item]) -> set[str]:
 
 
 def paginate(word: DocxDocument) -> dict[str, int]:
-    """Bookmark name → the page (1 = the cover) on which its paragraph starts."""
-    section = word.sections[0]
+    """Bookmark name → the page (1 = the cover) on which its paragraph starts.
+
+    The body's section (the last) is laid out; each section before it (the cover) is a page.
+    """
+    section = word.sections[-1]
     page_w = (section.page_width or 0) / EMU_PER_PT or 595.3
     page_h = (section.page_height or 0) / EMU_PER_PT or 841.9
     left = (section.left_margin or 0) / EMU_PER_PT
@@ -389,12 +394,16 @@ def paginate(word: DocxDocument) -> dict[str, int]:
     numbering = word.part.numbering_part.element if _has_numbering(word) else None
     measure = Measure(sheet, Labels(NumberingDefinitions.read(numbering)), width)
     items: list[Item] = []
+    before = 0  # pages before the body's section
     for child in word.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            items.append(measure.paragraph(child, width))
+            if child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                before, items = before + 1, []
+            else:
+                items.append(measure.paragraph(child, width))
         elif child.tag == qn("w:tbl"):
             items.append(measure.table(child))
-    return layout(items, page_h - top - bottom)
+    return layout(items, page_h - top - bottom, first_page=before + 1)
 
 
 def _has_numbering(word: DocxDocument) -> bool:

@@ -19,6 +19,7 @@ FOOTER = "Footer"
 TOC_HEADING = "TOC Heading"
 HYPERLINK = "Hyperlink"
 QUOTE = "Quote"  # a block quote's paragraphs (Word shows it as "Citat")
+HEADING_NUMBER = "Rubriknummer"  # character style: a number typed in a heading
 
 
 def heading(level: int) -> str:
@@ -58,6 +59,7 @@ COVER_LOGO = "Försättsblad logotyp"
 COVER_ORGANISATION = "Försättsblad organisation"
 COVER_ORGANISATION_NUMBER = "Försättsblad organisationsnummer"
 COVER_DETAIL = "Försättsblad uppgift"
+COVER_BAND_END = "Försättsblad slut"  # the least paragraph under the band, ending the footer
 CONTACT = "Kontaktuppgifter"
 DRAFT = "Utkast"
 DRAFT_BANNER = "Utkastbanderoll"
@@ -83,8 +85,10 @@ SIGNATURE_NAME = "Underskrift namn"  # its top rule is the line to sign on
 SIGNATURE_NAME_DIGITAL = "Underskrift namn digital"
 SIGNATURE_ROLE = "Underskrift roll"
 
-# Cell.tone of the report model → the cell's background (hex RGB), as report.css colours it.
-TONE_FILL: dict[str, str] = {"positiv": "DCEFE0", "negativ": "F8DEDB", "neutral": "ECEFF2"}
+# A status badge's edge (report.css p.status: a 2.5 mm rule on the left), in eighths of a
+# point: the "Status …" styles draw it, a status of the förbund's scale in its tint's accent.
+STATUS_RULE_EIGHTHS = 56
+
 # A cell whose figure a finding is about, in a draft (report.css: td.finding).
 FINDING_FILL = "FBE4E2"
 
@@ -95,6 +99,7 @@ PARAGRAPH_STYLES: dict[str, str] = {
     "label": "Delrubrik",  # "Insatsens mål", "Finansiering": bold, kept with what follows
     "small": "Liten text",
     "attestation": "Intygande",
+    "status": "Status",  # a status of the förbund's own scale: its tint painted on it
     "status-uppfyllt": "Status uppfyllt",
     "status-delvis": "Status delvis uppfyllt",
     "status-ej": "Status ej uppfyllt",

@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from reportgen.document import layout
 from reportgen.document.model import Document, Image
 from reportgen.templates_dir import templates_dir
 
@@ -118,6 +119,7 @@ def render_html(
     template = environment(directory).get_template("report.html.j2")
     return template.render(
         doc=document,
+        layout=layout,  # the layout policy the model follows (the cover's geometry)
         css=Markup(css),
         asset_url=asset_url,
         for_print=for_print,
