@@ -77,7 +77,9 @@ def budget_changes(plan: Plan, bok: Bokföring, dimension: str, budget: Any, yea
         return
     result = _per_object(bok, bok.objektsaldo.get(0, {}), dimension)
     planned = _per_object(bok, bok.objektbudget.get(0, {}), dimension) if årsbudget else {}
-    if not result:
+    # A file with results per project somewhere (another month, another year) has them: none
+    # in the period is nothing booked in it, 0 on every line.
+    if not result and not any(obj[0] == dimension for obj in bok.objektrader):
         plan.noteringar.append(f"{bok.vad} har inga projekt (dimension {dimension}): budgetens "
                                "utfall fylls inte i")
         return

@@ -290,3 +290,18 @@ def test_an_r17_period_needs_the_accounts_own_months(tmp_path, capsys):
             "resultaträkningen för perioden behöver kontonas egna (objektlistan {})"
             ) in capsys.readouterr().err
     assert yaml.read_bytes() == before
+
+
+def test_a_period_with_nothing_booked_in_its_months_gives_0_not_old_figures(tmp_path, capsys):
+    """The export's #PSALDO lines all fall after the period (September, October): nothing
+    was booked in January–August, so each line's utfall is 0 — not the figures the report
+    had, and not "the file has no projects"."""
+    sie = _without(SIE, *(f"2023{m:02}" for m in range(1, 9)))
+    assert "#PSALDO 0 202309" in sie and "#PSALDO 0 202308" not in sie
+    yaml, export = write(tmp_path, sie)
+    assert main(["importera", str(export), str(yaml)]) == 0
+    out = capsys.readouterr().out
+    assert "har inga projekt (dimension 6)" not in out
+    assert "budgetens utfall 2023-08-31: 3 värden ändras" in out
+    assert lines(yaml) == {nr: (0, *OWN[nr]) for nr in EXPECTED}
+
