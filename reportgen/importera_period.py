@@ -65,25 +65,19 @@ def periodens_bokföring(bok: Bokföring, från: dt.date, till: dt.date,
     view = Bokföring(bok.fil, bok.vad, konton=bok.konton, rader=bok.rader,
                      objektnamn=bok.objektnamn, objektrader=bok.objektrader, månadsvis=True)
     for index, months in ((0, period), (-1, [m - 100 for m in period])):
-        if index not in bok.år:
-            continue
         accounts, objects = bok.perioder.get(index, {}), bok.objektperioder.get(index, {})
         # This year's months without a #PSALDO had nothing booked: their figures are 0. Last
-        # year's are in the file only where it has them, for the accounts and the objects
-        # each (a file with last year per project only gives no comparison for the accounts).
-        of_accounts = index == 0 or any(m in accounts for m in months)
-        of_objects = index == 0 or any(m in objects for m in months)
-        if not (of_accounts or of_objects):
+        # year's serve only to compare the accounts with the report's jämförelseår: they are
+        # taken where the file has them for the accounts (not for projects only).
+        if index not in bok.år or (index < 0 and not any(m in accounts for m in months)):
             continue
         view.år[index] = bok.år[index]
-        if of_accounts:
-            view.res[index] = _results(bok, _summed(accounts.get(m, {}) for m in months))
-        if of_objects:
-            per_object: dict[Objekt, list[dict[str, Decimal]]] = {}
-            for m in months:
-                for obj, amounts in objects.get(m, {}).items():
-                    per_object.setdefault(obj, []).append(amounts)
-            view.objektsaldo[index] = {obj: _summed(parts) for obj, parts in per_object.items()}
+        view.res[index] = _results(bok, _summed(accounts.get(m, {}) for m in months))
+        per_object: dict[Objekt, list[dict[str, Decimal]]] = {}
+        for m in months:
+            for obj, amounts in objects.get(m, {}).items():
+                per_object.setdefault(obj, []).append(amounts)
+        view.objektsaldo[index] = {obj: _summed(parts) for obj, parts in per_object.items()}
     return view
 
 

@@ -305,3 +305,18 @@ def test_a_period_with_nothing_booked_in_its_months_gives_0_not_old_figures(tmp_
     assert "budgetens utfall 2023-08-31: 3 värden ändras" in out
     assert lines(yaml) == {nr: (0, *OWN[nr]) for nr in EXPECTED}
 
+
+
+def test_last_years_months_per_project_only_give_no_comparison_for_the_accounts(
+        tmp_path, capsys):
+    """2022's #PSALDO only per project says nothing of the accounts' 2022: no comparison
+    with the report's jämförelseår (it would be against 0 kr on every line)."""
+    yaml = tmp_path / "2023.yaml"
+    shutil.copy(R17, yaml)
+    sie = "".join(line.replace("{}", '{6 "1000"}') if line.startswith("#PSALDO -1") else line
+                  for line in R17_SIE.splitlines(keepends=True))
+    export = tmp_path / "bok.se"
+    export.write_bytes(sie.replace("\n", "\r\n").encode("cp437"))
+    assert main(["importera", str(export), str(yaml)]) == 0
+    out = capsys.readouterr().out
+    assert "jämförelseår" not in out and "bokföringen ger 0 kr" not in out
