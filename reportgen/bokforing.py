@@ -68,6 +68,7 @@ class Bokföring:
     månadsvis: bool = False
     # The day the balances reach (SIE #OMFATTN, a trial balance's period end), and its line.
     omfattning: tuple[dt.date, int | None] | None = None
+    början: dt.date | None = None  # the day a trial balance's period starts, if it says
     organisationsnummer: str | None = None
     namn: str | None = None
 

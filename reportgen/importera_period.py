@@ -46,6 +46,11 @@ def periodens_bokföring(bok: Bokföring, från: dt.date, till: dt.date,
     report states its period. Raises UserError when the export does not reach its end."""
     if not bok.månadsvis:
         _reaches(bok, till, plats)
+        if bok.början is not None and bok.början != från:
+            line = bok.omfattning[1] if bok.omfattning else None
+            raise UserError([_finding(bok, line, f"{bok.vad} gäller från {bok.början.isoformat()}"
+                                      f", men delårsrapportens period börjar {från.isoformat()};"
+                                      " ta ut saldobalansen för perioden", plats)])
         return Bokföring(bok.fil, bok.vad, år=dict(bok.år), konton=bok.konton,
                          res={0: _results(bok, bok.res.get(0, {}))}, rader=bok.rader,
                          objektnamn=bok.objektnamn, objektsaldo={0: bok.objektsaldo.get(0, {})},

@@ -123,6 +123,7 @@ def _read(rows: Iterator[Row], path: Path) -> Bokföring:
     errors: list[Finding] = []
     columns: dict[str, int] | None = None
     year: tuple[int, int] | None = None
+    period_of: bool | None = None  # whether the dates found are the räkenskapsår's
     for number, cells in rows:
         if columns is None:
             found = {kind: i for i, cell in enumerate(cells) for kind, names in _HEADINGS.items()
@@ -134,8 +135,11 @@ def _read(rows: Iterator[Row], path: Path) -> Bokföring:
                 match = _YEAR.search(str(cell)) if cell is not None else None
                 if match and year is None:
                     year = (int(match.group(1)), number)
-                end = _last_date(cell)
-                if end is not None and bok.omfattning is None:
+                dates = _period_dates(cell)
+                # The first period named; a "Räkenskapsår …" above it is the year, not the
+                # day the balances reach, and gives way to a period or a "per" date.
+                if dates is not None and (period_of is None or (period_of and not dates[2])):
+                    bok.början, end, period_of = dates[0], dates[1], dates[2]
                     bok.omfattning = (end, number)
             continue
         _row(bok, columns, number, cells, errors)
@@ -150,19 +154,23 @@ def _read(rows: Iterator[Row], path: Path) -> Bokföring:
     return bok
 
 
-def _last_date(cell: Any) -> dt.date | None:
-    """The last date a heading cell names ("Period 2023-01-01 – 2023-08-31", "per
-    2023-08-31"): the day the balances reach."""
+def _period_dates(cell: Any) -> tuple[dt.date | None, dt.date, bool] | None:
+    """The period a heading cell names ("Period 2023-01-01 – 2023-08-31", "per 2023-08-31",
+    "Räkenskapsår 2023-01-01 – 2023-12-31"): its first day (None for a single date), its
+    last (the day the balances reach), and whether it is the räkenskapsår."""
     text = str(cell).lower() if isinstance(cell, str) else ""
     if not any(word in text for word in _PERIODORD):  # not a date printed, a period
         return None
-    found = None
+    found = []
     for y, m, d in _DATE.findall(text):
         try:
-            found = dt.date(int(y), int(m), int(d))
+            found.append(dt.date(int(y), int(m), int(d)))
         except ValueError:
             continue
-    return found
+    if not found:
+        return None
+    return (found[0] if len(found) > 1 else None, found[-1],
+            "räkenskapsår" in text and "period" not in text)
 
 
 def _row(bok: Bokföring, columns: dict[str, int], number: int, cells: list[Any],

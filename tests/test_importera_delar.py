@@ -159,6 +159,31 @@ def test_a_trial_balance_at_the_periods_end_gives_the_same_utfall(tmp_path):
     assert lines(yaml) == {nr: (EXPECTED[nr], *OWN[nr]) for nr in EXPECTED}
 
 
+def test_a_trial_balance_names_its_period_below_the_year_it_belongs_to(tmp_path):
+    """A "Räkenskapsår" line above the period (as bookkeeping programs print it) is the
+    year, not the day the balances reach."""
+    text = TRIAL_BALANCE.replace(
+        "PERIOD", "Räkenskapsår 2023-01-01 – 2023-12-31\nPeriod 2023-01-01 – 2023-08-31")
+    yaml, export = write(tmp_path, name="saldobalans.csv")
+    export.write_text(text, encoding="utf-8")
+    assert main(["importera", str(export), str(yaml)]) == 0
+    assert lines(yaml) == {nr: (EXPECTED[nr], *OWN[nr]) for nr in EXPECTED}
+
+
+def test_a_trial_balance_from_another_start_than_the_periods_is_refused(tmp_path, capsys):
+    """January–August balances are not a May–August period's outcome."""
+    yaml, export = write(tmp_path, name="saldobalans.csv")
+    yaml.write_text(REPORT.replace("från: 2023-01-01", "från: 2023-05-01"), encoding="utf-8")
+    export.write_text(TRIAL_BALANCE.replace("PERIOD", "Period 2023-01-01 – 2023-08-31"),
+                      encoding="utf-8")
+    before = yaml.read_bytes()
+    assert main(["importera", str(export), str(yaml)]) == 1
+    assert (f"{export}:2: fel: saldobalansen gäller från 2023-01-01, men delårsrapportens "
+            "period börjar 2023-05-01; ta ut saldobalansen för perioden"
+            ) in capsys.readouterr().err
+    assert yaml.read_bytes() == before
+
+
 @pytest.mark.parametrize(("period", "line", "message"), [
     ("Period 2023-01-01 – 2023-06-30", 2,
      "saldobalansen når till 2023-06-30 (saldobalansens period), men delårsrapportens period "
