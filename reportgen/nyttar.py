@@ -58,6 +58,8 @@ def next_year(checked: Checked, trip: RoundTrip, föregående: str) -> Nästa:
     eko = data.get("ekonomi")
     if delår:
         out.gjort += delar.statements(checked, eko) if isinstance(eko, dict) else []
+        if line := delar.balanskrav(data):
+            out.gjort.append(line)
     else:
         _ekonomi(checked, eko, out)
     for line in (verksamhet.budget(data, new), verksamhet.goals(data, checked.indata),

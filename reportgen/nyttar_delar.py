@@ -146,6 +146,15 @@ def statements(checked: Checked, eko: Any) -> list[str]:
     return out
 
 
+def balanskrav(data: Any) -> str | None:
+    """The forecast's adjustments to the balanskravsresultat are this period's: gaps."""
+    justeringar = (data.get("balanskrav") or {}).get("justeringar") or []
+    given = [post for post in justeringar if isinstance(post, dict) and "prognos" in post]
+    for post in given:
+        post["prognos"] = None
+    return f"balanskrav: {len(given)} justeringar av prognosen att fylla i" if given else None
+
+
 def _empty(values: Any) -> None:
     """Every figure of *values* a gap, in place (its comments stay)."""
     for key in values:

@@ -112,8 +112,12 @@ def test_an_r17_period_moves_on_and_its_forecast_is_a_gap(tmp_path: Path) -> Non
     assert set(br[2024].values()) == set(br[2023].values()) == {None}
     findings = collect(target / "2024.yaml")
     assert {f.rule for f in findings} == {"lucka", "oförändrad", "datum.beslut"}
-    assert "ekonomi.resultaträkning.prognos.verksamhetens_intäkter" in {
-        f.field for f in findings if f.rule == "lucka"}
+    gaps = {f.field for f in findings if f.rule == "lucka"}
+    assert "ekonomi.resultaträkning.prognos.verksamhetens_intäkter" in gaps
+    # The forecast's adjustment to the balanskravsresultat (−3 000) was this period's too.
+    data = load_yaml(target / "2024.yaml").data
+    assert [post["prognos"] for post in data["balanskrav"]["justeringar"]] == [None]
+    assert "balanskrav.justeringar.0.prognos" in gaps
 
 
 @pytest.mark.parametrize(("day", "later"), [

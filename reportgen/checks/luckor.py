@@ -32,6 +32,7 @@ def lucka(ctx: Kontext) -> Iterator[Finding]:
         yield ctx.fynd(path, f"{vad(ctx, path)} ska fyllas i{hint}", "lucka")
     yield from _utan_prognos(ctx)
     yield from _prognosens_luckor(ctx)
+    yield from _balanskravets_luckor(ctx)
     yield from _kolumner_att_fylla_i(ctx)
 
 
@@ -43,6 +44,18 @@ def _prognosens_luckor(ctx: Kontext) -> Iterator[Finding]:
         if value is None and ctx.angivet(path):
             yield ctx.fynd(path, f"{vad(ctx, path)} ska fyllas i (prognosen för helåret)",
                            "lucka")
+
+
+def _balanskravets_luckor(ctx: Kontext) -> Iterator[Finding]:
+    """A delårsrapport's adjustment of the forecast written empty (`balanskrav.justeringar[]
+    .prognos:`, as nytt-år leaves it): left out, the adjustment has no forecast part."""
+    if ctx.indata.rapport.typ != "delårsrapport" or ctx.indata.balanskrav is None:
+        return
+    for i, post in enumerate(ctx.indata.balanskrav.justeringar):
+        path: PathKey = ("balanskrav", "justeringar", i, "prognos")
+        if post.prognos is None and ctx.angivet(path):
+            yield ctx.fynd(path, f"Balanskravets justering {post.text!r}: prognosen ska fyllas "
+                           "i (justeringen av helårsprognosens resultat)", "lucka")
 
 
 def _kolumner_att_fylla_i(ctx: Kontext) -> Iterator[Finding]:
