@@ -73,6 +73,19 @@ def tabeller(data: Any, checked: Checked) -> str | None:
         source = {i: next((j for j in this if headings[j] == _shift(headings[i], year - 1)),
                           None) for i in last}
         carried = {i: j for i, j in source.items() if j is not None}
+        # A column of an earlier year rolls on too (2021 beside 2022 and 2023 becomes 2022,
+        # with the figures of the old 2022 column); one with no later column beside it keeps
+        # its heading and its figures, which are known and do not change.
+        rolled: dict[int, str] = {}
+        for i, h in enumerate(headings):
+            older = [int(y) for y in _YEAR.findall(h) if int(y) < year - 1]
+            if i in this or i in last or not older:
+                continue
+            later = _shift(h, older[0])
+            j = headings.index(later) if later in headings else None
+            carried[i] = i if j is None else j
+            if j is not None:
+                rolled[i] = later
         gaps = [i for i in range(len(headings)) if i not in carried]
         for row in raw.get("rader") or []:
             if not isinstance(row, dict):
@@ -87,7 +100,7 @@ def tabeller(data: Any, checked: Checked) -> str | None:
                                  for i in range(len(old))]
         kolumner = raw["kolumner"]
         for i, heading in enumerate(kolumner):
-            kolumner[i] = _moved(heading, year)
+            kolumner[i] = rolled[i] if i in rolled else _moved(heading, year)
         for siffra in (raw.get("siffror") or {}).values():
             if isinstance(siffra, dict):
                 if isinstance(siffra.get("kolumn"), str | int):
@@ -103,6 +116,9 @@ def tabeller(data: Any, checked: Checked) -> str | None:
         return None
     return (f"tabeller: {filled} förs över; i {moved} blir {year} samma period förra året, "
             f"{year + 1} att fylla i (att_fylla_i)")
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _has(heading: str, year: int) -> bool:

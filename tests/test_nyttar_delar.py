@@ -125,3 +125,37 @@ def test_an_r17_period_moves_on_and_its_forecast_is_a_gap(tmp_path: Path) -> Non
     (dt.date(2024, 2, 29), dt.date(2025, 2, 28)), (dt.date(2023, 1, 1), dt.date(2024, 1, 1))])
 def test_a_period_end_stays_a_month_end(day: dt.date, later: dt.date) -> None:
     assert ett_år_senare(day) == later
+
+
+def test_a_column_of_an_earlier_year_rolls_on_with_the_figures_of_the_year_after(
+        tmp_path: Path) -> None:
+    """A table with 2021 beside this and last year's period: the three years roll on (2024,
+    2023, 2022), 2022 with the figures the table had for it; only the new period is to fill
+    in."""
+    import shutil
+
+    folder = tmp_path / "delar"
+    shutil.copytree(EXAMPLE.parent, folder)
+    yaml = folder / EXAMPLE.name
+    text = yaml.read_text(encoding="utf-8")
+    rows = {"Hagby, värden: [7, 14]": "Hagby, värden: [7, 14, 11]",
+            "Norrtorp, värden: [9, 9]": "Norrtorp, värden: [9, 9, 2]",
+            "Lindås, värden: [5, 5]": "Lindås, värden: [5, 5, 5]",
+            "Storvik, värden: [8, 3]": "Storvik, värden: [8, 3, 4]",
+            "Brattfors, värden: [3, 1]": "Brattfors, värden: [3, 1, 0]",
+            "Åsbacka, värden: [6, 4]": "Åsbacka, värden: [6, 4, 3]",
+            "nyckel: nya, värden: [38, 36]": "nyckel: nya, värden: [38, 36, 25]",
+            "kolumner: [2023 jan–aug, 2022 jan–aug]":
+                "kolumner: [2023 jan–aug, 2022 jan–aug, 2021 jan–aug]"}
+    for old, new in rows.items():
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    yaml.write_text(text, encoding="utf-8")
+    target = tmp_path / "ny"
+    main(["nytt-år", str(yaml), "--mapp", str(target)])
+    new = _tables(load_yaml(target / "2024-08.yaml").data)[0]
+    assert new["kolumner"] == ["2024 jan–aug", "2023 jan–aug", "2022 jan–aug"]
+    assert [r["värden"] for r in new["rader"]] == [
+        [None, 7, 14], [None, 9, 9], [None, 5, 5], [None, 8, 3], [None, 3, 1], [None, 6, 4],
+        [None, 38, 36]]
+    assert new["att_fylla_i"] == ["2024 jan–aug"]
