@@ -640,13 +640,14 @@ CASES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     ),
     "indikator_svar_omöjlig_andel": (
         # 84 % of 7 answers is no whole number of them (6 of 7 is 85,7 %); of the percentages
-        # per step 28,5 % is not 2 of 7 written with one decimal (28,6 %); 86 % of 7 is 6 of 7,
-        # and last year's 84 % of 7 is as its report published it.
+        # per step 28,5 % is not 2 of 7 written with one decimal (28,6 %); 86 % of 7 is 6 of 7
+        # (written 86.0 too: YAML's float, not a share stated to a tenth, which 85,7 % would
+        # be), and last year's 84 % of 7 is as its report published it.
         indikatorer("            2023: {totalt: {andel: 84, svar: 7}}\n"
                     "            2022: {totalt: {andel: 84, svar: 7}}\n")
         + indikatorer("            2023: {totalt: {fördelning_procent: [0, 0, 14.3, 28.6, "
                       "28.6, 28.5], svar: 7}}\n", fråga=2)
-        + indikatorer("            2023: {totalt: {andel: 86, svar: 7}}\n", fråga=3),
+        + indikatorer("            2023: {totalt: {andel: 86.0, svar: 7}}\n", fråga=3),
         ["indikator.svar", "indikator.svar"],
     ),
     "yaml_syntaxfel": (

@@ -161,6 +161,12 @@ def _skrivna_decimaler(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def _andelens_decimaler(procent: Decimal) -> int:
+    """The decimals a share is written with, a trailing zero not counted: YAML's 86.0 is the
+    float 86, not a share stated to a tenth (the message prints it as 86 %)."""
+    return _skrivna_decimaler(procent.normalize()) if procent else 0
+
+
 def omöjlig_andel(procent: Decimal, antal: int) -> tuple[int, int] | None:
     """The share *procent* of *antal* people or answers, each counted whole: None when some
     whole k of them gives it, rounded to the decimals it is written with (84 % of 7: no; 86 %
@@ -168,7 +174,7 @@ def omöjlig_andel(procent: Decimal, antal: int) -> tuple[int, int] | None:
     if antal <= 0:
         return None
     stated = Fraction(procent)
-    half = Fraction(5, 10 ** (_skrivna_decimaler(procent) + 1))
+    half = Fraction(5, 10 ** (_andelens_decimaler(procent) + 1))
     below = min(max(int(stated * antal / 100), 0), antal)
     nearest = (below, min(below + 1, antal))
     if any(abs(Fraction(100 * k, antal) - stated) <= half for k in nearest):
@@ -182,7 +188,7 @@ def omöjlig_andel_text(procent: Decimal, antal: int, enhet: str) -> str | None:
     nearest = omöjlig_andel(procent, antal)
     if nearest is None:
         return None
-    decimals = _skrivna_decimaler(procent) + 1
+    decimals = _andelens_decimaler(procent) + 1
     parts = [f"{k} av {antal} är {kommatal(avrunda(Decimal(100 * k) / antal, decimals))} %"
              for k in dict.fromkeys(nearest)]
     written = kommatal(procent)
