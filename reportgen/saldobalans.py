@@ -123,7 +123,7 @@ def _read(rows: Iterator[Row], path: Path) -> Bokföring:
     errors: list[Finding] = []
     columns: dict[str, int] | None = None
     year: tuple[int, int] | None = None
-    period_of: bool | None = None  # whether the dates found are the räkenskapsår's
+    of_the_year: bool | None = None  # the dates found are the räkenskapsår's (None: none yet)
     for number, cells in rows:
         if columns is None:
             found = {kind: i for i, cell in enumerate(cells) for kind, names in _HEADINGS.items()
@@ -138,8 +138,8 @@ def _read(rows: Iterator[Row], path: Path) -> Bokföring:
                 dates = _period_dates(cell)
                 # The first period named; a "Räkenskapsår …" above it is the year, not the
                 # day the balances reach, and gives way to a period or a "per" date.
-                if dates is not None and (period_of is None or (period_of and not dates[2])):
-                    bok.början, end, period_of = dates[0], dates[1], dates[2]
+                if dates is not None and (of_the_year is None or (of_the_year and not dates[2])):
+                    bok.början, end, of_the_year = dates[0], dates[1], dates[2]
                     bok.omfattning = (end, number)
             continue
         _row(bok, columns, number, cells, errors)
